@@ -1,0 +1,93 @@
+# coopgen: see README.md. `make` builds the program and the example report;
+# `make check` runs every test; `make install` installs the command.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man/man1
+DESTDIR  ?=
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -fno-omit-frame-pointer
+
+# Debian packages: the libraries, and what the tests use.
+BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev \
+             libxlsxwriter-dev libctemplate-dev
+TEST_DEPS  = libcriterion-dev valgrind cmark
+PKGS       = libcmark yaml-0.1 jansson
+
+# Evaluated on first use only, after `deps` has run: the packages may have
+# been installed by this very make.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
+CRIT_LIBS  = $(eval CRIT_LIBS := $$(shell pkg-config --libs criterion))$(CRIT_LIBS)
+
+ALL_CPPFLAGS = -D_GNU_SOURCE -DCOOPGEN_VERSION='"$(VERSION)"' -Igen \
+               $(PKG_CFLAGS) $(CPPFLAGS)
+
+SRCS = gen/arena.c gen/buf.c gen/build.c gen/check.c gen/date.c gen/diag.c \
+       gen/fields.c gen/figures.c gen/format.c gen/frontmatter.c gen/fsx.c \
+       gen/json.c gen/load.c gen/markdown.c gen/publish.c gen/slug.c \
+       gen/strmap.c gen/utf8.c gen/xalloc.c gen/ynode.c
+UNIT = $(wildcard tests/unit/*.c)
+
+OBJS      = $(SRCS:gen/%.c=build/obj/%.o)
+ASAN_OBJS = $(SRCS:gen/%.c=build/asan/%.o)
+
+.PHONY: all deps test-deps example check install uninstall clean
+.SUFFIXES:
+
+all: coopgen example
+
+deps:
+	@tools/ensure-deps $(BUILD_DEPS)
+
+test-deps: deps
+	@tools/ensure-deps $(TEST_DEPS)
+
+example: coopgen
+	./coopgen build
+
+coopgen: $(OBJS) build/obj/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/obj/%.o: gen/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/%.o: gen/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SANITIZE) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/coopgen: $(ASAN_OBJS) build/asan/main.o
+	$(CC) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
+
+build/unit-tests: $(OBJS) $(UNIT) | test-deps
+	$(CC) $(WARN) $(CFLAGS) $(ALL_CPPFLAGS) -o $@ $(UNIT) $(OBJS) \
+	    $(PKG_LIBS) $(CRIT_LIBS)
+
+build/asan/unit-tests: $(ASAN_OBJS) $(UNIT) | test-deps
+	$(CC) $(WARN) -O1 -g $(SANITIZE) $(ALL_CPPFLAGS) -o $@ $(UNIT) \
+	    $(ASAN_OBJS) $(PKG_LIBS) $(CRIT_LIBS)
+
+# Every test, plain and under AddressSanitizer + UndefinedBehaviorSanitizer,
+# then valgrind; the last line says "N passed, N failed".
+check: coopgen build/unit-tests build/asan/coopgen build/asan/unit-tests
+	@tests/run-all
+
+install: coopgen
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 coopgen $(DESTDIR)$(BINDIR)/coopgen
+	install -m 644 coopgen.1 $(DESTDIR)$(MANDIR)/coopgen.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/coopgen $(DESTDIR)$(MANDIR)/coopgen.1
+
+clean:
+	rm -rf build coopgen out
+
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) build/obj/main.d build/asan/main.d

@@ -1,0 +1,247 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "build.h"
+#include "buf.h"
+#include "diag.h"
+#include "figures.h"
+#include "fsx.h"
+#include "json.h"
+#include "load.h"
+#include "markdown.h"
+#include "model.h"
+#include "publish.h"
+#include "xalloc.h"
+
+/* What the checks found out about a year that the writers need. */
+struct year_run {
+	struct year *y;
+	struct figures figures;
+	json_t	*json;
+	char	**media;	/* paths relative to the year folder */
+	size_t	 n_media, cap_media;
+};
+
+struct run {
+	const struct options *o;
+	struct diag d;
+	struct content c;
+	struct fsx fs;
+	struct year_run *years;
+	size_t	 n_years;
+};
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Collect the files under rel (a folder of the year) into yr->media,
+ * refusing what may not be published. */
+static void
+collect_media(struct run *r, struct year_run *yr, const char *rel)
+{
+	char **names;
+	size_t n = fsx_list(&r->fs, rel, &names, &r->d);
+
+	for (size_t i = 0; i < n; i++) {
+		char *path = xmalloc(strlen(rel) + strlen(names[i]) + 2);
+		const char *why;
+		sprintf(path, "%s/%s", rel, names[i]);
+		switch (fsx_kind(&r->fs, path, &why)) {
+		case FSX_DIR:
+			collect_media(r, yr, path);
+			break;
+		case FSX_FILE:
+			yr->media = xgrow(yr->media, &yr->cap_media,
+			    yr->n_media, sizeof(*yr->media));
+			yr->media[yr->n_media++] = xstrdup(path +
+			    strlen(yr->y->dir) + 1);
+			break;
+		case FSX_OTHER:
+			diag_error(&r->d, (struct pos){ path, 0, 0 },
+			    "refused: %s", why);
+			break;
+		case FSX_NONE:
+			break;
+		}
+		free(path);
+	}
+	fsx_list_free(names, n);
+}
+
+/* Every Markdown text of a year, its placeholders and links. */
+static void
+check_prose(struct run *r, struct year_run *yr)
+{
+	const struct year *y = yr->y;
+	struct md_context ctx = { &r->c, y, yr->json, &r->fs, &r->d };
+
+	md_check(&ctx, &y->report.lead);
+	for (size_t i = 0; i < y->n_sections; i++)
+		md_check(&ctx, &y->sections[i].body);
+	if (y->article != NULL) {
+		md_check(&ctx, &y->article->lead);
+		md_check(&ctx, &y->article->body);
+		if (y->article->image != NULL)
+			md_check_path(&ctx, y->article->image,
+			    y->article->image_pos, "image");
+	}
+	for (size_t i = 0; i < y->n_activities; i++)
+		md_check(&ctx, &y->activities[i].body);
+}
+
+/* Load, check and compute: everything both commands do. */
+static int
+prepare(struct run *r, const struct options *o)
+{
+	memset(r, 0, sizeof(*r));
+	r->o = o;
+	diag_init(&r->d, stderr);
+	r->d.no_warnings = o->quiet;
+	if (!content_load(&r->c, o->content, o->years, o->n_years, &r->d))
+		return diag_status(&r->d);
+	if (!fsx_open(&r->fs, o->content, &r->d))
+		return diag_status(&r->d);
+
+	r->years = xcalloc(r->c.n_years, sizeof(*r->years));
+	for (size_t i = 0; i < r->c.n_years; i++) {
+		struct year *y = &r->c.years[i];
+		if (!y->wanted)
+			continue;
+		struct year_run *yr = &r->years[r->n_years++];
+		yr->y = y;
+		figures_compute(&r->c, y, &yr->figures);
+		yr->json = figures_json(&r->c, &yr->figures);
+		check_prose(r, yr);
+		char media[64];
+		const char *why;
+		snprintf(media, sizeof(media), "%s/media", y->dir);
+		if (fsx_kind(&r->fs, media, &why) == FSX_DIR)
+			collect_media(r, yr, media);
+	}
+	return diag_status(&r->d);
+}
+
+static void
+finish(struct run *r)
+{
+	for (size_t i = 0; i < r->n_years; i++) {
+		struct year_run *yr = &r->years[i];
+		figures_free(&yr->figures);
+		json_decref(yr->json);
+		for (size_t j = 0; j < yr->n_media; j++)
+			free(yr->media[j]);
+		free(yr->media);
+	}
+	free(r->years);
+	fsx_close(&r->fs);
+	content_free(&r->c);
+}
+
+/* The closing line of a run that found problems. */
+static void
+summarise(const struct run *r, const char *outcome)
+{
+	const struct diag *d = &r->d;
+
+	if (d->errors == 0 && d->failures == 0)
+		return;
+	fprintf(stderr, "coopgen: %u error%s", d->errors + d->failures,
+	    d->errors + d->failures == 1 ? "" : "s");
+	if (d->warnings && !d->no_warnings)
+		fprintf(stderr, ", %u warning%s", d->warnings,
+		    d->warnings == 1 ? "" : "s");
+	fprintf(stderr, "; %s\n", outcome);
+}
+
+int
+coopgen_check(const struct options *o)
+{
+	struct run r;
+	int status = prepare(&r, o);
+
+	if (status == EXIT_OK && !o->quiet)
+		printf("%s: %zu year%s checked, no errors\n", o->content,
+		    r.n_years, r.n_years == 1 ? "" : "s");
+	summarise(&r, "see above");
+	finish(&r);
+	return status;
+}
+
+static bool
+write_year(struct run *r, struct publish *p, struct year_run *yr)
+{
+	const struct year *y = yr->y;
+	struct buf b = BUF_INIT, rel = BUF_INIT;
+	bool ok = true;
+
+	json_write_figures(yr->json, &b);
+	buf_printf(&rel, "%s/figures.json", y->dir);
+	ok = publish_write(p, buf_str(&rel), b.data, b.len);
+	for (size_t i = 0; ok && i < yr->n_media; i++) {
+		char *src = xmalloc(strlen(r->o->content) + strlen(y->dir) +
+		    strlen(yr->media[i]) + 3);
+		sprintf(src, "%s/%s/%s", r->o->content, y->dir, yr->media[i]);
+		buf_reset(&rel);
+		buf_printf(&rel, "%s/%s", y->dir, yr->media[i]);
+		ok = publish_copy(p, buf_str(&rel), src);
+		free(src);
+	}
+	buf_free(&b);
+	buf_free(&rel);
+	return ok;
+}
+
+int
+coopgen_build(const struct options *o)
+{
+	struct run r;
+	struct publish p;
+	int status = prepare(&r, o);
+
+	if (status != EXIT_OK) {
+		summarise(&r, "nothing was written");
+		finish(&r);
+		return status;
+	}
+	if (!publish_begin(&p, o->out, &r.d)) {
+		publish_end(&p);
+		summarise(&r, "nothing was written");
+		finish(&r);
+		return diag_status(&r.d);
+	}
+	bool ok = true;
+	for (size_t i = 0; ok && i < r.n_years; i++) {
+		struct year_run *yr = &r.years[i];
+		double t0 = now_ms();
+		ok = write_year(&r, &p, yr) && !publish_interrupted();
+		if (ok && !o->quiet)
+			printf("%d: %zu activities, %zu projects, %zu sections, "
+			    "%s; wrote %s/%s (figures.json, %zu media) in "
+			    "%.0f ms\n", yr->y->year, yr->y->n_activities,
+			    yr->y->n_projects, yr->y->n_sections,
+			    yr->y->article ? "an article" : "no article",
+			    o->out, yr->y->dir, yr->n_media, now_ms() - t0);
+	}
+	/* With years named, the other years of the old output stay. */
+	if (ok)
+		ok = publish_commit(&p, o->n_years > 0);
+	publish_end(&p);
+	if (publish_interrupted()) {
+		fprintf(stderr, "coopgen: interrupted; %s was left as it "
+		    "was\n", o->out);
+		finish(&r);
+		publish_reraise();
+		return EXIT_SYSTEM;
+	}
+	summarise(&r, "the output folder was left as it was");
+	finish(&r);
+	return ok ? EXIT_OK : diag_status(&r.d);
+}

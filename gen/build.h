@@ -1,0 +1,37 @@
+/*
+ * build: the two commands, from the content folder to the output folder.
+ *
+ *	load and check -> figures -> prose checks -> (build only) write, publish
+ *
+ * Nothing is written unless the whole content is free of errors.
+ */
+#ifndef COOPGEN_BUILD_H
+#define COOPGEN_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct options {
+	const char *content;	/* the content folder */
+	const char *templates;	/* the templates folder */
+	const char *out;	/* the output folder */
+	const int *years;	/* the years to build; all when n_years is 0 */
+	size_t	 n_years;
+	bool	 quiet;		/* no progress lines, no warnings */
+};
+
+/* Exit statuses, as documented in coopgen(1). */
+enum {
+	EXIT_OK = 0,
+	EXIT_CONTENT = 1,	/* problems in the content */
+	EXIT_USAGE = 2,
+	EXIT_SYSTEM = 3,	/* I/O or system failure */
+};
+
+/* coopgen check: load, validate and compute everything; write nothing. */
+int	 coopgen_check(const struct options *o);
+
+/* coopgen build: the same, then write every output of every year. */
+int	 coopgen_build(const struct options *o);
+
+#endif

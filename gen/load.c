@@ -1,0 +1,829 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "fields.h"
+#include "frontmatter.h"
+#include "fsx.h"
+#include "load.h"
+#include "slug.h"
+#include "xalloc.h"
+#include "ynode.h"
+
+struct loader {
+	struct content *c;
+	struct fsx fs;
+	struct diag *d;
+};
+
+/* A file of the content, read and parsed. The YAML tree lives in its own
+ * arena and goes when the file's records are decoded into the model. */
+struct yfile {
+	const char *rel;	/* in the content arena: positions point at it */
+	char	*text;
+	size_t	 len;
+	struct arena tree;
+	struct ynode *root;	/* NULL for an empty document or on error */
+	bool	 ok;
+};
+
+/* Per year: the slugs taken so far, to catch duplicates. */
+struct slugs {
+	struct strmap map;
+	struct pos *where;
+	size_t	 n, cap;
+};
+
+static const char *const site_keys[] = { "organisation",
+    "organisation_short", "lang", "base_url", "frameworks", "kinds", NULL };
+static const char *const term_keys[] = { "id", "name", NULL };
+static const char *const partner_keys[] = { "id", "name", "short", "country",
+    NULL };
+static const char *const agreement_keys[] = { "title", "type", "partners",
+    "signed", "ends", "status", "framework", "count", "proposed", "summary",
+    NULL };
+static const char *const report_keys[] = { "title", "subtitle", "lead",
+    "published", "authors", "source", NULL };
+static const char *const section_keys[] = { "title", "order", NULL };
+static const char *const article_keys[] = { "title", "lead", "published",
+    "source", "author", "image", "image_caption", NULL };
+static const char *const activity_keys[] = { "title", "date", "framework",
+    "kind", "partners", "count", "place", "summary", "slug", "body", NULL };
+static const char *const project_keys[] = { "title", "funder", "status",
+    "start", "end", "budget", "currency", "count", "summary", NULL };
+
+static const char *const langs[] = { "vi", "en", NULL };
+static const char *const agreement_types[] = { "bilateral", "multilateral",
+    NULL };
+static const char *const agreement_statuses[] = { "in-force", "proposed",
+    NULL };
+const char *const project_status_ids[PROJECT_STATUSES] = { "completed",
+    "ongoing", "preparing", "proposed" };
+static const char *const project_statuses[] = { "completed", "ongoing",
+    "preparing", "proposed", NULL };
+
+static struct pos
+file_pos(const char *rel)
+{
+	struct pos p = { rel, 0, 0 };
+
+	return p;
+}
+
+static void
+yfile_free(struct yfile *f)
+{
+	free(f->text);
+	arena_free(&f->tree);
+	f->text = NULL;
+}
+
+/* Read rel as YAML. A missing file is reported only when required; *exists
+ * says whether there was one. */
+static bool
+yfile_read(struct loader *l, const char *rel, bool required, const char *what,
+    struct yfile *f)
+{
+	const char *why;
+
+	memset(f, 0, sizeof(*f));
+	f->rel = arena_strdup(&l->c->arena, rel);
+	if (fsx_kind(&l->fs, rel, &why) == FSX_NONE) {
+		if (required)
+			diag_error(l->d, file_pos(f->rel), "missing (expected "
+			    "%s here)", what);
+		return false;
+	}
+	if (!fsx_read(&l->fs, f->rel, &f->text, &f->len, l->d))
+		return false;
+	f->root = ynode_parse(&f->tree, f->text, f->len, f->rel, 1, l->d,
+	    &f->ok);
+	return f->ok;
+}
+
+/* The items of a file that holds a list of records. */
+static const struct ynode *
+yfile_list(struct loader *l, struct yfile *f, const char *what)
+{
+	if (f->root == NULL)
+		return NULL;
+	if (f->root->kind != YNODE_SEQ) {
+		diag_error(l->d, f->root->pos, "expected a list of %s, each "
+		    "starting with '- ' (found %s)", what,
+		    ynode_kind_name(f->root));
+		return NULL;
+	}
+	return f->root;
+}
+
+static void
+load_vocab(struct loader *l, struct record *r, const char *key,
+    const char *what, struct vocab *v)
+{
+	const struct ynode *list = ynode_get(r->map, key);
+
+	if (list == NULL || list->kind != YNODE_SEQ || list->n == 0) {
+		diag_error(l->d, list ? list->pos : r->map->pos, "'%s' must "
+		    "be a non-empty list of {id, name} entries, one per %s",
+		    key, what);
+		r->bad = true;
+		return;
+	}
+	v->v = arena_alloc(&l->c->arena, list->n * sizeof(*v->v));
+	for (size_t i = 0; i < list->n; i++) {
+		struct record t;
+		struct pos idpos;
+		if (!record_open(&t, list->items[i], what, term_keys,
+		    &l->c->arena, l->d)) {
+			r->bad = true;
+			continue;
+		}
+		const char *id = record_text(&t, "id", true, &idpos);
+		const char *name = record_text(&t, "name", true, NULL);
+		r->bad |= t.bad;
+		if (id == NULL || name == NULL)
+			continue;
+		if (!id_valid(id)) {
+			diag_error(l->d, idpos, "'%s' is not a valid id "
+			    "(expected lower-case letters, digits, '-' and '_', "
+			    "at most 40)", id);
+			r->bad = true;
+			continue;
+		}
+		size_t prev;
+		if (!strmap_put(&v->ids, id, v->n, &prev)) {
+			diag_error(l->d, idpos, "duplicate %s id '%s' (first "
+			    "declared at line %d)", what, id, v->v[prev].pos.line);
+			r->bad = true;
+			continue;
+		}
+		v->v[v->n].id = id;
+		v->v[v->n].name = name;
+		v->v[v->n].pos = t.map->pos;
+		v->n++;
+	}
+}
+
+static void
+load_site(struct loader *l)
+{
+	struct content *c = l->c;
+	struct yfile f;
+	struct record r;
+	struct pos urlpos;
+
+	if (!yfile_read(l, "site.yaml", true, "the organisation, language and "
+	    "vocabularies", &f)) {
+		yfile_free(&f);
+		return;
+	}
+	if (f.root == NULL) {
+		diag_error(l->d, file_pos(f.rel), "empty file (expected at least "
+		    "organisation, frameworks and kinds)");
+		yfile_free(&f);
+		return;
+	}
+	if (record_open(&r, f.root, "site.yaml", site_keys, &c->arena, l->d)) {
+		c->site.pos = f.root->pos;
+		c->site.organisation = record_text(&r, "organisation", true,
+		    NULL);
+		c->site.organisation_short = record_text(&r,
+		    "organisation_short", false, NULL);
+		c->site.lang = (enum lang)record_enum(&r, "lang", langs, false,
+		    LANG_VI);
+		c->site.base_url = record_text(&r, "base_url", false, &urlpos);
+		if (c->site.base_url != NULL &&
+		    strncmp(c->site.base_url, "https://", 8) != 0 &&
+		    strncmp(c->site.base_url, "http://", 7) != 0) {
+			diag_error(l->d, urlpos, "base_url '%s' is not a web "
+			    "address (expected https://... or http://...)",
+			    c->site.base_url);
+			r.bad = true;
+		}
+		load_vocab(l, &r, "frameworks", "framework", &c->site.frameworks);
+		load_vocab(l, &r, "kinds", "kind", &c->site.kinds);
+		c->site_ok = !r.bad;
+	}
+	yfile_free(&f);
+}
+
+static void
+load_partners(struct loader *l)
+{
+	struct content *c = l->c;
+	struct yfile f;
+
+	const char *why;
+
+	/* Without partners.yaml, every partner id is unknown, which the
+	 * records naming one will say; the file itself is not required. */
+	c->partners_ok = true;
+	if (fsx_kind(&l->fs, "partners.yaml", &why) == FSX_NONE)
+		return;
+	if (!yfile_read(l, "partners.yaml", false, NULL, &f)) {
+		c->partners_ok = false;
+		yfile_free(&f);
+		return;
+	}
+	const struct ynode *list = yfile_list(l, &f, "partners");
+	if (list == NULL) {
+		c->partners_ok = f.root == NULL;
+		yfile_free(&f);
+		return;
+	}
+	c->partners = xcalloc(list->n, sizeof(*c->partners));
+	for (size_t i = 0; i < list->n; i++) {
+		struct record r;
+		struct pos idpos, cpos;
+		if (!record_open(&r, list->items[i], "a partner", partner_keys,
+		    &c->arena, l->d)) {
+			c->partners_ok = false;
+			continue;
+		}
+		struct partner *p = &c->partners[c->n_partners];
+		p->pos = r.map->pos;
+		p->id = record_text(&r, "id", true, &idpos);
+		p->name = record_text(&r, "name", true, NULL);
+		p->short_name = record_text(&r, "short", false, NULL);
+		p->country = record_text(&r, "country", false, &cpos);
+		if (p->short_name == NULL)
+			p->short_name = p->name;
+		if (p->country != NULL && !check_country(p->country)) {
+			diag_error(l->d, cpos, "'%s' is not a country code "
+			    "(expected ISO 3166 alpha-2 in capitals, such as "
+			    "VN, FR or KR; leave it out for an international "
+			    "organisation)", p->country);
+			r.bad = true;
+		}
+		if (p->id != NULL && !id_valid(p->id)) {
+			diag_error(l->d, idpos, "'%s' is not a valid id "
+			    "(expected lower-case letters, digits, '-' and '_', "
+			    "at most 40)", p->id);
+			r.bad = true;
+		} else if (p->id != NULL) {
+			size_t prev;
+			if (!strmap_put(&c->partner_ids, p->id, c->n_partners,
+			    &prev)) {
+				diag_error(l->d, idpos, "duplicate partner id "
+				    "'%s' (first declared at line %d)", p->id,
+				    c->partners[prev].pos.line);
+				r.bad = true;
+			}
+		}
+		if (r.bad || p->name == NULL || p->id == NULL) {
+			c->partners_ok = false;
+			continue;
+		}
+		c->n_partners++;
+	}
+	yfile_free(&f);
+}
+
+static void
+load_agreements(struct loader *l)
+{
+	struct content *c = l->c;
+	struct yfile f;
+
+	if (!yfile_read(l, "agreements.yaml", false, NULL, &f)) {
+		yfile_free(&f);
+		return;
+	}
+	const struct ynode *list = yfile_list(l, &f, "agreements");
+	if (list == NULL) {
+		yfile_free(&f);
+		return;
+	}
+	c->agreements = xcalloc(list->n, sizeof(*c->agreements));
+	for (size_t i = 0; i < list->n; i++) {
+		struct record r;
+		if (!record_open(&r, list->items[i], "an agreement",
+		    agreement_keys, &c->arena, l->d))
+			continue;
+		struct agreement *a = &c->agreements[c->n_agreements];
+		a->pos = r.map->pos;
+		a->title = record_text(&r, "title", true, NULL);
+		a->type = (enum agreement_type)record_enum(&r, "type",
+		    agreement_types, true, AGREEMENT_BILATERAL);
+		a->status = (enum agreement_status)record_enum(&r, "status",
+		    agreement_statuses, false, AGREEMENT_IN_FORCE);
+		record_refs(&r, "partners", &a->partners);
+		record_date(&r, "signed", false, &a->signed_on, &a->signed_pos);
+		record_date(&r, "ends", false, &a->ends, &a->ends_pos);
+		record_date(&r, "proposed", false, &a->proposed, NULL);
+		record_ref(&r, "framework", false, &a->framework);
+		a->count = record_count(&r, "count");
+		a->summary = record_text(&r, "summary", false, NULL);
+		check_agreement(c, a, l->d);
+		c->n_agreements++;
+	}
+	yfile_free(&f);
+}
+
+/* Give record number i of a year the slug s, unless another has it. */
+static void
+take_slug(struct loader *l, struct slugs *s, const char *slug, struct pos at)
+{
+	size_t prev;
+
+	if (!strmap_put(&s->map, slug, s->n, &prev)) {
+		struct pos p = s->where[prev];
+		diag_error(l->d, at, "duplicate slug '%s', already taken by "
+		    "%s:%d (each record of a year needs its own; set 'slug:' "
+		    "on one of them)", slug, p.file, p.line);
+		return;
+	}
+	s->where = xgrow(s->where, &s->cap, s->n, sizeof(*s->where));
+	s->where[s->n++] = at;
+}
+
+/* The slug of a record: its 'slug' field when given (checked), else made
+ * from fallback (a file name or the title). */
+static const char *
+record_slug(struct loader *l, struct record *r, const char *fallback,
+    struct pos fallback_pos, struct pos *at)
+{
+	struct pos spos;
+	const char *given = ynode_get(r->map, "slug") ?
+	    record_text(r, "slug", false, &spos) : NULL;
+	char slug[SLUG_MAX + 1];
+
+	if (given != NULL) {
+		*at = spos;
+		if (!slug_valid(given)) {
+			diag_error(l->d, spos, "slug '%s' is not valid (expected "
+			    "lower-case ASCII letters and digits joined by single "
+			    "'-', at most %d characters)", given, SLUG_MAX);
+			return NULL;
+		}
+		return given;
+	}
+	*at = fallback_pos;
+	if (fallback == NULL)
+		return NULL;
+	if (slug_make(fallback, strlen(fallback), slug) == 0) {
+		diag_error(l->d, fallback_pos, "cannot make a slug from '%s': it "
+		    "has no letter or digit (set 'slug:')", fallback);
+		return NULL;
+	}
+	return arena_strdup(&l->c->arena, slug);
+}
+
+static void
+decode_activity(struct loader *l, struct year *y, struct record *r,
+    struct activity *a, const char *fallback_slug, struct slugs *slugs)
+{
+	a->pos = r->map->pos;
+	a->title = record_text(r, "title", true, NULL);
+	record_date(r, "date", true, &a->date, NULL);
+	record_ref(r, "framework", true, &a->framework);
+	record_ref(r, "kind", true, &a->kind);
+	record_refs(r, "partners", &a->partners);
+	a->count = record_count(r, "count");
+	a->place = record_text(r, "place", false, NULL);
+	a->summary = record_text(r, "summary", false, NULL);
+	a->slug = record_slug(l, r, fallback_slug ? fallback_slug : a->title,
+	    a->pos, &a->slug_pos);
+	if (a->slug != NULL)
+		take_slug(l, slugs, a->slug, a->slug_pos);
+	check_activity(l->c, y, a, l->d);
+}
+
+/* Read a Markdown file with front matter; *fm_root is its YAML. */
+static bool
+md_read(struct loader *l, const char *rel, const char *what, struct yfile *f,
+    struct frontmatter *fm)
+{
+	memset(f, 0, sizeof(*f));
+	f->rel = arena_strdup(&l->c->arena, rel);
+	if (!fsx_read(&l->fs, f->rel, &f->text, &f->len, l->d))
+		return false;
+	if (f->len == 0 || strspn(f->text, " \t\r\n") == f->len) {
+		diag_error(l->d, file_pos(f->rel), "empty file (expected %s: "
+		    "front matter between '---' lines, then Markdown)", what);
+		return false;
+	}
+	switch (frontmatter_split(f->text, f->len, fm)) {
+	case FRONTMATTER_MISSING:
+		diag_error(l->d, (struct pos){ f->rel, 1, 1 }, "no front matter "
+		    "(expected the file to start with a '---' line, the fields "
+		    "of %s, and another '---' line)", what);
+		return false;
+	case FRONTMATTER_UNCLOSED:
+		diag_error(l->d, (struct pos){ f->rel, 1, 1 }, "front matter "
+		    "is not closed (expected a '---' line after the fields)");
+		return false;
+	case FRONTMATTER_OK:
+		break;
+	}
+	f->root = ynode_parse(&f->tree, f->text + fm->yaml, fm->yaml_len,
+	    f->rel, fm->yaml_line, l->d, &f->ok);
+	if (f->ok && f->root == NULL) {
+		diag_error(l->d, (struct pos){ f->rel, 1, 1 }, "empty front "
+		    "matter (expected the fields of %s)", what);
+		return false;
+	}
+	return f->ok;
+}
+
+static void
+md_body(struct loader *l, const struct yfile *f, const struct frontmatter *fm,
+    struct markdown *body)
+{
+	body->text = arena_strndup(&l->c->arena, f->text + fm->body,
+	    f->len - fm->body);
+	body->len = f->len - fm->body;
+	body->pos = (struct pos){ f->rel, fm->body_line, 1 };
+	body->indent = 0;
+}
+
+/* The file name without ".md". */
+static char *
+stem(const char *name)
+{
+	size_t n = strlen(name);
+
+	return xstrndup(name, n > 3 ? n - 3 : n);
+}
+
+static bool
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void
+load_activity_files(struct loader *l, struct year *y, struct slugs *slugs,
+    size_t *cap)
+{
+	char rel[256], **names;
+	const char *why;
+
+	snprintf(rel, sizeof(rel), "%s/activities", y->dir);
+	if (fsx_kind(&l->fs, rel, &why) != FSX_DIR)
+		return;
+	size_t n = fsx_list(&l->fs, rel, &names, l->d);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xmalloc(strlen(rel) + strlen(names[i]) + 2);
+		sprintf(path, "%s/%s", rel, names[i]);
+		if (!has_suffix(names[i], ".md")) {
+			diag_warning(l->d, file_pos(arena_strdup(&l->c->arena,
+			    path)), "ignored: not a Markdown file (activities "
+			    "are .md files)");
+			free(path);
+			continue;
+		}
+		struct yfile f;
+		struct frontmatter fm;
+		struct record r;
+		if (md_read(l, path, "an activity", &f, &fm) &&
+		    record_open(&r, f.root, "an activity", activity_keys,
+		    &l->c->arena, l->d)) {
+			if (ynode_get(f.root, "body") != NULL)
+				diag_error(l->d, ynode_get(f.root, "body")->pos,
+				    "'body' in front matter (the Markdown after "
+				    "the closing '---' is the body)");
+			y->activities = xgrow(y->activities, cap,
+			    y->n_activities, sizeof(*y->activities));
+			struct activity *a = &y->activities[y->n_activities++];
+			memset(a, 0, sizeof(*a));
+			char *base = stem(names[i]);
+			decode_activity(l, y, &r, a, base, slugs);
+			free(base);
+			md_body(l, &f, &fm, &a->body);
+		}
+		yfile_free(&f);
+		free(path);
+	}
+	fsx_list_free(names, n);
+}
+
+static void
+load_activity_list(struct loader *l, struct year *y, struct slugs *slugs,
+    size_t *cap)
+{
+	char rel[256];
+	struct yfile f;
+
+	snprintf(rel, sizeof(rel), "%s/activities.yaml", y->dir);
+	if (yfile_read(l, rel, false, NULL, &f)) {
+		const struct ynode *list = yfile_list(l, &f, "activities");
+		for (size_t i = 0; list != NULL && i < list->n; i++) {
+			struct record r;
+			if (!record_open(&r, list->items[i], "an activity",
+			    activity_keys, &l->c->arena, l->d))
+				continue;
+			y->activities = xgrow(y->activities, cap,
+			    y->n_activities, sizeof(*y->activities));
+			struct activity *a = &y->activities[y->n_activities++];
+			memset(a, 0, sizeof(*a));
+			decode_activity(l, y, &r, a, NULL, slugs);
+			record_markdown(&r, "body", f.text, f.len, 1, &a->body);
+		}
+	}
+	yfile_free(&f);
+}
+
+static void
+load_projects(struct loader *l, struct year *y)
+{
+	char rel[256];
+	struct yfile f;
+
+	snprintf(rel, sizeof(rel), "%s/projects.yaml", y->dir);
+	if (yfile_read(l, rel, false, NULL, &f)) {
+		const struct ynode *list = yfile_list(l, &f, "projects");
+		if (list != NULL)
+			y->projects = xcalloc(list->n, sizeof(*y->projects));
+		for (size_t i = 0; list != NULL && i < list->n; i++) {
+			struct record r;
+			struct pos curpos;
+			if (!record_open(&r, list->items[i], "a project",
+			    project_keys, &l->c->arena, l->d))
+				continue;
+			struct project *p = &y->projects[y->n_projects++];
+			p->pos = r.map->pos;
+			p->title = record_text(&r, "title", true, NULL);
+			record_ref(&r, "funder", true, &p->funder);
+			p->status = (enum project_status)record_enum(&r,
+			    "status", project_statuses, true, PROJECT_ONGOING);
+			record_date(&r, "start", false, &p->start, NULL);
+			record_date(&r, "end", false, &p->end, NULL);
+			p->has_budget = record_number(&r, "budget", &p->budget);
+			p->currency = record_text(&r, "currency", false, &curpos);
+			p->count = record_count(&r, "count");
+			p->summary = record_text(&r, "summary", false, NULL);
+			if (p->currency != NULL && (strlen(p->currency) != 3 ||
+			    strspn(p->currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3))
+				diag_error(l->d, curpos, "'%s' is not a currency "
+				    "code (expected ISO 4217, such as USD, EUR "
+				    "or VND)", p->currency);
+			else if (p->has_budget != (p->currency != NULL))
+				diag_error(l->d, p->pos, "a project's 'budget' "
+				    "and 'currency' go together (expected both "
+				    "or neither)");
+			check_project(l->c, y, p, l->d);
+		}
+	}
+	yfile_free(&f);
+}
+
+static int
+cmp_sections(const void *a, const void *b)
+{
+	const struct section *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->pos.file, y->pos.file);
+}
+
+static void
+load_sections(struct loader *l, struct year *y)
+{
+	char rel[256], **names;
+	const char *why;
+	struct slugs slugs = { STRMAP_INIT, NULL, 0, 0 };
+
+	snprintf(rel, sizeof(rel), "%s/sections", y->dir);
+	if (fsx_kind(&l->fs, rel, &why) != FSX_DIR)
+		return;
+	size_t n = fsx_list(&l->fs, rel, &names, l->d);
+	y->sections = xcalloc(n, sizeof(*y->sections));
+	for (size_t i = 0; i < n; i++) {
+		char *path = xmalloc(strlen(rel) + strlen(names[i]) + 2);
+		sprintf(path, "%s/%s", rel, names[i]);
+		if (!has_suffix(names[i], ".md")) {
+			diag_warning(l->d, file_pos(arena_strdup(&l->c->arena,
+			    path)), "ignored: not a Markdown file (sections "
+			    "are .md files)");
+			free(path);
+			continue;
+		}
+		struct yfile f;
+		struct frontmatter fm;
+		struct record r;
+		if (md_read(l, path, "a section", &f, &fm) &&
+		    record_open(&r, f.root, "a section", section_keys,
+		    &l->c->arena, l->d)) {
+			struct section *s = &y->sections[y->n_sections++];
+			s->pos = (struct pos){ f.rel, 1, 1 };
+			s->title = record_text(&r, "title", true, NULL);
+			s->order = record_int(&r, "order", -100000, 100000, 0);
+			char *base = stem(names[i]);
+			char slug[SLUG_MAX + 1];
+			if (slug_make(base, strlen(base), slug) == 0)
+				strcpy(slug, "section");
+			s->slug = arena_strdup(&l->c->arena, slug);
+			free(base);
+			take_slug(l, &slugs, s->slug, s->pos);
+			md_body(l, &f, &fm, &s->body);
+		}
+		yfile_free(&f);
+		free(path);
+	}
+	fsx_list_free(names, n);
+	strmap_free(&slugs.map);
+	free(slugs.where);
+	qsort(y->sections, y->n_sections, sizeof(*y->sections), cmp_sections);
+}
+
+static void
+load_article(struct loader *l, struct year *y)
+{
+	char rel[256];
+	const char *why;
+	struct yfile f;
+	struct frontmatter fm;
+	struct record r;
+
+	snprintf(rel, sizeof(rel), "%s/article.md", y->dir);
+	if (fsx_kind(&l->fs, rel, &why) == FSX_NONE)
+		return;
+	if (md_read(l, rel, "the article", &f, &fm) &&
+	    record_open(&r, f.root, "the article", article_keys, &l->c->arena,
+	    l->d)) {
+		struct article *a = arena_alloc(&l->c->arena, sizeof(*a));
+		a->pos = (struct pos){ f.rel, 1, 1 };
+		a->title = record_text(&r, "title", true, NULL);
+		if (ynode_get(f.root, "lead") == NULL)
+			record_text(&r, "lead", true, NULL);	/* reports it */
+		record_markdown(&r, "lead", f.text, f.len, 1, &a->lead);
+		record_date(&r, "published", false, &a->published, NULL);
+		a->source = record_text(&r, "source", false, NULL);
+		a->author = record_text(&r, "author", false, NULL);
+		a->image = record_text(&r, "image", false, &a->image_pos);
+		a->image_caption = record_text(&r, "image_caption", false, NULL);
+		md_body(l, &f, &fm, &a->body);
+		y->article = a;
+	}
+	yfile_free(&f);
+}
+
+static void
+load_report(struct loader *l, struct year *y)
+{
+	char rel[256];
+	struct yfile f;
+	struct record r;
+
+	snprintf(rel, sizeof(rel), "%s/report.yaml", y->dir);
+	if (!yfile_read(l, rel, true, "the year's report: title, lead, "
+	    "published", &f)) {
+		yfile_free(&f);
+		return;
+	}
+	if (f.root == NULL)
+		diag_error(l->d, file_pos(f.rel), "empty file (expected the "
+		    "report's title and published date at least)");
+	else if (record_open(&r, f.root, "report.yaml", report_keys,
+	    &l->c->arena, l->d)) {
+		struct report *rep = &y->report;
+		struct pos datepos;
+		rep->pos = r.map->pos;
+		rep->title = record_text(&r, "title", true, NULL);
+		rep->subtitle = record_text(&r, "subtitle", false, NULL);
+		record_markdown(&r, "lead", f.text, f.len, 1, &rep->lead);
+		record_date(&r, "published", true, &rep->published, &datepos);
+		rep->authors = record_texts(&r, "authors", &rep->n_authors);
+		rep->source = record_text(&r, "source", false, NULL);
+		if (rep->published.year != 0 && rep->published.year < y->year)
+			diag_error(l->d, datepos, "report published before "
+			    "the year it reports on (expected %d or later)",
+			    y->year);
+	}
+	yfile_free(&f);
+}
+
+/* What a year folder may hold, for the warning about anything else. */
+static const char *const year_entries[] = { "report.yaml", "sections",
+    "article.md", "activities", "activities.yaml", "projects.yaml", "media",
+    NULL };
+
+static void
+load_year(struct loader *l, struct year *y)
+{
+	char **names;
+	struct slugs slugs = { STRMAP_INIT, NULL, 0, 0 };
+	size_t cap = 0;
+
+	size_t n = fsx_list(&l->fs, y->dir, &names, l->d);
+	for (size_t i = 0; i < n; i++) {
+		bool known = false;
+		for (size_t j = 0; year_entries[j] && !known; j++)
+			known = strcmp(names[i], year_entries[j]) == 0;
+		if (known)
+			continue;
+		const char *near = closest_name(names[i], year_entries, 7);
+		char *rel = arena_printf(&l->c->arena, "%s/%s", y->dir,
+		    names[i]);
+		diag_warning(l->d, file_pos(rel), "ignored: not part of a year "
+		    "folder%s%s%s", near ? " (did you mean '" : "",
+		    near ? near : "", near ? "'?)" : "");
+	}
+	fsx_list_free(names, n);
+
+	load_report(l, y);
+	load_sections(l, y);
+	load_article(l, y);
+	load_activity_files(l, y, &slugs, &cap);
+	load_activity_list(l, y, &slugs, &cap);
+	load_projects(l, y);
+	strmap_free(&slugs.map);
+	free(slugs.where);
+}
+
+static bool
+is_year_name(const char *s)
+{
+	return strlen(s) == 4 && strspn(s, "0123456789") == 4 && s[0] != '0';
+}
+
+static bool
+wanted(int y, const int *years, size_t n)
+{
+	if (n == 0)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (years[i] == y)
+			return true;
+	return false;
+}
+
+bool
+content_load(struct content *c, const char *root, const int *years, size_t n,
+    struct diag *d)
+{
+	struct loader l = { c, { NULL, NULL }, d };
+	char **names;
+
+	memset(c, 0, sizeof(*c));
+	c->root = root;
+	if (!fsx_open(&l.fs, root, d)) {
+		fsx_close(&l.fs);
+		return false;
+	}
+	load_site(&l);
+	load_partners(&l);
+	load_agreements(&l);
+
+	size_t cnt = fsx_list(&l.fs, "", &names, d);
+	c->years = xcalloc(cnt, sizeof(*c->years));
+	for (size_t i = 0; i < cnt; i++) {
+		const char *why;
+		if (!is_year_name(names[i]) ||
+		    fsx_kind(&l.fs, names[i], &why) != FSX_DIR)
+			continue;
+		int y = atoi(names[i]);
+		bool want = wanted(y, years, n);
+		if (!want && !wanted(y + 1, years, n))
+			continue;
+		struct year *yr = &c->years[c->n_years++];
+		yr->year = y;
+		yr->dir = arena_strdup(&c->arena, names[i]);
+		yr->wanted = want;
+	}
+	fsx_list_free(names, cnt);
+
+	if (n == 0 && c->n_years == 0)
+		diag_error(d, file_pos(root), "no year folder in the content "
+		    "(expected a folder named after its year, such as 2023)");
+	for (size_t i = 0; i < n; i++) {
+		if (content_year(c, years[i]) == NULL)
+			diag_error(d, file_pos(root), "no folder for year %d in "
+			    "the content (expected a folder named %d)",
+			    years[i], years[i]);
+	}
+	for (size_t i = 0; i < c->n_years; i++)
+		load_year(&l, &c->years[i]);
+	fsx_close(&l.fs);
+	return true;
+}
+
+struct year *
+content_year(const struct content *c, int y)
+{
+	for (size_t i = 0; i < c->n_years; i++)
+		if (c->years[i].year == y)
+			return &c->years[i];
+	return NULL;
+}
+
+void
+content_free(struct content *c)
+{
+	for (size_t i = 0; i < c->n_years; i++) {
+		free(c->years[i].activities);
+		free(c->years[i].projects);
+		free(c->years[i].sections);
+	}
+	free(c->years);
+	free(c->partners);
+	free(c->agreements);
+	strmap_free(&c->site.frameworks.ids);
+	strmap_free(&c->site.kinds.ids);
+	strmap_free(&c->partner_ids);
+	arena_free(&c->arena);
+}

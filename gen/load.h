@@ -1,0 +1,29 @@
+/*
+ * load: the content folder into the model (model.h).
+ *
+ * Reads site.yaml, partners.yaml, agreements.yaml and the year folders,
+ * decodes every record, and checks each as it goes (check.h), reporting
+ * every problem of every file. Markdown bodies are kept as text; what they
+ * say ({{stat}} placeholders, links) is checked once the figures exist
+ * (markdown.h).
+ */
+#ifndef COOPGEN_LOAD_H
+#define COOPGEN_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+/*
+ * Load the content folder root into c. years lists the years wanted (n
+ * of them; all year folders when n is 0); the year before each wanted year
+ * is loaded too when its folder exists, for the comparisons. Returns false
+ * when the folder could not be read at all; problems in the content are
+ * counted in d and leave a model that is complete as far as it could be.
+ */
+bool	 content_load(struct content *c, const char *root, const int *years,
+	    size_t n, struct diag *d);
+
+#endif

@@ -1,0 +1,122 @@
+/*
+ * coopgen: a year of international-cooperation records into a published
+ * yearly report. This file only reads the command line and dispatches;
+ * see build.h for the pipeline and coopgen(1) for the manual.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+
+#ifndef COOPGEN_VERSION
+#define COOPGEN_VERSION "unknown"
+#endif
+
+#define YEARS_MAX 64
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: coopgen build [--content DIR] [--templates DIR] [--out DIR]\n"
+"                     [--year YYYY]... [-q]\n"
+"       coopgen check [--content DIR] [--year YYYY]... [-q]\n"
+"       coopgen --help | --version\n"
+"\n"
+"Turn a year of international-cooperation records into a yearly report.\n"
+"\n"
+"commands:\n"
+"  build             check the content, then write every output of each year\n"
+"  check             load, validate and compute everything; write nothing\n"
+"\n"
+"options:\n"
+"  --content DIR     the content folder (default: content)\n"
+"  --templates DIR   the templates folder (default: templates)\n"
+"  --out DIR         the output folder (default: out)\n"
+"  --year YYYY       only this year (repeatable); default: every year folder\n"
+"  -q, --quiet       print errors only: no progress, no warnings\n"
+"  -h, --help        print this help\n"
+"  -V, --version     print the version\n"
+"\n"
+"exit status: 0 ok, 1 problems in the content, 2 wrong usage,\n"
+"3 I/O or system failure. See coopgen(1).\n", f);
+}
+
+static int
+bad_usage(const char *fmt, const char *arg)
+{
+	fputs("coopgen: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\ntry 'coopgen --help'\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "content", required_argument, NULL, 'c' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct options o = { "content", "templates", "out", NULL, 0, false };
+	int years[YEARS_MAX];
+	int ch;
+
+	/* Options may come before or after the command. */
+	while ((ch = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			o.content = optarg;
+			break;
+		case 't':
+			o.templates = optarg;
+			break;
+		case 'o':
+			o.out = optarg;
+			break;
+		case 'y':
+			if (strlen(optarg) != 4 ||
+			    strspn(optarg, "0123456789") != 4 || optarg[0] == '0')
+				return bad_usage("--year '%s': expected a year "
+				    "of four digits, such as 2023", optarg);
+			if (o.n_years == YEARS_MAX)
+				return bad_usage("%s: too many --year options",
+				    optarg);
+			years[o.n_years++] = atoi(optarg);
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("coopgen %s\n", COOPGEN_VERSION);
+			return EXIT_OK;
+		default:
+			fputs("try 'coopgen --help'\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	o.years = years;
+	if (optind != argc - 1) {
+		if (optind == argc)
+			return bad_usage("%s", "a command is needed: build or "
+			    "check");
+		return bad_usage("unexpected argument '%s'", argv[optind + 1]);
+	}
+	if (strcmp(argv[optind], "build") == 0)
+		return coopgen_build(&o);
+	if (strcmp(argv[optind], "check") == 0)
+		return coopgen_check(&o);
+	return bad_usage("unknown command '%s' (expected build or check)",
+	    argv[optind]);
+}

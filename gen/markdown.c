@@ -1,0 +1,349 @@
+#include <ctype.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmark.h>
+
+#include "figures.h"
+#include "format.h"
+#include "markdown.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+struct pos
+md_pos(const struct markdown *md, size_t off)
+{
+	int line, col;
+	struct pos p = md->pos;
+
+	utf8_linecol(md->text, off, &line, &col);
+	p.line = md->pos.line + line - 1;
+	p.col = line == 1 ? md->pos.col + col - 1 : md->indent + col;
+	return p;
+}
+
+/* Append the keys of a JSON object for an "expected one of" list. */
+static void
+list_keys(struct buf *b, const json_t *obj, const char *prefix)
+{
+	const char *key;
+	json_t *v;
+	int i = 0;
+
+	json_object_foreach((json_t *)obj, key, v) {
+		if (i == 16) {
+			buf_puts(b, ", ...");
+			break;
+		}
+		buf_printf(b, "%s%s%s", i++ ? ", " : "", prefix, key);
+	}
+}
+
+static bool
+expand_stat(const struct md_context *ctx, const char *path, struct pos at,
+    struct buf *out)
+{
+	long long value;
+	size_t ok_len;
+	const json_t *node;
+	struct buf msg = BUF_INIT;
+
+	switch (figures_lookup(ctx->figures, path, &value, &ok_len, &node)) {
+	case FIGURES_FOUND: {
+		/* A year is a name, not a quantity: no thousands separator. */
+		const char *last = strrchr(path, '.');
+		if (strcmp(last ? last + 1 : path, "year") == 0)
+			buf_printf(out, "%lld", value);
+		else
+			format_number(out, ctx->c->site.lang, value);
+		return true;
+	}
+	case FIGURES_NOT_A_NUMBER:
+		buf_printf(&msg, "%s.", path);
+		char *prefix = buf_detach(&msg);
+		list_keys(&msg, node, prefix);
+		free(prefix);
+		diag_error(ctx->d, at, "{{stat %s}} names a group of figures, "
+		    "not a number (expected one of: %s)", path, buf_str(&msg));
+		break;
+	case FIGURES_NO_SUCH_PATH:
+		if (!json_is_object(node)) {
+			diag_error(ctx->d, at, "unknown figure '%s' in {{stat}}: "
+			    "'%.*s' is already a number", path, (int)ok_len,
+			    path);
+			break;
+		}
+		if (ok_len > 0)
+			buf_printf(&msg, "%.*s.", (int)ok_len, path);
+		char *pre = buf_detach(&msg);
+		list_keys(&msg, node, pre);
+		free(pre);
+		diag_error(ctx->d, at, "unknown figure '%s' in {{stat}} "
+		    "(expected one of: %s%s)", path, buf_str(&msg),
+		    strncmp(path, "previous", 8) == 0 && ok_len == 0 ?
+		    "; 'previous' exists only when the content has the year "
+		    "before" : "");
+		break;
+	}
+	buf_free(&msg);
+	return false;
+}
+
+bool
+md_expand(const struct md_context *ctx, const struct markdown *md,
+    struct buf *out)
+{
+	const char *s = md->text, *end = md->text + md->len;
+	bool ok = true;
+
+	buf_reset(out);
+	if (s == NULL)
+		return true;
+	while (s < end) {
+		const char *open = memmem(s, (size_t)(end - s), "{{", 2);
+		if (open == NULL) {
+			buf_append(out, s, (size_t)(end - s));
+			break;
+		}
+		/* \{{ keeps the braces; the backslash stays for Markdown,
+		 * which prints '{'. */
+		if (open > md->text && open[-1] == '\\') {
+			buf_append(out, s, (size_t)(open + 2 - s));
+			s = open + 2;
+			continue;
+		}
+		buf_append(out, s, (size_t)(open - s));
+		struct pos at = md_pos(md, (size_t)(open - md->text));
+		const char *eol = memchr(open, '\n', (size_t)(end - open));
+		if (eol == NULL)
+			eol = end;
+		const char *close = memmem(open, (size_t)(eol - open), "}}", 2);
+		if (close == NULL) {
+			diag_error(ctx->d, at, "unclosed '{{' (expected '}}' "
+			    "on the same line; write \\{{ for literal braces)");
+			ok = false;
+			buf_append(out, open, 2);
+			s = open + 2;
+			continue;
+		}
+		const char *p = open + 2, *q;
+		while (p < close && *p == ' ')
+			p++;
+		for (q = p; q < close && (islower((unsigned char)*q) ||
+		    *q == '_'); q++)
+			;
+		size_t wlen = (size_t)(q - p);
+		const char *arg = q;
+		while (arg < close && *arg == ' ')
+			arg++;
+		const char *argend = close;
+		while (argend > arg && argend[-1] == ' ')
+			argend--;
+		if (wlen == 4 && memcmp(p, "stat", 4) == 0 &&
+		    (q == close || *q == ' ')) {
+			if (arg == argend || memchr(arg, ' ',
+			    (size_t)(argend - arg)) != NULL) {
+				diag_error(ctx->d, at, "{{stat}} needs one path "
+				    "(expected e.g. {{stat activities.total}})");
+				ok = false;
+			} else {
+				char *path = xstrndup(arg, (size_t)(argend - arg));
+				if (!expand_stat(ctx, path, at, out))
+					ok = false;
+				free(path);
+				s = close + 2;
+				continue;
+			}
+		} else {
+			diag_error(ctx->d, at, "unknown directive '{{%.*s}}' "
+			    "(expected {{stat PATH}}; write \\{{ for literal "
+			    "braces)", (int)(close - open - 2), open + 2);
+			ok = false;
+		}
+		buf_append(out, open, (size_t)(close + 2 - open));
+		s = close + 2;
+	}
+	return ok;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)tolower((unsigned char)c);
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* The path part of a relative URL, percent-decoded. */
+static char *
+url_path(const char *url)
+{
+	size_t n = strcspn(url, "?#");
+	char *out = xmalloc(n + 1), *o = out;
+
+	for (size_t i = 0; i < n; i++) {
+		int hi, lo;
+		if (url[i] == '%' && i + 2 < n + 1 && (hi = hexval(url[i + 1]))
+		    >= 0 && (lo = hexval(url[i + 2])) >= 0) {
+			*o++ = (char)(hi * 16 + lo);
+			i += 2;
+		} else
+			*o++ = url[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+bool
+md_check_path(const struct md_context *ctx, const char *path, struct pos p,
+    const char *what)
+{
+	const char *why;
+
+	if (path[0] == '\0' || strlen(path) != strcspn(path, "\\")) {
+		diag_error(ctx->d, p, "%s to '%s' is not a usable path (expected "
+		    "a path such as media/photo.jpg, with '/')", what, path);
+		return false;
+	}
+	for (const char *s = path; *s; ) {
+		size_t n = strcspn(s, "/");
+		if ((n == 2 && strncmp(s, "..", 2) == 0) || n == 0) {
+			diag_error(ctx->d, p, "%s to '%s' leaves the year folder "
+			    "or has an empty part (expected a path inside %s/, "
+			    "such as media/photo.jpg)", what, path, ctx->y->dir);
+			return false;
+		}
+		s += n;
+		if (*s == '/')
+			s++;
+	}
+	bool published = strncmp(path, "media/", 6) == 0 ||
+	    strcmp(path, "article.md") == 0 ||
+	    ((strncmp(path, "activities/", 11) == 0 ||
+	    strncmp(path, "sections/", 9) == 0) &&
+	    strlen(path) > 3 && strcmp(path + strlen(path) - 3, ".md") == 0);
+	if (!published) {
+		diag_error(ctx->d, p, "%s to '%s', which is not published "
+		    "(expected a file under media/, or a page's .md file)",
+		    what, path);
+		return false;
+	}
+	char *rel = xmalloc(strlen(ctx->y->dir) + strlen(path) + 2);
+	sprintf(rel, "%s/%s", ctx->y->dir, path);
+	enum fsx_kind k = fsx_kind(ctx->fs, rel, &why);
+	free(rel);
+	if (k == FSX_FILE)
+		return true;
+	if (k == FSX_NONE)
+		diag_error(ctx->d, p, "%s to '%s', which does not exist "
+		    "(expected a file at %s/%s)", what, path, ctx->y->dir,
+		    path);
+	else
+		diag_error(ctx->d, p, "%s to '%s', which is refused: %s", what,
+		    path, k == FSX_DIR ? "a folder, not a file" : why);
+	return false;
+}
+
+/* Whether url starts with a scheme ("https:"); its length in *n. */
+static bool
+has_scheme(const char *url, size_t *n)
+{
+	size_t i = 0;
+
+	if (!isalpha((unsigned char)url[0]))
+		return false;
+	while (isalnum((unsigned char)url[i]) || url[i] == '+' ||
+	    url[i] == '-' || url[i] == '.')
+		i++;
+	*n = i;
+	return url[i] == ':';
+}
+
+static bool
+check_url(const struct md_context *ctx, const char *url, struct pos p,
+    const char *what)
+{
+	static const char *const schemes[] = { "http", "https", "mailto",
+	    "tel" };
+	size_t n;
+
+	if (url[0] == '\0' || url[0] == '#')
+		return true;
+	if (has_scheme(url, &n)) {
+		for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
+			if (strlen(schemes[i]) == n &&
+			    strncasecmp(url, schemes[i], n) == 0)
+				return true;
+		diag_error(ctx->d, p, "%s to a '%.*s:' address is not allowed "
+		    "(expected http, https, mailto or tel, or a file of the "
+		    "year such as media/photo.jpg)", what, (int)n, url);
+		return false;
+	}
+	if (url[0] == '/') {
+		diag_error(ctx->d, p, "%s to '%s' is absolute (expected a path "
+		    "relative to the year folder, such as media/photo.jpg, or "
+		    "a full https:// address)", what, url);
+		return false;
+	}
+	char *path = url_path(url);
+	bool ok = md_check_path(ctx, path, p, what);
+	free(path);
+	return ok;
+}
+
+/* The position of a cmark node, in characters, in the file. */
+static struct pos
+node_pos(const struct markdown *md, const char *text, size_t len,
+    cmark_node *node)
+{
+	int line = cmark_node_get_start_line(node);
+	int col = cmark_node_get_start_column(node);
+
+	if (line <= 0) {
+		struct pos p = md->pos;
+		return p;
+	}
+	size_t start = utf8_line_start(text, len, line);
+	size_t off = start + (size_t)(col > 0 ? col - 1 : 0);
+	if (off > len)
+		off = len;
+	int chars = (int)utf8_chars(text + start, off - start);
+	struct pos p = md->pos;
+	p.line = md->pos.line + line - 1;
+	p.col = line == 1 ? md->pos.col + chars : md->indent + chars + 1;
+	return p;
+}
+
+bool
+md_check(const struct md_context *ctx, const struct markdown *md)
+{
+	struct buf text = BUF_INIT;
+	bool ok;
+
+	if (md->text == NULL)
+		return true;
+	ok = md_expand(ctx, md, &text);
+	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
+	    CMARK_OPT_VALIDATE_UTF8);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		if (ev != CMARK_EVENT_ENTER ||
+		    (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
+			continue;
+		const char *url = cmark_node_get_url(node);
+		if (!check_url(ctx, url ? url : "", node_pos(md,
+		    buf_str(&text), text.len, node), t == CMARK_NODE_LINK ?
+		    "link" : "image"))
+			ok = false;
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	buf_free(&text);
+	return ok;
+}

@@ -1,0 +1,50 @@
+/*
+ * markdown: what the prose of a year says, checked against the records.
+ *
+ * Prose never repeats a number by hand: {{stat PATH}} in any Markdown
+ * (sections, the article, activity bodies, the report's lead) becomes the
+ * figure at PATH of figures.json, formatted for the site's language. Write
+ * \{{ to keep the braces as they are.
+ *
+ * Links and images are written relative to the year folder
+ * (media/photo.jpg); one that names a file missing under the year, leaves
+ * the year folder, or uses an address scheme other than http, https,
+ * mailto or tel is an error.
+ */
+#ifndef COOPGEN_MARKDOWN_H
+#define COOPGEN_MARKDOWN_H
+
+#include <stdbool.h>
+#include <jansson.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fsx.h"
+#include "model.h"
+
+/* What Markdown needs to know about where it is. */
+struct md_context {
+	const struct content *c;
+	const struct year *y;
+	const json_t *figures;		/* figures_json of the year */
+	const struct fsx *fs;		/* to check linked files */
+	struct diag *d;
+};
+
+/* Expand the placeholders of md into out. Problems are reported at their
+ * place in the file; false when there was any. */
+bool	 md_expand(const struct md_context *ctx, const struct markdown *md,
+	    struct buf *out);
+
+/* Expand md and check its links and images; false on any problem. */
+bool	 md_check(const struct md_context *ctx, const struct markdown *md);
+
+/* Check one path relative to the year folder (a link, an image, the
+ * article's lead image), reported at p. */
+bool	 md_check_path(const struct md_context *ctx, const char *path,
+	    struct pos p, const char *what);
+
+/* The position in the file of byte offset off of md's text. */
+struct pos md_pos(const struct markdown *md, size_t off);
+
+#endif

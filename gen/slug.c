@@ -1,0 +1,97 @@
+#include <string.h>
+
+#include "slug.h"
+#include "utf8.h"
+#include "fold_table.h"
+
+/* The ASCII letters for a code point, "" for a combining mark (so that
+ * decomposed text folds like precomposed text), or NULL for a separator. */
+static const char *
+fold(uint32_t cp)
+{
+	static char ascii[2];
+
+	if (cp < 0x80) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+			ascii[0] = (char)cp;
+			return ascii;
+		}
+		if (cp >= 'A' && cp <= 'Z') {
+			ascii[0] = (char)(cp - 'A' + 'a');
+			return ascii;
+		}
+		return NULL;
+	}
+	if (cp >= 0x0300 && cp <= 0x036F)
+		return "";
+	size_t lo = 0, hi = sizeof(fold_table) / sizeof(fold_table[0]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (fold_table[mid].cp == cp)
+			return fold_table[mid].ascii;
+		if (fold_table[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+size_t
+slug_make(const char *s, size_t len, char out[SLUG_MAX + 1])
+{
+	size_t n = 0, i = 0;
+	bool sep = false, cut = false;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t step = utf8_decode(s + i, len - i, &cp);
+		const char *a = step ? fold(cp) : NULL;
+
+		i += step ? step : 1;
+		if (a == NULL) {
+			sep = n > 0;
+			continue;
+		}
+		size_t alen = strlen(a);
+		if (alen == 0)
+			continue;
+		if (n + (sep ? 1 : 0) + alen > SLUG_MAX) {
+			cut = true;
+			break;
+		}
+		if (sep)
+			out[n++] = '-';
+		sep = false;
+		memcpy(out + n, a, alen);
+		n += alen;
+	}
+	/* A slug cut short ends on a whole word where it can. */
+	if (cut) {
+		size_t k = n;
+		while (k > 0 && out[k - 1] != '-')
+			k--;
+		if (k > 1)
+			n = k - 1;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+bool
+slug_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > SLUG_MAX || s[0] == '-' || s[n - 1] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '-') {
+			if (s[i + 1] == '-')
+				return false;
+		} else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return false;
+	}
+	return true;
+}

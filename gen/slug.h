@@ -1,0 +1,27 @@
+/*
+ * slug: the file-name part of a record's pages.
+ *
+ * A slug is lower-case ASCII letters and digits in runs joined by single
+ * hyphens, at most SLUG_MAX characters: "Hội thảo quốc tế về SHTT" becomes
+ * "hoi-thao-quoc-te-ve-shtt". Because no other character can appear, a slug
+ * can never name a path outside the output folder, nor two records differ
+ * only by letter case.
+ */
+#ifndef COOPGEN_SLUG_H
+#define COOPGEN_SLUG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define SLUG_MAX 80
+
+/* Write the slug of the UTF-8 text s (len bytes) to out, which has room for
+ * SLUG_MAX + 1 bytes. Letters with diacritics are folded (đ to d, ệ to e),
+ * every other run of non-alphanumerics becomes one '-'. Returns the slug's
+ * length, 0 when s holds no letter or digit at all. */
+size_t	 slug_make(const char *s, size_t len, char out[SLUG_MAX + 1]);
+
+/* Whether s is already a well-formed slug. */
+bool	 slug_valid(const char *s);
+
+#endif
