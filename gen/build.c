@@ -97,6 +97,8 @@ check_prose(struct run *r, struct year_run *yr)
 		md_check(&ctx, &y->activities[i].body);
 }
 
+static int check_all(struct run *r, const struct options *o);
+
 /* Load, check and compute: everything both commands do. */
 static int
 prepare(struct run *r, const struct options *o)
@@ -105,6 +107,15 @@ prepare(struct run *r, const struct options *o)
 	r->o = o;
 	diag_init(&r->d, stderr);
 	r->d.no_warnings = o->quiet;
+	diag_hold(&r->d);
+	int status = check_all(r, o);
+	diag_release(&r->d);
+	return status;
+}
+
+static int
+check_all(struct run *r, const struct options *o)
+{
 	if (!content_load(&r->c, o->content, o->years, o->n_years, &r->d))
 		return diag_status(&r->d);
 	if (!fsx_open(&r->fs, o->content, &r->d))

@@ -82,7 +82,7 @@ check_activity(const struct content *c, const struct year *y,
 	if (a->date.year != 0 && a->date.year != y->year) {
 		char iso[11];
 		date_iso(a->date, iso);
-		diag_error(d, a->pos, "activity dated %s, outside its folder's "
+		diag_error(d, a->date_pos, "activity dated %s, outside its folder's "
 		    "year (expected a date in %d)", iso, y->year);
 	}
 	if (a->partners.n == 0 && a->title != NULL)

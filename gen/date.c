@@ -63,11 +63,10 @@ date_strerror(enum date_error e)
 	case DATE_OK:
 		return "valid date";
 	case DATE_MALFORMED:
-		return "malformed date (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+		return "malformed date";
 	case DATE_BAD_MONTH:
-		return "impossible date: no such month (expected a month from 01 to 12)";
 	case DATE_BAD_DAY:
-		return "impossible date: no such day in that month";
+		return "impossible date";
 	}
 	return "?";
 }

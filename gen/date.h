@@ -26,7 +26,7 @@ enum date_error {
 /* Parse s into *d. The year must have four digits (1000..9999). */
 enum date_error date_parse(const char *s, struct date *d);
 
-/* A sentence fragment saying what went wrong, for diagnostics. */
+/* "malformed date" or "impossible date", for diagnostics. */
 const char *date_strerror(enum date_error e);
 
 int	 date_days_in_month(int year, int month);

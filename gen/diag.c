@@ -1,20 +1,49 @@
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
+#include "xalloc.h"
+
+struct diag_held {
+	struct pos pos;
+	size_t	 seq;		/* keeps equal positions in report order */
+	char	*text;
+};
 
 void
 diag_init(struct diag *d, FILE *out)
 {
+	memset(d, 0, sizeof(*d));
 	d->out = out;
-	d->no_warnings = false;
-	d->errors = d->warnings = d->failures = 0;
 }
 
 static void
 vreport(struct diag *d, struct pos p, const char *level, const char *fmt,
     va_list ap)
 {
+	if (d->holding) {
+		FILE *out = d->out;
+		char *text;
+		size_t len;
+		/* Format exactly as below, into memory. */
+		d->out = open_memstream(&text, &len);
+		if (d->out == NULL)
+			xalloc_die();
+		d->holding = false;
+		vreport(d, p, level, fmt, ap);
+		d->holding = true;
+		fclose(d->out);
+		d->out = out;
+		d->held = xgrow(d->held, &d->cap_held, d->n_held,
+		    sizeof(*d->held));
+		d->held[d->n_held].pos = p;
+		d->held[d->n_held].seq = d->n_held;
+		d->held[d->n_held].text = text;
+		d->n_held++;
+		return;
+	}
 	if (p.file == NULL)
 		fputs("coopgen", d->out);
 	else if (p.line <= 0)
@@ -70,4 +99,46 @@ diag_status(const struct diag *d)
 	if (d->failures)
 		return 3;
 	return d->errors ? 1 : 0;
+}
+
+void
+diag_hold(struct diag *d)
+{
+	d->holding = true;
+}
+
+static int
+cmp_held(const void *a, const void *b)
+{
+	const struct diag_held *x = a, *y = b;
+	const char *fx = x->pos.file ? x->pos.file : "";
+	const char *fy = y->pos.file ? y->pos.file : "";
+	/* The files at the top (site.yaml...) before those of the years. */
+	int deep = (strchr(fx, '/') != NULL) - (strchr(fy, '/') != NULL);
+	int c = strcmp(fx, fy);
+
+	if (deep != 0)
+		return deep;
+	if (c != 0)
+		return c;
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+diag_release(struct diag *d)
+{
+	d->holding = false;
+	if (d->n_held > 1)
+		qsort(d->held, d->n_held, sizeof(*d->held), cmp_held);
+	for (size_t i = 0; i < d->n_held; i++) {
+		fputs(d->held[i].text, d->out);
+		free(d->held[i].text);
+	}
+	free(d->held);
+	d->held = NULL;
+	d->n_held = d->cap_held = 0;
 }

@@ -24,8 +24,13 @@ struct pos {
 	int	 col;
 };
 
+struct diag_held;
+
 struct diag {
 	FILE	*out;		/* where messages go (stderr in the program) */
+	struct diag_held *held;	/* messages kept back by diag_hold */
+	size_t	 n_held, cap_held;
+	bool	 holding;
 	bool	 no_warnings;	/* -q: keep only errors */
 	unsigned errors;	/* problems in the content: exit status 1 */
 	unsigned warnings;
@@ -43,6 +48,14 @@ void	 diag_warning(struct diag *d, struct pos p, const char *fmt, ...)
 /* The system failed us (a read, a write, a rename). what names the file. */
 void	 diag_failure(struct diag *d, const char *what, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+
+/* Keep messages back until diag_release, which prints them sorted: the
+ * files at the top of the content first, then the others by path, each by
+ * line and column. A record is decoded, cross-checked, and its prose
+ * checked last, in separate passes; its messages should still read from
+ * top to bottom, and the same content always gives the same order. */
+void	 diag_hold(struct diag *d);
+void	 diag_release(struct diag *d);
 
 /* The exit status the run deserves: 3 on a failure, else 1 on an error, else 0. */
 int	 diag_status(const struct diag *d);

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
@@ -23,39 +24,42 @@ list_names(struct buf *b, const char *const *names, size_t n)
 	}
 }
 
-/* Levenshtein distance, for "did you mean" (short strings only). */
+/* Edit distance counting a swap of neighbours as one edit, the commonest
+ * slip ("wpio"); for "did you mean", so short strings only. */
 static size_t
 distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
-	size_t row[65];
+	size_t d[33][33];
 
-	if (la > 64 || lb > 64)
+	if (la > 32 || lb > 32)
 		return 99;
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		d[0][j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t prev = row[0];
-		row[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = cur;
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
 		}
 	}
-	return row[lb];
+	return d[la][lb];
 }
 
 const char *
 closest_name(const char *s, const char *const *names, size_t n)
 {
 	const char *best = NULL;
-	size_t bestd = 3;
+	/* One slip in a short word, two in a longer one. */
+	size_t bestd = strlen(s) <= 4 ? 2 : 3;
 
 	for (size_t i = 0; i < n; i++) {
 		size_t d = distance(s, names[i]);
@@ -266,11 +270,20 @@ record_date(struct record *r, const char *key, bool required,
 	if (v == NULL)
 		return;
 	enum date_error e = date_parse(v->str, out);
-	if (e != DATE_OK) {
-		diag_error(r->d, v->pos, "'%s': %s for '%s'", v->str,
-		    date_strerror(e), key);
-		r->bad = true;
-	}
+	if (e == DATE_OK)
+		return;
+	char why[64];
+	if (e == DATE_BAD_MONTH)
+		snprintf(why, sizeof(why), "expected a month from 01 to 12");
+	else if (e == DATE_BAD_DAY)
+		snprintf(why, sizeof(why), "%.7s has %d days", v->str,
+		    date_days_in_month(atoi(v->str), atoi(v->str + 5)));
+	else
+		snprintf(why, sizeof(why), "expected YYYY, YYYY-MM or "
+		    "YYYY-MM-DD");
+	diag_error(r->d, v->pos, "%s '%s' in '%s' (%s)", date_strerror(e),
+	    v->str, key, why);
+	r->bad = true;
 }
 
 long

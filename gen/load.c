@@ -90,8 +90,8 @@ yfile_read(struct loader *l, const char *rel, bool required, const char *what,
 	f->rel = arena_strdup(&l->c->arena, rel);
 	if (fsx_kind(&l->fs, rel, &why) == FSX_NONE) {
 		if (required)
-			diag_error(l->d, file_pos(f->rel), "missing (expected "
-			    "%s here)", what);
+			diag_error(l->d, file_pos(f->rel), "missing file "
+			    "(expected %s)", what);
 		return false;
 	}
 	if (!fsx_read(&l->fs, f->rel, &f->text, &f->len, l->d))
@@ -172,8 +172,8 @@ load_site(struct loader *l)
 	struct record r;
 	struct pos urlpos;
 
-	if (!yfile_read(l, "site.yaml", true, "the organisation, language and "
-	    "vocabularies", &f)) {
+	if (!yfile_read(l, "site.yaml", true, "the organisation, the language "
+	    "and the vocabularies", &f)) {
 		yfile_free(&f);
 		return;
 	}
@@ -255,25 +255,27 @@ load_partners(struct loader *l)
 			    "organisation)", p->country);
 			r.bad = true;
 		}
+		size_t prev;
 		if (p->id != NULL && !id_valid(p->id)) {
 			diag_error(l->d, idpos, "'%s' is not a valid id "
 			    "(expected lower-case letters, digits, '-' and '_', "
 			    "at most 40)", p->id);
 			r.bad = true;
-		} else if (p->id != NULL) {
-			size_t prev;
-			if (!strmap_put(&c->partner_ids, p->id, c->n_partners,
-			    &prev)) {
-				diag_error(l->d, idpos, "duplicate partner id "
-				    "'%s' (first declared at line %d)", p->id,
-				    c->partners[prev].pos.line);
-				r.bad = true;
-			}
+		} else if (p->id != NULL &&
+		    strmap_get(&c->partner_ids, p->id, &prev)) {
+			diag_error(l->d, idpos, "duplicate partner id '%s' "
+			    "(first declared at line %d)", p->id,
+			    c->partners[prev].pos.line);
+			r.bad = true;
 		}
+		/* Only a partner kept in the registry gets its id mapped: the
+		 * figures size their arrays by the registry. */
 		if (r.bad || p->name == NULL || p->id == NULL) {
 			c->partners_ok = false;
+			memset(p, 0, sizeof(*p));
 			continue;
 		}
+		strmap_put(&c->partner_ids, p->id, c->n_partners, NULL);
 		c->n_partners++;
 	}
 	yfile_free(&f);
@@ -375,7 +377,7 @@ decode_activity(struct loader *l, struct year *y, struct record *r,
 {
 	a->pos = r->map->pos;
 	a->title = record_text(r, "title", true, NULL);
-	record_date(r, "date", true, &a->date, NULL);
+	record_date(r, "date", true, &a->date, &a->date_pos);
 	record_ref(r, "framework", true, &a->framework);
 	record_ref(r, "kind", true, &a->kind);
 	record_refs(r, "partners", &a->partners);
@@ -670,8 +672,8 @@ load_report(struct loader *l, struct year *y)
 	struct record r;
 
 	snprintf(rel, sizeof(rel), "%s/report.yaml", y->dir);
-	if (!yfile_read(l, rel, true, "the year's report: title, lead, "
-	    "published", &f)) {
+	if (!yfile_read(l, rel, true, "the year's report: title, lead and "
+	    "published date", &f)) {
 		yfile_free(&f);
 		return;
 	}

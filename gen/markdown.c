@@ -148,11 +148,15 @@ md_expand(const struct md_context *ctx, const struct markdown *md,
 				ok = false;
 			} else {
 				char *path = xstrndup(arg, (size_t)(argend - arg));
-				if (!expand_stat(ctx, path, at, out))
-					ok = false;
+				bool found = expand_stat(ctx, path, at, out);
 				free(path);
-				s = close + 2;
-				continue;
+				if (found) {
+					s = close + 2;
+					continue;
+				}
+				/* Kept as written, so that later columns on
+				 * the line stay right. */
+				ok = false;
 			}
 		} else {
 			diag_error(ctx->d, at, "unknown directive '{{%.*s}}' "

@@ -128,6 +128,7 @@ struct project {
 struct activity {
 	const char *title;
 	struct date date;
+	struct pos date_pos;
 	struct ref framework;
 	struct ref kind;
 	struct refs partners;

@@ -41,7 +41,7 @@ size_t
 slug_make(const char *s, size_t len, char out[SLUG_MAX + 1])
 {
 	size_t n = 0, i = 0;
-	bool sep = false, cut = false;
+	bool sep = false, midword = false;
 
 	while (i < len) {
 		uint32_t cp;
@@ -57,7 +57,7 @@ slug_make(const char *s, size_t len, char out[SLUG_MAX + 1])
 		if (alen == 0)
 			continue;
 		if (n + (sep ? 1 : 0) + alen > SLUG_MAX) {
-			cut = true;
+			midword = !sep;
 			break;
 		}
 		if (sep)
@@ -66,8 +66,9 @@ slug_make(const char *s, size_t len, char out[SLUG_MAX + 1])
 		memcpy(out + n, a, alen);
 		n += alen;
 	}
-	/* A slug cut short ends on a whole word where it can. */
-	if (cut) {
+	/* A slug cut inside a word ends on the word before, where there is
+	 * one. */
+	if (midword) {
 		size_t k = n;
 		while (k > 0 && out[k - 1] != '-')
 			k--;

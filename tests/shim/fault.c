@@ -1,0 +1,41 @@
+/*
+ * A fault injector for the tests, loaded with LD_PRELOAD.
+ *
+ *	COOPGEN_FAULT_WRITE=N	the Nth write(2) to a file (not to standard
+ *				output or error) fails
+ *	COOPGEN_FAULT_ERRNO=E	with this errno (default ENOSPC)
+ *	COOPGEN_FAULT_SIGNAL=S	or, instead, the process gets signal S at that
+ *				moment, as if the user pressed Ctrl-C
+ *
+ * so that tests can show what a build leaves behind when the disk fills up
+ * or the user interrupts it halfway.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+ssize_t
+write(int fd, const void *buf, size_t n)
+{
+	static ssize_t (*real)(int, const void *, size_t);
+	static long count;
+	const char *nth = getenv("COOPGEN_FAULT_WRITE");
+
+	if (real == NULL)
+		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT,
+		    "write");
+	if (fd > 2 && nth != NULL && ++count == atol(nth)) {
+		const char *sig = getenv("COOPGEN_FAULT_SIGNAL");
+		const char *err = getenv("COOPGEN_FAULT_ERRNO");
+		if (sig != NULL) {
+			raise(atoi(sig));
+		} else {
+			errno = err ? atoi(err) : ENOSPC;
+			return -1;
+		}
+	}
+	return real(fd, buf, n);
+}

@@ -1,0 +1,169 @@
+/*
+ * The figures of tests/unit/fixtures/years, against values worked out by
+ * hand from its records (the comments show the sums).
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "figures.h"
+#include "helpers.h"
+#include "load.h"
+
+static struct content c;
+static struct figures f;
+static json_t *json;
+static struct capture cap;
+
+static void
+setup(void)
+{
+	static const int years[] = { 2023 };
+
+	capture_begin(&cap);
+	cr_assert(content_load(&c, FIXTURES "/years", years, 1, &cap.d));
+	cr_assert_eq(cap.d.errors, 0, "%s", capture_text(&cap));
+	figures_compute(&c, content_year(&c, 2023), &f);
+	json = figures_json(&c, &f);
+}
+
+static void
+teardown(void)
+{
+	json_decref(json);
+	figures_free(&f);
+	content_free(&c);
+	capture_free(&cap);
+}
+
+static long long
+at(const char *path)
+{
+	long long v = -1;
+	size_t n;
+	const json_t *node;
+
+	cr_assert_eq(figures_lookup(json, path, &v, &n, &node), FIGURES_FOUND,
+	    "%s", path);
+	return v;
+}
+
+TestSuite(figures, .init = setup, .fini = teardown);
+
+Test(figures, loads_the_wanted_year_and_the_one_before)
+{
+	cr_expect_eq(c.n_years, 2);
+	cr_expect(content_year(&c, 2023)->wanted);
+	cr_expect_not(content_year(&c, 2022)->wanted);
+	/* x3 names no partner. */
+	cr_expect_eq(cap.d.warnings, 1);
+}
+
+Test(figures, activities)
+{
+	cr_expect_eq(at("activities.total"), 10);		/* 3 + 1 + 2 + 4 */
+	cr_expect_eq(at("activities.records"), 4);
+	cr_expect_eq(at("activities.by_framework.a"), 5);	/* x1 3, x3 2 */
+	cr_expect_eq(at("activities.by_framework.b"), 5);	/* x2 1, x4 4 */
+	cr_expect_eq(at("activities.by_kind.k1"), 7);		/* x1 3, x4 4 */
+	cr_expect_eq(at("activities.by_kind.k2"), 3);		/* x2 1, x3 2 */
+	cr_expect_eq(at("activities.by_month.03"), 4);		/* x1 3, x2 1 */
+	cr_expect_eq(at("activities.by_month.12"), 4);
+	cr_expect_eq(at("activities.by_month.01"), 0);
+	cr_expect_eq(at("activities.by_month.unknown"), 2);	/* x3 */
+	cr_expect_eq(at("activities.by_partner.p1"), 4);	/* x1 3, x2 1 */
+	cr_expect_eq(at("activities.by_partner.p2"), 3);
+	cr_expect_eq(at("activities.by_partner.p3"), 4);
+	cr_expect_eq(at("activities.by_framework_kind.a.k1"), 3);
+	cr_expect_eq(at("activities.by_framework_kind.a.k2"), 2);
+	cr_expect_eq(at("activities.by_framework_kind.b.k1"), 4);
+	cr_expect_eq(at("activities.by_framework_kind.b.k2"), 1);
+}
+
+Test(figures, agreements_in_force_at_year_end)
+{
+	/* A1, A2, A4 (5), A5 (ends 2023: to 31 Dec); not A3 (ended in
+	 * June), A7 (signed 2024), A8 (ends 30 Dec), A6 (proposed). */
+	cr_expect_eq(at("agreements.in_force.total"), 8);
+	cr_expect_eq(at("agreements.in_force.bilateral"), 7);
+	cr_expect_eq(at("agreements.in_force.multilateral"), 1);
+	cr_expect_eq(at("agreements.signed"), 1);		/* A2 */
+	cr_expect_eq(at("agreements.proposed"), 1);		/* A6 */
+	cr_expect_eq(at("agreements.by_partner.p1"), 2);	/* A1, A2 */
+	cr_expect_eq(at("agreements.by_partner.p2"), 1);	/* A2 */
+	cr_expect_eq(at("agreements.by_partner.p3"), 1);	/* A5 */
+}
+
+Test(figures, previous_year)
+{
+	cr_expect_eq(at("previous.year"), 2022);
+	cr_expect_eq(at("previous.activities.total"), 1);
+	cr_expect_eq(at("previous.activities.by_month.05"), 1);
+	/* A1, A3, A4 (5), A5, A8 (signed on 31 Dec 2022). */
+	cr_expect_eq(at("previous.agreements.in_force.total"), 9);
+	cr_expect_eq(at("previous.agreements.in_force.multilateral"), 0);
+	cr_expect_eq(at("previous.agreements.signed"), 1);	/* A8 */
+	cr_expect_eq(at("previous.agreements.proposed"), 0);	/* A6 is 2023 */
+	cr_expect_eq(at("previous.projects.total"), 0);
+}
+
+Test(figures, projects)
+{
+	cr_expect_eq(at("projects.total"), 6);			/* 1 + 3 + 2 */
+	cr_expect_eq(at("projects.by_status.completed"), 1);
+	cr_expect_eq(at("projects.by_status.ongoing"), 3);
+	cr_expect_eq(at("projects.by_status.preparing"), 0);
+	cr_expect_eq(at("projects.by_status.proposed"), 2);
+	cr_expect_eq(at("projects.by_funder.p1.total"), 4);
+	cr_expect_eq(at("projects.by_funder.p1.ongoing"), 3);
+	cr_expect_eq(at("projects.by_funder.p2.proposed"), 2);
+	cr_expect_eq(at("projects.by_funder.p3.total"), 0);
+}
+
+Test(figures, typed_figures_agree_with_the_json)
+{
+	cr_expect_eq(f.cur.activities.by_framework[1], at("activities.by_framework.b"));
+	cr_expect_eq(f.cur.agreements.in_force, at("agreements.in_force.total"));
+	cr_expect_eq(f.previous.agreements.in_force,
+	    at("previous.agreements.in_force.total"));
+	cr_expect_eq(f.cur.projects.by_funder[0 * 5 + 1 + PROJECT_COMPLETED], 1);
+}
+
+Test(figures, lookup_failures_say_how_far_they_got)
+{
+	long long v;
+	size_t n;
+	const json_t *node;
+
+	cr_expect_eq(figures_lookup(json, "activities.by_kind.k9", &v, &n, &node),
+	    FIGURES_NO_SUCH_PATH);
+	cr_expect_eq(n, strlen("activities.by_kind"));
+	cr_expect(json_is_object(node));
+	cr_expect_eq(figures_lookup(json, "activities.by_kind", &v, &n, &node),
+	    FIGURES_NOT_A_NUMBER);
+	cr_expect_eq(figures_lookup(json, "activities.total.x", &v, &n, &node),
+	    FIGURES_NO_SUCH_PATH);
+	cr_expect_eq(figures_lookup(json, "", &v, &n, &node), FIGURES_NO_SUCH_PATH);
+	cr_expect_eq(figures_lookup(json, "activities..total", &v, &n, &node),
+	    FIGURES_NO_SUCH_PATH);
+}
+
+Test(figures, in_force_rules)
+{
+	struct agreement a;
+
+	memset(&a, 0, sizeof(a));
+	a.status = AGREEMENT_IN_FORCE;
+	cr_expect(agreement_in_force(&a, 1990));		/* undated */
+	a.signed_on = (struct date){ 2023, 12, 31 };
+	cr_expect(agreement_in_force(&a, 2023));
+	cr_expect_not(agreement_in_force(&a, 2022));
+	cr_expect(agreement_signed_in(&a, 2023));
+	a.ends = (struct date){ 2024, 12, 0 };
+	cr_expect(agreement_in_force(&a, 2024));		/* to 31 Dec */
+	a.ends = (struct date){ 2024, 11, 0 };
+	cr_expect_not(agreement_in_force(&a, 2024));
+	a.status = AGREEMENT_PROPOSED;
+	cr_expect_not(agreement_in_force(&a, 2023));
+	cr_expect_not(agreement_signed_in(&a, 2023));
+	cr_expect(agreement_proposed_in(&a, 2023));		/* undated */
+}
