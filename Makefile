@@ -17,7 +17,7 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # Debian packages: the libraries, and what the tests use.
 BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev \
              libxlsxwriter-dev libctemplate-dev
-TEST_DEPS  = libcriterion-dev valgrind cmark
+TEST_DEPS  = libcriterion-dev valgrind
 PKGS       = libcmark yaml-0.1 jansson
 
 # Evaluated on first use only, after `deps` has run: the packages may have

@@ -654,6 +654,9 @@ load_article(struct loader *l, struct year *y)
 			record_text(&r, "lead", true, NULL);	/* reports it */
 		record_markdown(&r, "lead", f.text, f.len, 1, &a->lead);
 		record_date(&r, "published", false, &a->published, NULL);
+		/* report.yaml is read first, and its date is required. */
+		if (a->published.year == 0)
+			a->published = y->report.published;
 		a->source = record_text(&r, "source", false, NULL);
 		a->author = record_text(&r, "author", false, NULL);
 		a->image = record_text(&r, "image", false, &a->image_pos);
