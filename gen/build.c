@@ -54,6 +54,28 @@ collect_media(struct run *r, struct year_run *yr, const char *rel)
 		char *path = xmalloc(strlen(rel) + strlen(names[i]) + 2);
 		const char *why;
 		sprintf(path, "%s/%s", rel, names[i]);
+		if (strpbrk(names[i], "\\\x01\x02\x03\x04\x05\x06\x07\x08\t\n"
+		    "\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19"
+		    "\x1a\x1b\x1c\x1d\x1e\x1f\x7f") != NULL) {
+			/* Such a name cannot be linked to, and some systems
+			 * cannot hold it: refuse it before anything is
+			 * written. */
+			struct buf shown = BUF_INIT;
+			for (const char *s = names[i]; *s; s++) {
+				if ((unsigned char)*s < 0x20 || *s == 0x7f)
+					buf_printf(&shown, "\\x%02X",
+					    (unsigned char)*s);
+				else
+					buf_putc(&shown, *s);
+			}
+			diag_error(&r->d, (struct pos){ rel, 0, 0 }, "refused: "
+			    "the file name '%s' has a backslash or a control "
+			    "character (expected a plain file name)",
+			    buf_str(&shown));
+			buf_free(&shown);
+			free(path);
+			continue;
+		}
 		switch (fsx_kind(&r->fs, path, &why)) {
 		case FSX_DIR:
 			collect_media(r, yr, path);

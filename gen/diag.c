@@ -38,7 +38,9 @@ vreport(struct diag *d, struct pos p, const char *level, const char *fmt,
 		d->out = out;
 		d->held = xgrow(d->held, &d->cap_held, d->n_held,
 		    sizeof(*d->held));
+		/* The caller's path may not outlive the call. */
 		d->held[d->n_held].pos = p;
+		d->held[d->n_held].pos.file = p.file ? xstrdup(p.file) : NULL;
 		d->held[d->n_held].seq = d->n_held;
 		d->held[d->n_held].text = text;
 		d->n_held++;
@@ -137,6 +139,7 @@ diag_release(struct diag *d)
 	for (size_t i = 0; i < d->n_held; i++) {
 		fputs(d->held[i].text, d->out);
 		free(d->held[i].text);
+		free((char *)d->held[i].pos.file);
 	}
 	free(d->held);
 	d->held = NULL;

@@ -456,50 +456,79 @@ has_suffix(const char *s, const char *suffix)
 	return n > m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* What load_md_folder does with each Markdown file that opened as a
+ * record: stem is the file name without ".md". */
+typedef void md_record_fn(struct loader *l, struct year *y,
+    const struct yfile *f, const struct frontmatter *fm, struct record *r,
+    const char *stem, void *arg);
+
+/* Read every .md file of the folder y/sub as a record of what, keys its
+ * allowed keys; anything else in the folder is warned about. */
 static void
-load_activity_files(struct loader *l, struct year *y, struct slugs *slugs,
-    size_t *cap)
+load_md_folder(struct loader *l, struct year *y, const char *sub,
+    const char *what, const char *const keys[], md_record_fn *fn, void *arg)
 {
 	char rel[256], **names;
 	const char *why;
 
-	snprintf(rel, sizeof(rel), "%s/activities", y->dir);
+	snprintf(rel, sizeof(rel), "%s/%s", y->dir, sub);
 	if (fsx_kind(&l->fs, rel, &why) != FSX_DIR)
 		return;
 	size_t n = fsx_list(&l->fs, rel, &names, l->d);
 	for (size_t i = 0; i < n; i++) {
-		char *path = xmalloc(strlen(rel) + strlen(names[i]) + 2);
-		sprintf(path, "%s/%s", rel, names[i]);
+		char *path = arena_printf(&l->c->arena, "%s/%s", rel, names[i]);
 		if (!has_suffix(names[i], ".md")) {
-			diag_warning(l->d, file_pos(arena_strdup(&l->c->arena,
-			    path)), "ignored: not a Markdown file (activities "
-			    "are .md files)");
-			free(path);
+			diag_warning(l->d, file_pos(path), "ignored: not a "
+			    "Markdown file (the files of %s/ are .md files)",
+			    sub);
 			continue;
 		}
 		struct yfile f;
 		struct frontmatter fm;
 		struct record r;
-		if (md_read(l, path, "an activity", &f, &fm) &&
-		    record_open(&r, f.root, "an activity", activity_keys,
-		    &l->c->arena, l->d)) {
-			if (ynode_get(f.root, "body") != NULL)
-				diag_error(l->d, ynode_get(f.root, "body")->pos,
-				    "'body' in front matter (the Markdown after "
-				    "the closing '---' is the body)");
-			y->activities = xgrow(y->activities, cap,
-			    y->n_activities, sizeof(*y->activities));
-			struct activity *a = &y->activities[y->n_activities++];
-			memset(a, 0, sizeof(*a));
+		if (md_read(l, path, what, &f, &fm) &&
+		    record_open(&r, f.root, what, keys, &l->c->arena, l->d)) {
 			char *base = stem(names[i]);
-			decode_activity(l, y, &r, a, base, slugs);
+			fn(l, y, &f, &fm, &r, base, arg);
 			free(base);
-			md_body(l, &f, &fm, &a->body);
 		}
 		yfile_free(&f);
-		free(path);
 	}
 	fsx_list_free(names, n);
+}
+
+struct activity_files {
+	struct slugs *slugs;
+	size_t	*cap;
+};
+
+static void
+activity_file(struct loader *l, struct year *y, const struct yfile *f,
+    const struct frontmatter *fm, struct record *r, const char *base,
+    void *arg)
+{
+	struct activity_files *af = arg;
+	const struct ynode *body = ynode_get(f->root, "body");
+
+	if (body != NULL)
+		diag_error(l->d, body->pos, "'body' in front matter (the "
+		    "Markdown after the closing '---' is the body)");
+	y->activities = xgrow(y->activities, af->cap, y->n_activities,
+	    sizeof(*y->activities));
+	struct activity *a = &y->activities[y->n_activities++];
+	memset(a, 0, sizeof(*a));
+	decode_activity(l, y, r, a, base, af->slugs);
+	md_body(l, f, fm, &a->body);
+}
+
+static void
+load_activity_files(struct loader *l, struct year *y, struct slugs *slugs,
+    size_t *cap)
+{
+	struct activity_files af = { slugs, cap };
+
+	load_md_folder(l, y, "activities", "an activity", activity_keys,
+	    activity_file, &af);
 }
 
 static void
@@ -582,54 +611,45 @@ cmp_sections(const void *a, const void *b)
 	return strcmp(x->pos.file, y->pos.file);
 }
 
+struct section_files {
+	struct slugs slugs;
+	size_t	 cap;
+};
+
+static void
+section_file(struct loader *l, struct year *y, const struct yfile *f,
+    const struct frontmatter *fm, struct record *r, const char *base,
+    void *arg)
+{
+	struct section_files *sf = arg;
+	char slug[SLUG_MAX + 1];
+
+	y->sections = xgrow(y->sections, &sf->cap, y->n_sections,
+	    sizeof(*y->sections));
+	struct section *s = &y->sections[y->n_sections++];
+	memset(s, 0, sizeof(*s));
+	s->pos = (struct pos){ f->rel, 1, 1 };
+	s->title = record_text(r, "title", true, NULL);
+	s->order = record_int(r, "order", -100000, 100000, 0);
+	if (slug_make(base, strlen(base), slug) == 0)
+		strcpy(slug, "section");
+	s->slug = arena_strdup(&l->c->arena, slug);
+	take_slug(l, &sf->slugs, s->slug, s->pos);
+	md_body(l, f, fm, &s->body);
+}
+
 static void
 load_sections(struct loader *l, struct year *y)
 {
-	char rel[256], **names;
-	const char *why;
-	struct slugs slugs = { STRMAP_INIT, NULL, 0, 0 };
+	struct section_files sf = { { STRMAP_INIT, NULL, 0, 0 }, 0 };
 
-	snprintf(rel, sizeof(rel), "%s/sections", y->dir);
-	if (fsx_kind(&l->fs, rel, &why) != FSX_DIR)
-		return;
-	size_t n = fsx_list(&l->fs, rel, &names, l->d);
-	y->sections = xcalloc(n, sizeof(*y->sections));
-	for (size_t i = 0; i < n; i++) {
-		char *path = xmalloc(strlen(rel) + strlen(names[i]) + 2);
-		sprintf(path, "%s/%s", rel, names[i]);
-		if (!has_suffix(names[i], ".md")) {
-			diag_warning(l->d, file_pos(arena_strdup(&l->c->arena,
-			    path)), "ignored: not a Markdown file (sections "
-			    "are .md files)");
-			free(path);
-			continue;
-		}
-		struct yfile f;
-		struct frontmatter fm;
-		struct record r;
-		if (md_read(l, path, "a section", &f, &fm) &&
-		    record_open(&r, f.root, "a section", section_keys,
-		    &l->c->arena, l->d)) {
-			struct section *s = &y->sections[y->n_sections++];
-			s->pos = (struct pos){ f.rel, 1, 1 };
-			s->title = record_text(&r, "title", true, NULL);
-			s->order = record_int(&r, "order", -100000, 100000, 0);
-			char *base = stem(names[i]);
-			char slug[SLUG_MAX + 1];
-			if (slug_make(base, strlen(base), slug) == 0)
-				strcpy(slug, "section");
-			s->slug = arena_strdup(&l->c->arena, slug);
-			free(base);
-			take_slug(l, &slugs, s->slug, s->pos);
-			md_body(l, &f, &fm, &s->body);
-		}
-		yfile_free(&f);
-		free(path);
-	}
-	fsx_list_free(names, n);
-	strmap_free(&slugs.map);
-	free(slugs.where);
-	qsort(y->sections, y->n_sections, sizeof(*y->sections), cmp_sections);
+	load_md_folder(l, y, "sections", "a section", section_keys,
+	    section_file, &sf);
+	strmap_free(&sf.slugs.map);
+	free(sf.slugs.where);
+	if (y->n_sections > 1)
+		qsort(y->sections, y->n_sections, sizeof(*y->sections),
+		    cmp_sections);
 }
 
 static void
@@ -779,8 +799,17 @@ content_load(struct content *c, const char *root, const int *years, size_t n,
 	for (size_t i = 0; i < cnt; i++) {
 		const char *why;
 		if (!is_year_name(names[i]) ||
-		    fsx_kind(&l.fs, names[i], &why) != FSX_DIR)
+		    fsx_kind(&l.fs, names[i], &why) != FSX_DIR) {
+			if (strcmp(names[i], "site.yaml") != 0 &&
+			    strcmp(names[i], "partners.yaml") != 0 &&
+			    strcmp(names[i], "agreements.yaml") != 0)
+				diag_warning(d, file_pos(arena_strdup(&c->arena,
+				    names[i])), "ignored: not part of the "
+				    "content (expected site.yaml, partners.yaml, "
+				    "agreements.yaml, or a year folder such as "
+				    "2023)");
 			continue;
+		}
 		int y = atoi(names[i]);
 		bool want = wanted(y, years, n);
 		if (!want && !wanted(y + 1, years, n))

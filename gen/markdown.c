@@ -190,8 +190,8 @@ url_path(const char *url)
 
 	for (size_t i = 0; i < n; i++) {
 		int hi, lo;
-		if (url[i] == '%' && i + 2 < n + 1 && (hi = hexval(url[i + 1]))
-		    >= 0 && (lo = hexval(url[i + 2])) >= 0) {
+		if (url[i] == '%' && i + 2 < n && (hi = hexval(url[i + 1])) >= 0 &&
+		    (lo = hexval(url[i + 2])) >= 0) {
 			*o++ = (char)(hi * 16 + lo);
 			i += 2;
 		} else
