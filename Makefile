@@ -5,6 +5,7 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 MANDIR    = $(PREFIX)/share/man/man1
+DATADIR   = $(PREFIX)/share/coopgen
 DESTDIR  ?=
 
 CC       ?= cc
@@ -17,8 +18,9 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # Debian packages: the libraries, and what the tests use.
 BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev \
              libxlsxwriter-dev libctemplate-dev
-TEST_DEPS  = libcriterion-dev valgrind
-PKGS       = libcmark yaml-0.1 jansson
+TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl
+OFFICE_DEPS = libreoffice-calc fonts-liberation
+PKGS       = libcmark yaml-0.1 jansson xlsxwriter
 
 # Evaluated on first use only, after `deps` has run: the packages may have
 # been installed by this very make.
@@ -26,19 +28,20 @@ PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CF
 PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
 CRIT_LIBS  = $(eval CRIT_LIBS := $$(shell pkg-config --libs criterion))$(CRIT_LIBS)
 
-ALL_CPPFLAGS = -D_GNU_SOURCE -DCOOPGEN_VERSION='"$(VERSION)"' -Igen \
+ALL_CPPFLAGS = -D_GNU_SOURCE -DCOOPGEN_VERSION='"$(VERSION)"' \
+               -DCOOPGEN_TEMPLATES='"$(DATADIR)/templates"' -Igen \
                $(PKG_CFLAGS) $(CPPFLAGS)
 
 SRCS = gen/arena.c gen/buf.c gen/build.c gen/check.c gen/date.c gen/diag.c \
        gen/fields.c gen/figures.c gen/format.c gen/frontmatter.c gen/fsx.c \
        gen/json.c gen/load.c gen/markdown.c gen/publish.c gen/slug.c \
-       gen/strmap.c gen/utf8.c gen/xalloc.c gen/ynode.c
+       gen/strmap.c gen/utf8.c gen/xalloc.c gen/ynode.c gen/labels.c gen/xlsx.c
 UNIT = $(wildcard tests/unit/*.c)
 
 OBJS      = $(SRCS:gen/%.c=build/obj/%.o)
 ASAN_OBJS = $(SRCS:gen/%.c=build/asan/%.o)
 
-.PHONY: all deps test-deps example check install uninstall clean
+.PHONY: all deps test-deps example check check-office install uninstall clean
 .SUFFIXES:
 
 all: coopgen example
@@ -79,13 +82,26 @@ build/asan/unit-tests: $(ASAN_OBJS) $(UNIT) | test-deps
 check: coopgen build/unit-tests build/asan/coopgen build/asan/unit-tests
 	@tests/run-all
 
+# For a reviewer, not for CI: LibreOffice opens each workbook of out/ and
+# prints it to PDF beside it (out/<YEAR>/statistics.pdf).
+check-office: coopgen example
+	@tools/ensure-deps $(OFFICE_DEPS)
+	@for x in out/*/statistics.xlsx; do \
+	    libreoffice --headless --convert-to pdf --outdir "$${x%/*}" "$$x" \
+	        >/dev/null 2>&1 || { echo "LibreOffice failed on $$x"; exit 1; }; \
+	    echo "$${x%.xlsx}.pdf"; \
+	done
+
 install: coopgen
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
+	    $(DESTDIR)$(DATADIR)/templates
 	install -m 755 coopgen $(DESTDIR)$(BINDIR)/coopgen
 	install -m 644 coopgen.1 $(DESTDIR)$(MANDIR)/coopgen.1
+	install -m 644 templates/labels.*.yaml $(DESTDIR)$(DATADIR)/templates/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/coopgen $(DESTDIR)$(MANDIR)/coopgen.1
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf build coopgen out

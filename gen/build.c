@@ -9,11 +9,13 @@
 #include "figures.h"
 #include "fsx.h"
 #include "json.h"
+#include "labels.h"
 #include "load.h"
 #include "markdown.h"
 #include "model.h"
 #include "publish.h"
 #include "xalloc.h"
+#include "xlsx.h"
 
 /* What the checks found out about a year that the writers need. */
 struct year_run {
@@ -31,6 +33,8 @@ struct run {
 	struct fsx fs;
 	struct year_run *years;
 	size_t	 n_years;
+	struct labels labels;
+	bool	 has_labels;
 };
 
 static double
@@ -140,8 +144,13 @@ check_all(struct run *r, const struct options *o)
 {
 	if (!content_load(&r->c, o->content, o->years, o->n_years, &r->d))
 		return diag_status(&r->d);
-	if (!fsx_open(&r->fs, o->content, &r->d))
+	if (!fsx_open(&r->fs, o->content, "content", &r->d))
 		return diag_status(&r->d);
+	/* The labels are in the site's language: without site.yaml there is
+	 * none to choose, and its error is reported already. */
+	if (r->c.site_ok)
+		r->has_labels = labels_load(&r->labels, o->templates,
+		    r->c.site.lang, &r->d);
 
 	r->years = xcalloc(r->c.n_years, sizeof(*r->years));
 	for (size_t i = 0; i < r->c.n_years; i++) {
@@ -174,6 +183,7 @@ finish(struct run *r)
 		free(yr->media);
 	}
 	free(r->years);
+	labels_free(&r->labels);
 	fsx_close(&r->fs);
 	content_free(&r->c);
 }
@@ -208,6 +218,20 @@ coopgen_check(const struct options *o)
 	return status;
 }
 
+/* When the outputs of year y were made, as far as they say: the
+ * SOURCE_DATE_EPOCH when set, else midnight (UTC) of the report's
+ * published date. Never the clock, so that a build can be repeated. */
+static time_t
+created(const struct options *o, const struct year *y)
+{
+	if (o->has_epoch)
+		return o->epoch;
+	struct date d = date_first_day(y->report.published);
+	struct tm tm = { .tm_year = d.year - 1900, .tm_mon = d.month - 1,
+	    .tm_mday = d.day };
+	return timegm(&tm);
+}
+
 static bool
 write_year(struct run *r, struct publish *p, struct year_run *yr)
 {
@@ -218,6 +242,17 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	json_write_figures(yr->json, &b);
 	buf_printf(&rel, "%s/figures.json", y->dir);
 	ok = publish_write(p, buf_str(&rel), b.data, b.len);
+
+	buf_reset(&rel);
+	buf_printf(&rel, "%s/statistics.xlsx", y->dir);
+	char *path = ok ? publish_path(p, buf_str(&rel)) : NULL;
+	if (path != NULL) {
+		struct xlsx_input in = { &r->c, y, &yr->figures, &r->labels,
+		    created(r->o, y) };
+		ok = xlsx_write_statistics(&in, path, p->tmp, &r->d);
+		free(path);
+	} else
+		ok = false;
 	for (size_t i = 0; ok && i < yr->n_media; i++) {
 		char *src = xmalloc(strlen(r->o->content) + strlen(y->dir) +
 		    strlen(yr->media[i]) + 3);
@@ -257,8 +292,8 @@ coopgen_build(const struct options *o)
 		ok = write_year(&r, &p, yr) && !publish_interrupted();
 		if (ok && !o->quiet)
 			printf("%d: %zu activities, %zu projects, %zu sections, "
-			    "%s; wrote %s/%s (figures.json, %zu media) in "
-			    "%.0f ms\n", yr->y->year, yr->y->n_activities,
+			    "%s; wrote %s/%s (figures.json, statistics.xlsx, "
+			    "%zu media) in %.0f ms\n", yr->y->year, yr->y->n_activities,
 			    yr->y->n_projects, yr->y->n_sections,
 			    yr->y->article ? "an article" : "no article",
 			    o->out, yr->y->dir, yr->n_media, now_ms() - t0);

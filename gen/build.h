@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 struct options {
 	const char *content;	/* the content folder */
@@ -18,6 +19,8 @@ struct options {
 	const int *years;	/* the years to build; all when n_years is 0 */
 	size_t	 n_years;
 	bool	 quiet;		/* no progress lines, no warnings */
+	bool	 has_epoch;	/* SOURCE_DATE_EPOCH was set */
+	time_t	 epoch;		/* its value */
 };
 
 /* Exit statuses, as documented in coopgen(1). */

@@ -101,8 +101,12 @@ record_open(struct record *r, const struct ynode *n, const char *what,
 		const char *near = closest_name(k->str, keys, nkeys);
 		if (near != NULL)
 			buf_printf(&b, "did you mean '%s'? ", near);
-		buf_puts(&b, "expected one of: ");
-		list_names(&b, keys, nkeys);
+		/* A long list helps nobody: past a dozen, only the nearest. */
+		if (nkeys <= 12) {
+			buf_puts(&b, "expected one of: ");
+			list_names(&b, keys, nkeys);
+		} else
+			buf_printf(&b, "expected one of its %zu keys", nkeys);
 		diag_error(d, k->pos, "unknown key '%s' in %s (%s)", k->str,
 		    what, buf_str(&b));
 		buf_free(&b);

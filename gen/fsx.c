@@ -14,25 +14,26 @@
 #include "xalloc.h"
 
 bool
-fsx_open(struct fsx *fs, const char *root, struct diag *d)
+fsx_open(struct fsx *fs, const char *root, const char *what,
+    struct diag *d)
 {
 	struct stat st;
 
 	fs->root = root;
 	fs->real = NULL;
 	if (stat(root, &st) == -1) {
-		diag_failure(d, root, "cannot open the content folder: %s",
+		diag_failure(d, root, "cannot open the %s folder: %s", what,
 		    strerror(errno));
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		diag_failure(d, root, "cannot open the content folder: not a "
-		    "folder");
+		diag_failure(d, root, "cannot open the %s folder: not a folder",
+		    what);
 		return false;
 	}
 	fs->real = realpath(root, NULL);
 	if (fs->real == NULL) {
-		diag_failure(d, root, "cannot resolve the content folder: %s",
+		diag_failure(d, root, "cannot resolve the %s folder: %s", what,
 		    strerror(errno));
 		return false;
 	}

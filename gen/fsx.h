@@ -29,8 +29,10 @@ struct fsx {
 	char	*real;		/* its resolved path */
 };
 
-/* Resolve root; false (and reported) when it is not a readable folder. */
-bool	 fsx_open(struct fsx *fs, const char *root, struct diag *d);
+/* Resolve root, the folder of what ("content", "templates"); false (and
+ * reported) when it is not a readable folder. */
+bool	 fsx_open(struct fsx *fs, const char *root, const char *what,
+	    struct diag *d);
 void	 fsx_close(struct fsx *fs);
 
 /* What rel is; why, in *why, when it is FSX_OTHER. */

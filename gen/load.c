@@ -786,7 +786,7 @@ content_load(struct content *c, const char *root, const int *years, size_t n,
 
 	memset(c, 0, sizeof(*c));
 	c->root = root;
-	if (!fsx_open(&l.fs, root, d)) {
+	if (!fsx_open(&l.fs, root, "content", d)) {
 		fsx_close(&l.fs);
 		return false;
 	}

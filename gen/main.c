@@ -3,15 +3,21 @@
  * yearly report. This file only reads the command line and dispatches;
  * see build.h for the pipeline and coopgen(1) for the manual.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "build.h"
 
 #ifndef COOPGEN_VERSION
 #define COOPGEN_VERSION "unknown"
+#endif
+/* Where make install puts the default templates. */
+#ifndef COOPGEN_TEMPLATES
+#define COOPGEN_TEMPLATES "/usr/local/share/coopgen/templates"
 #endif
 
 #define YEARS_MAX 64
@@ -22,7 +28,7 @@ usage(FILE *f)
 	fputs(
 "usage: coopgen build [--content DIR] [--templates DIR] [--out DIR]\n"
 "                     [--year YYYY]... [-q]\n"
-"       coopgen check [--content DIR] [--year YYYY]... [-q]\n"
+"       coopgen check [--content DIR] [--templates DIR] [--year YYYY]... [-q]\n"
 "       coopgen --help | --version\n"
 "\n"
 "Turn a year of international-cooperation records into a yearly report.\n"
@@ -33,7 +39,8 @@ usage(FILE *f)
 "\n"
 "options:\n"
 "  --content DIR     the content folder (default: content)\n"
-"  --templates DIR   the templates folder (default: templates)\n"
+"  --templates DIR   the templates folder (default: templates if there is\n"
+"                    one here, else the templates installed with coopgen)\n"
 "  --out DIR         the output folder (default: out)\n"
 "  --year YYYY       only this year (repeatable); default: every year folder\n"
 "  -q, --quiet       print errors only: no progress, no warnings\n"
@@ -66,7 +73,7 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct options o = { "content", "templates", "out", NULL, 0, false };
+	struct options o = { "content", NULL, "out", NULL, 0, false, false, 0 };
 	int years[YEARS_MAX];
 	int ch;
 
@@ -107,6 +114,24 @@ main(int argc, char *argv[])
 		}
 	}
 	o.years = years;
+	/* The templates beside the content when there are some (a checkout,
+	 * an office's own), else those installed with the program. */
+	if (o.templates == NULL)
+		o.templates = access("templates", F_OK) == 0 ? "templates" :
+		    COOPGEN_TEMPLATES;
+	/* The one time that may enter an output besides the content's dates
+	 * (reproducible-builds.org). */
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde != NULL && *sde != '\0') {
+		char *end;
+		errno = 0;
+		long long t = strtoll(sde, &end, 10);
+		if (*end != '\0' || errno != 0 || t < 0 || t > 253402300799LL)
+			return bad_usage("SOURCE_DATE_EPOCH '%s': expected "
+			    "seconds since 1970-01-01, such as 1700000000", sde);
+		o.has_epoch = true;
+		o.epoch = (time_t)t;
+	}
 	if (optind != argc - 1) {
 		if (optind == argc)
 			return bad_usage("%s", "a command is needed: build or "

@@ -205,21 +205,31 @@ write_all(int fd, const char *data, size_t len)
 	return true;
 }
 
+char *
+publish_path(struct publish *p, const char *rel)
+{
+	if (caught)
+		return NULL;
+	if (!safe_rel(rel)) {
+		diag_failure(p->d, p->out, "refusing to write '%s': not a "
+		    "plain path inside the output folder", rel);
+		return NULL;
+	}
+	if (!make_parents(p, rel))
+		return NULL;
+	char *path = xmalloc(strlen(p->tmp) + strlen(rel) + 2);
+	sprintf(path, "%s/%s", p->tmp, rel);
+	return path;
+}
+
 /* Open rel for writing after checking it; -1 (reported) on failure. */
 static int
 open_out(struct publish *p, const char *rel)
 {
-	if (caught)
+	char *path = publish_path(p, rel);
+
+	if (path == NULL)
 		return -1;
-	if (!safe_rel(rel)) {
-		diag_failure(p->d, p->out, "refusing to write '%s': not a "
-		    "plain path inside the output folder", rel);
-		return -1;
-	}
-	if (!make_parents(p, rel))
-		return -1;
-	char *path = xmalloc(strlen(p->tmp) + strlen(rel) + 2);
-	sprintf(path, "%s/%s", p->tmp, rel);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (fd == -1)
 		diag_failure(p->d, p->out, "cannot write %s: %s", rel,

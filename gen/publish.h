@@ -38,6 +38,11 @@ bool	 publish_begin(struct publish *p, const char *out, struct diag *d);
 bool	 publish_write(struct publish *p, const char *rel, const void *data,
 	    size_t len);
 
+/* The path on disk where file rel is to be written, for a library that
+ * writes its own files; its parent folders are made. NULL (and reported)
+ * when rel is not a plain relative path. The caller frees it. */
+char	*publish_path(struct publish *p, const char *rel);
+
 /* Copy the file at src (a path on disk) to rel. */
 bool	 publish_copy(struct publish *p, const char *rel, const char *src);
 

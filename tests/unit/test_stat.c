@@ -56,7 +56,7 @@ setup(void)
 	cr_assert(content_load(&c, FIXTURES "/years", NULL, 0, &cap.d));
 	figures_compute(&c, content_year(&c, 2023), &f);
 	json = figures_json(&c, &f);
-	cr_assert(fsx_open(&fs, FIXTURES "/years", &cap.d));
+	cr_assert(fsx_open(&fs, FIXTURES "/years", "content", &cap.d));
 	/* Only what the tests below print is asserted. */
 	fclose(cap.f);
 	free(cap.text);

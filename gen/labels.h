@@ -1,0 +1,121 @@
+/*
+ * labels: the words coopgen itself writes, in the site's language.
+ *
+ * They come from templates/labels.<lang>.yaml (vi or en), a flat list of
+ * 'key: text', so that an office can change a heading without recompiling
+ * (--templates). Every key below is required and no other is allowed, so
+ * that a misspelt key is reported rather than silently unused. A text may
+ * hold {year} and {organisation}, filled in by label_expand.
+ */
+#ifndef COOPGEN_LABELS_H
+#define COOPGEN_LABELS_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "model.h"
+
+#define LABEL_KEYS(X) \
+	X(SHEET_SUMMARY, "sheet_summary") \
+	X(SHEET_ACTIVITIES, "sheet_activities") \
+	X(SHEET_FRAMEWORK_KIND, "sheet_framework_kind") \
+	X(SHEET_PARTNERS, "sheet_partners") \
+	X(SHEET_AGREEMENTS, "sheet_agreements") \
+	X(SHEET_PROJECTS, "sheet_projects") \
+	X(TABLE, "table") \
+	X(TITLE_SUMMARY, "title_summary") \
+	X(TITLE_ACTIVITIES, "title_activities") \
+	X(TITLE_FRAMEWORK_KIND, "title_framework_kind") \
+	X(TITLE_PARTNERS, "title_partners") \
+	X(TITLE_AGREEMENTS_IN_FORCE, "title_agreements_in_force") \
+	X(TITLE_AGREEMENTS_SIGNED, "title_agreements_signed") \
+	X(TITLE_AGREEMENTS_PROPOSED, "title_agreements_proposed") \
+	X(TITLE_PROJECTS_BY_FUNDER, "title_projects_by_funder") \
+	X(TITLE_PROJECTS, "title_projects") \
+	X(COL_NO, "col_no") \
+	X(COL_FIGURE, "col_figure") \
+	X(COL_YEAR, "col_year") \
+	X(COL_CHANGE, "col_change") \
+	X(COL_PATH, "col_path") \
+	X(COL_DATE, "col_date") \
+	X(COL_TITLE, "col_title") \
+	X(COL_FRAMEWORK, "col_framework") \
+	X(COL_KIND, "col_kind") \
+	X(COL_PARTNERS, "col_partners") \
+	X(COL_COUNT, "col_count") \
+	X(COL_PLACE, "col_place") \
+	X(COL_PARTNER, "col_partner") \
+	X(COL_SHORT, "col_short") \
+	X(COL_COUNTRY, "col_country") \
+	X(COL_ACTIVITIES, "col_activities") \
+	X(COL_AGREEMENTS_IN_FORCE, "col_agreements_in_force") \
+	X(COL_PROJECTS, "col_projects") \
+	X(COL_TYPE, "col_type") \
+	X(COL_SIGNED, "col_signed") \
+	X(COL_ENDS, "col_ends") \
+	X(COL_FUNDER, "col_funder") \
+	X(COL_STATUS, "col_status") \
+	X(COL_START, "col_start") \
+	X(COL_END, "col_end") \
+	X(COL_BUDGET, "col_budget") \
+	X(COL_CURRENCY, "col_currency") \
+	X(COL_TOTAL, "col_total") \
+	X(ROW_TOTAL, "row_total") \
+	X(NONE, "none") \
+	X(FIG_ACTIVITIES, "fig_activities") \
+	X(FIG_AGREEMENTS_IN_FORCE, "fig_agreements_in_force") \
+	X(FIG_BILATERAL, "fig_bilateral") \
+	X(FIG_MULTILATERAL, "fig_multilateral") \
+	X(FIG_SIGNED, "fig_signed") \
+	X(FIG_PROPOSED, "fig_proposed") \
+	X(FIG_PROJECTS, "fig_projects") \
+	X(TYPE_BILATERAL, "type_bilateral") \
+	X(TYPE_MULTILATERAL, "type_multilateral") \
+	X(STATUS_COMPLETED, "status_completed") \
+	X(STATUS_ONGOING, "status_ongoing") \
+	X(STATUS_PREPARING, "status_preparing") \
+	X(STATUS_PROPOSED, "status_proposed") \
+	X(CHART_BY_FRAMEWORK, "chart_by_framework") \
+	X(CHART_BY_KIND, "chart_by_kind") \
+	X(CHART_PROJECTS_BY_STATUS, "chart_projects_by_status") \
+	X(SOURCE_LINE, "source_line") \
+	X(PAGE_FOOTER, "page_footer") \
+	X(WORKBOOK_TITLE, "workbook_title") \
+	X(WORKBOOK_SUBJECT, "workbook_subject") \
+	X(EXCEL_DATE_FORMAT, "excel_date_format")
+
+enum label {
+#define LABEL_ENUM(id, key) LABEL_##id,
+	LABEL_KEYS(LABEL_ENUM)
+#undef LABEL_ENUM
+	LABEL_COUNT
+};
+
+struct labels {
+	const char *text[LABEL_COUNT];
+	struct arena arena;
+};
+
+/* Read labels.<lang>.yaml of the templates folder dir; false (and
+ * reported) when it is missing, unreadable, or lacks or misspells a key. */
+bool	 labels_load(struct labels *l, const char *dir, enum lang lang,
+	    struct diag *d);
+void	 labels_free(struct labels *l);
+
+static inline const char *
+label(const struct labels *l, enum label id)
+{
+	return l->text[id];
+}
+
+/* Append label id with {year} and {organisation} filled in. */
+void	 label_expand(struct buf *b, const struct labels *l, enum label id,
+	    int year, const char *organisation);
+
+/* The label of a project status or an agreement type. */
+enum label label_project_status(enum project_status s);
+enum label label_agreement_type(enum agreement_type t);
+
+#endif

@@ -1,0 +1,1015 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "format.h"
+#include "utf8.h"
+#include "xalloc.h"
+#include "xlsx.h"
+
+#define FONT		"Times New Roman"
+#define FONT_SIZE	13
+#define TEXT_MAX	32767	/* characters in a cell, Excel's limit */
+#define WIDTH_MAX	60.0	/* no column is wider; its text wraps */
+#define HEAD_WRAP	14.0	/* a longer header wraps */
+#define LINE_HEIGHT	17.0	/* points, for a line of 13-point text */
+#define MM		(1 / 25.4)
+#define COLS_MAX	64
+
+/* Everything a sheet writer needs. */
+struct book {
+	lxw_workbook *wb;
+	const struct xlsx_input *in;
+	const struct content *c;
+	const struct figures_year *f;
+	const struct labels *l;
+	int	 table;		/* the number of the last table written */
+	struct buf scratch;
+	lxw_format *title, *head, *text, *num, *date, *total_text,
+	    *total_num, *source, *sub_text, *change, *path, *money, *money2;
+};
+
+/*
+ * Column widths, measured from what will be written before anything is
+ * (in constant-memory mode a row cannot be changed once passed). A text
+ * wider than its column's cap wraps.
+ */
+struct widths {
+	int	 n;
+	double	 w[COLS_MAX];
+	double	 cap[COLS_MAX];
+};
+
+/* A column unit is the width of a digit of the default font; a character
+ * of Times New Roman 13 takes about 1.05 of them on average (measured on
+ * LibreOffice's rendering of Vietnamese titles). */
+static double
+width_of(size_t chars)
+{
+	return (double)chars * 1.05 + 2;
+}
+
+static void
+widen(struct widths *w, int col, double width)
+{
+	if (col >= COLS_MAX)
+		return;
+	double cap = w->cap[col] > 0 ? w->cap[col] : WIDTH_MAX;
+	if (width > cap)
+		width = cap;
+	if (width > w->w[col])
+		w->w[col] = width;
+}
+
+static void
+measure(struct widths *w, int col, const char *s)
+{
+	widen(w, col, width_of(utf8_chars(s, strlen(s))));
+}
+
+/* A header wraps: its column needs the header whole when it is short,
+ * else its longest word, or HEAD_WRAP. */
+static void
+measure_heads(struct widths *w, const char *const heads[], int n)
+{
+	for (int i = 0; i < n && i < COLS_MAX; i++) {
+		const char *s = heads[i];
+		size_t longest = 0, word = 0;
+		for (const char *p = s;; p++) {
+			if (*p == ' ' || *p == '\0') {
+				longest = word > longest ? word : longest;
+				word = 0;
+				if (*p == '\0')
+					break;
+			} else if (((unsigned char)*p & 0xC0) != 0x80)
+				word++;
+		}
+		double whole = width_of(utf8_chars(s, strlen(s)));
+		double need = width_of(longest);
+		double width = whole <= HEAD_WRAP ? whole :
+		    need > HEAD_WRAP ? need : HEAD_WRAP;
+		if (width > w->w[i])
+			w->w[i] = width;
+	}
+	if (n > w->n)
+		w->n = n;
+}
+
+static double
+col_width(const struct widths *w, int col)
+{
+	return w->w[col] < 6 ? 6 : w->w[col];
+}
+
+static void
+apply_widths(lxw_worksheet *ws, const struct widths *w)
+{
+	for (int i = 0; i < w->n; i++)
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i,
+		    col_width(w, i), NULL);
+}
+
+/* The lines a text takes in a column of the given width (with a little
+ * room for words that do not break where the arithmetic does). */
+static int
+lines_in(const char *s, double width)
+{
+	double chars = (double)utf8_chars(s, strlen(s));
+	int lines = (int)ceil(chars / (width > 3 ? width - 2 : 1));
+
+	return lines < 1 ? 1 : lines;
+}
+
+/* Make row tall enough for its wrapped texts (texts[i] in column i, NULL
+ * for a number): neither Excel nor LibreOffice grows a row on opening. */
+static void
+fit_row(lxw_worksheet *ws, lxw_row_t row, const struct widths *w,
+    const char *const texts[], int n)
+{
+	int lines = 1;
+
+	for (int i = 0; i < n; i++) {
+		if (texts[i] == NULL)
+			continue;
+		int l = lines_in(texts[i], col_width(w, i));
+		lines = l > lines ? l : lines;
+	}
+	if (lines > 1)
+		worksheet_set_row(ws, row, LINE_HEIGHT * lines, NULL);
+}
+
+/* Text is always written as text: a title "=SUM(A1:A9)" stays a string. */
+static void
+put_text(lxw_worksheet *ws, lxw_row_t row, int col, const char *s,
+    lxw_format *fmt)
+{
+	size_t n = strlen(s);
+
+	if (utf8_chars(s, n) <= TEXT_MAX) {
+		worksheet_write_string(ws, row, (lxw_col_t)col, s, fmt);
+		return;
+	}
+	/* Longer than a cell may hold: cut at a character boundary. */
+	size_t i = 0, chars = 0;
+	while (i < n && chars < TEXT_MAX - 1) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	char *cut = xmalloc(i + 4);
+	memcpy(cut, s, i);
+	memcpy(cut + i, "\xE2\x80\xA6", 4);
+	worksheet_write_string(ws, row, (lxw_col_t)col, cut, fmt);
+	free(cut);
+}
+
+static void
+put_num(lxw_worksheet *ws, lxw_row_t row, int col, long long n,
+    lxw_format *fmt)
+{
+	worksheet_write_number(ws, row, (lxw_col_t)col, (double)n, fmt);
+}
+
+/* A total as a live formula that also carries its computed value, so that
+ * a reader without a calculation engine still sees the number. */
+static void
+put_sum(lxw_worksheet *ws, lxw_row_t row, int col, const char *formula,
+    long long value, lxw_format *fmt)
+{
+	worksheet_write_formula_num(ws, row, (lxw_col_t)col, formula, fmt,
+	    (double)value);
+}
+
+/* "=SUM(B3:B7)" of a rectangle, into out. */
+static const char *
+sum_of(struct buf *out, lxw_row_t r1, int c1, lxw_row_t r2, int c2)
+{
+	char a[16], z[16];
+
+	lxw_rowcol_to_cell(a, r1, (lxw_col_t)c1);
+	lxw_rowcol_to_cell(z, r2, (lxw_col_t)c2);
+	buf_reset(out);
+	buf_printf(out, "=SUM(%s:%s)", a, z);
+	return buf_str(out);
+}
+
+/* A date: a real Excel date when the day is known, else "tháng 6/2023". */
+static void
+put_date(struct book *b, lxw_worksheet *ws, lxw_row_t row, int col,
+    struct date d)
+{
+	if (d.year == 0) {
+		worksheet_write_blank(ws, row, (lxw_col_t)col, b->text);
+		return;
+	}
+	if (d.day != 0) {
+		lxw_datetime dt = { d.year, d.month, d.day, 0, 0, 0 };
+		worksheet_write_datetime(ws, row, (lxw_col_t)col, &dt, b->date);
+		return;
+	}
+	buf_reset(&b->scratch);
+	format_date(&b->scratch, b->c->site.lang, d);
+	put_text(ws, row, col, buf_str(&b->scratch), b->text);
+}
+
+static void
+measure_date(struct book *b, struct widths *w, int col, struct date d)
+{
+	buf_reset(&b->scratch);
+	if (d.day != 0)
+		buf_puts(&b->scratch, "00/00/0000");
+	else if (d.year != 0)
+		format_date(&b->scratch, b->c->site.lang, d);
+	measure(w, col, buf_str(&b->scratch));
+}
+
+/* The partners of a record, by short name, joined by ", ". */
+static const char *
+partner_names(const struct book *b, const struct refs *r, struct buf *out)
+{
+	buf_reset(out);
+	for (size_t i = 0; i < r->n; i++) {
+		if (i)
+			buf_puts(out, ", ");
+		buf_puts(out, b->c->partners[r->v[i].index].short_name);
+	}
+	return buf_str(out);
+}
+
+/* A label with {year} and {organisation} filled in, into out. */
+static const char *
+expanded(const struct book *b, enum label id, int year, struct buf *out)
+{
+	buf_reset(out);
+	label_expand(out, b->l, id, year, b->c->site.organisation);
+	return buf_str(out);
+}
+
+/* "Bảng 3. Title of the table", merged across the table's columns. */
+static lxw_row_t
+title_row(struct book *b, lxw_worksheet *ws, lxw_row_t row, int ncols,
+    enum label title)
+{
+	struct buf t = BUF_INIT;
+
+	buf_printf(&t, "%s %d. ", label(b->l, LABEL_TABLE), ++b->table);
+	label_expand(&t, b->l, title, b->f->year, b->c->site.organisation);
+	if (ncols > 1)
+		worksheet_merge_range(ws, row, 0, row, (lxw_col_t)(ncols - 1),
+		    buf_str(&t), b->title);
+	else
+		put_text(ws, row, 0, buf_str(&t), b->title);
+	buf_free(&t);
+	return row + 1;
+}
+
+/* A header row, tall enough for its wrapped headers. */
+static lxw_row_t
+header_row(struct book *b, lxw_worksheet *ws, lxw_row_t row,
+    const char *const heads[], int n, const struct widths *w)
+{
+	int lines = 1;
+
+	for (int i = 0; i < n; i++) {
+		int l = lines_in(heads[i], col_width(w, i));
+		lines = l > lines ? l : lines;
+	}
+	worksheet_set_row(ws, row, LINE_HEIGHT * lines, NULL);
+	for (int i = 0; i < n; i++)
+		put_text(ws, row, i, heads[i], b->head);
+	return row + 1;
+}
+
+/* The source of the figures, under a table; returns the next free row. */
+static lxw_row_t
+source_row(struct book *b, lxw_worksheet *ws, lxw_row_t row)
+{
+	struct buf t = BUF_INIT;
+
+	put_text(ws, row, 0, expanded(b, LABEL_SOURCE_LINE, b->f->year, &t),
+	    b->source);
+	buf_free(&t);
+	return row + 2;
+}
+
+/* A4, one page wide, the header row on every page, page numbers, and the
+ * margins of Vietnamese administrative documents (20 mm top and bottom,
+ * 30 mm left, 15 mm right). */
+static void
+page_setup(struct book *b, lxw_worksheet *ws, bool landscape,
+    lxw_row_t repeat)
+{
+	worksheet_set_paper(ws, 9);
+	if (landscape)
+		worksheet_set_landscape(ws);
+	else
+		worksheet_set_portrait(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 30 * MM, 15 * MM, 20 * MM, 20 * MM);
+	worksheet_repeat_rows(ws, repeat, repeat);
+	buf_reset(&b->scratch);
+	buf_printf(&b->scratch, "&C&\"%s\"&11%s", FONT,
+	    label(b->l, LABEL_PAGE_FOOTER));
+	worksheet_set_footer(ws, buf_str(&b->scratch));
+}
+
+/* A row of the summary: a figure this year and the year before. */
+struct summary_row {
+	const char *name;
+	bool	 sub;		/* a part of the row above */
+	long long now, before;
+	const char *path;	/* in figures.json */
+};
+
+struct summary {
+	struct summary_row *v;
+	size_t	 n, cap;
+	struct arena arena;	/* the paths made here */
+};
+
+static void
+summary_add(struct summary *s, const char *name, bool sub, long long now,
+    long long before, const char *path)
+{
+	s->v = xgrow(s->v, &s->cap, s->n, sizeof(*s->v));
+	s->v[s->n++] = (struct summary_row){ name, sub, now, before, path };
+}
+
+/* Sheet 1: the key figures, this year against the year before. */
+static void
+sheet_summary(struct book *b)
+{
+	const struct site *site = &b->c->site;
+	const struct figures *fig = b->in->f;
+	const struct figures_year *cur = &fig->cur, *prev = &fig->previous;
+	bool p = fig->has_previous;
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb,
+	    label(b->l, LABEL_SHEET_SUMMARY));
+	struct buf y1 = BUF_INIT, y0 = BUF_INIT;
+	struct widths w = { 0 };
+	struct summary s = { NULL, 0, 0, ARENA_INIT };
+
+#define BEFORE(field) (p ? prev->field : 0)
+	summary_add(&s, label(b->l, LABEL_FIG_ACTIVITIES), false,
+	    cur->activities.total, BEFORE(activities.total), "activities.total");
+	for (size_t i = 0; i < site->frameworks.n; i++)
+		summary_add(&s, site->frameworks.v[i].name, true,
+		    cur->activities.by_framework[i],
+		    BEFORE(activities.by_framework[i]), arena_printf(&s.arena,
+		    "activities.by_framework.%s", site->frameworks.v[i].id));
+	summary_add(&s, label(b->l, LABEL_FIG_AGREEMENTS_IN_FORCE), false,
+	    cur->agreements.in_force, BEFORE(agreements.in_force),
+	    "agreements.in_force.total");
+	summary_add(&s, label(b->l, LABEL_FIG_BILATERAL), true,
+	    cur->agreements.bilateral, BEFORE(agreements.bilateral),
+	    "agreements.in_force.bilateral");
+	summary_add(&s, label(b->l, LABEL_FIG_MULTILATERAL), true,
+	    cur->agreements.multilateral, BEFORE(agreements.multilateral),
+	    "agreements.in_force.multilateral");
+	summary_add(&s, label(b->l, LABEL_FIG_SIGNED), false,
+	    cur->agreements.signed_in_year, BEFORE(agreements.signed_in_year),
+	    "agreements.signed");
+	summary_add(&s, label(b->l, LABEL_FIG_PROPOSED), false,
+	    cur->agreements.proposed, BEFORE(agreements.proposed),
+	    "agreements.proposed");
+	summary_add(&s, label(b->l, LABEL_FIG_PROJECTS), false,
+	    cur->projects.total, BEFORE(projects.total), "projects.total");
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		summary_add(&s, label(b->l, label_project_status(
+		    (enum project_status)st)), true, cur->projects.by_status[st],
+		    BEFORE(projects.by_status[st]), arena_printf(&s.arena,
+		    "projects.by_status.%s", project_status_ids[st]));
+#undef BEFORE
+
+	const char *heads[5];
+	int ncols = 0;
+	heads[ncols++] = label(b->l, LABEL_COL_FIGURE);
+	heads[ncols++] = expanded(b, LABEL_COL_YEAR, cur->year, &y1);
+	if (p) {
+		heads[ncols++] = expanded(b, LABEL_COL_YEAR, prev->year, &y0);
+		heads[ncols++] = label(b->l, LABEL_COL_CHANGE);
+	}
+	int path_col = ncols;
+	heads[ncols++] = label(b->l, LABEL_COL_PATH);
+	w.cap[0] = 45;
+	measure_heads(&w, heads, ncols);
+	for (size_t i = 0; i < s.n; i++)
+		measure(&w, 0, s.v[i].name);
+	/* The path column stays narrow: it is for whoever checks the
+	 * workbook against figures.json, not for the briefing. */
+	w.w[path_col] = 24;
+
+	worksheet_freeze_panes(ws, 2, 0);
+	/* In constant-memory mode a filter must be set before its rows are
+	 * written, or libxlsxwriter leaves it out. */
+	worksheet_autofilter(ws, 1, 0, (lxw_row_t)s.n + 1,
+	    (lxw_col_t)(ncols - 1));
+	page_setup(b, ws, false, 1);
+	apply_widths(ws, &w);
+	lxw_row_t row = title_row(b, ws, 0, ncols, LABEL_TITLE_SUMMARY);
+	row = header_row(b, ws, row, heads, ncols, &w);
+	for (size_t i = 0; i < s.n; i++, row++) {
+		const struct summary_row *r = &s.v[i];
+		put_text(ws, row, 0, r->name, r->sub ? b->sub_text : b->text);
+		put_num(ws, row, 1, r->now, b->num);
+		if (p) {
+			char fx[32];
+			put_num(ws, row, 2, r->before, b->num);
+			snprintf(fx, sizeof(fx), "=B%u-C%u", (unsigned)row + 1,
+			    (unsigned)row + 1);
+			put_sum(ws, row, 3, fx, r->now - r->before, b->change);
+		}
+		put_text(ws, row, path_col, r->path, b->path);
+	}
+	source_row(b, ws, row + 1);
+	free(s.v);
+	arena_free(&s.arena);
+	buf_free(&y1);
+	buf_free(&y0);
+}
+
+/* The order activities are listed in: by date, a date known only to the
+ * month after that month's days, one known only to the year last; equal
+ * dates in the order of the content. */
+static int
+activity_order(const void *x, const void *y, void *arg)
+{
+	const struct activity *v = arg;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const struct date *a = &v[i].date, *c = &v[j].date;
+	int am = a->month ? a->month : 13, cm = c->month ? c->month : 13;
+	int ad = a->day ? a->day : 32, cd = c->day ? c->day : 32;
+
+	if (am != cm)
+		return am < cm ? -1 : 1;
+	if (ad != cd)
+		return ad < cd ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* Sheet 2: every activity record. */
+static void
+sheet_activities(struct book *b)
+{
+	const struct year *y = b->in->y;
+	const struct site *s = &b->c->site;
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb,
+	    label(b->l, LABEL_SHEET_ACTIVITIES));
+	struct widths w = { .cap = { 8, 16, 45, 22, 22, 24, 10, 22 } };
+	struct buf t = BUF_INIT;
+	const char *heads[] = { label(b->l, LABEL_COL_NO),
+	    label(b->l, LABEL_COL_DATE), label(b->l, LABEL_COL_TITLE),
+	    label(b->l, LABEL_COL_FRAMEWORK), label(b->l, LABEL_COL_KIND),
+	    label(b->l, LABEL_COL_PARTNERS), label(b->l, LABEL_COL_COUNT),
+	    label(b->l, LABEL_COL_PLACE) };
+	const int ncols = 8;
+	size_t n = y->n_activities;
+	size_t *order = xcalloc(n, sizeof(*order));
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	if (n > 1)
+		qsort_r(order, n, sizeof(*order), activity_order,
+		    y->activities);
+
+	measure_heads(&w, heads, ncols);
+	char no[24];
+	snprintf(no, sizeof(no), "%zu", n);
+	measure(&w, 0, no);
+	for (size_t i = 0; i < n; i++) {
+		const struct activity *a = &y->activities[i];
+		measure_date(b, &w, 1, a->date);
+		measure(&w, 2, a->title);
+		measure(&w, 3, s->frameworks.v[a->framework.index].name);
+		measure(&w, 4, s->kinds.v[a->kind.index].name);
+		measure(&w, 5, partner_names(b, &a->partners, &t));
+		if (a->place)
+			measure(&w, 7, a->place);
+	}
+
+	lxw_row_t first = 2, last = n ? first + (lxw_row_t)n - 1 : first;
+	worksheet_freeze_panes(ws, 2, 0);
+	worksheet_autofilter(ws, 1, 0, last, (lxw_col_t)(ncols - 1));
+	page_setup(b, ws, true, 1);
+	apply_widths(ws, &w);
+	lxw_row_t row = title_row(b, ws, 0, ncols, LABEL_TITLE_ACTIVITIES);
+	row = header_row(b, ws, row, heads, ncols, &w);
+	for (size_t k = 0; k < n; k++, row++) {
+		const struct activity *a = &y->activities[order[k]];
+		const char *texts[8] = { NULL, NULL, a->title,
+		    s->frameworks.v[a->framework.index].name,
+		    s->kinds.v[a->kind.index].name,
+		    partner_names(b, &a->partners, &t), NULL,
+		    a->place ? a->place : "" };
+		fit_row(ws, row, &w, texts, ncols);
+		put_num(ws, row, 0, (long long)k + 1, b->num);
+		put_date(b, ws, row, 1, a->date);
+		for (int i = 2; i < ncols; i++)
+			if (texts[i] != NULL)
+				put_text(ws, row, i, texts[i], b->text);
+		put_num(ws, row, 6, a->count, b->num);
+	}
+	if (n == 0)
+		put_text(ws, row++, 0, label(b->l, LABEL_NONE), b->text);
+	put_text(ws, row, 0, label(b->l, LABEL_ROW_TOTAL), b->total_text);
+	for (int i = 1; i < ncols; i++)
+		if (i != 6)
+			worksheet_write_blank(ws, row, (lxw_col_t)i, b->total_text);
+	put_sum(ws, row, 6, sum_of(&t, first, 6, last, 6),
+	    b->f->activities.total, b->total_num);
+	source_row(b, ws, row + 2);
+	free(order);
+	buf_free(&t);
+}
+
+/* A column chart (or bar chart) of one row or column of a sheet. */
+static void
+insert_chart(struct book *b, lxw_worksheet *ws, const char *sheet,
+    uint8_t type, enum label title, lxw_row_t cat_r1, int cat_c1,
+    lxw_row_t cat_r2, int cat_c2, lxw_row_t val_r1, int val_c1,
+    lxw_row_t val_r2, int val_c2, lxw_row_t at, double y_scale)
+{
+	lxw_chart_font font = { .name = FONT, .size = 11 };
+	lxw_chart *chart = workbook_add_chart(b->wb, type);
+	lxw_chart_series *sr = chart_add_series(chart, NULL, NULL);
+	lxw_chart_options opt = { .x_scale = 1.2, .y_scale = y_scale };
+
+	chart_series_set_categories(sr, sheet, cat_r1, (lxw_col_t)cat_c1,
+	    cat_r2, (lxw_col_t)cat_c2);
+	chart_series_set_values(sr, sheet, val_r1, (lxw_col_t)val_c1, val_r2,
+	    (lxw_col_t)val_c2);
+	chart_series_set_labels(sr);
+	chart_title_set_name(chart, label(b->l, title));
+	chart_title_set_name_font(chart, &font);
+	chart_axis_set_num_font(chart->x_axis, &font);
+	chart_axis_set_num_font(chart->y_axis, &font);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	worksheet_insert_chart_opt(ws, at, 0, chart, &opt);
+}
+
+/* Sheet 3: the framework x kind cross table, and two charts. */
+static void
+sheet_framework_kind(struct book *b)
+{
+	const struct site *s = &b->c->site;
+	const struct figures_year *f = b->f;
+	const char *sheet = label(b->l, LABEL_SHEET_FRAMEWORK_KIND);
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, sheet);
+	struct widths w = { .cap = { 30 } };
+	struct buf fx = BUF_INIT;
+	size_t nf = s->frameworks.n, nk = s->kinds.n;
+	int ncols = (int)nk + 2, total_col = (int)nk + 1;
+	const char **heads = xcalloc((size_t)ncols, sizeof(*heads));
+
+	heads[0] = label(b->l, LABEL_COL_FRAMEWORK);
+	for (size_t k = 0; k < nk; k++)
+		heads[1 + k] = s->kinds.v[k].name;
+	heads[total_col] = label(b->l, LABEL_COL_TOTAL);
+	measure_heads(&w, heads, ncols);
+	for (size_t i = 0; i < nf; i++)
+		measure(&w, 0, s->frameworks.v[i].name);
+	measure(&w, 0, label(b->l, LABEL_ROW_TOTAL));
+
+	worksheet_freeze_panes(ws, 2, 1);
+	page_setup(b, ws, true, 1);
+	apply_widths(ws, &w);
+	lxw_row_t row = title_row(b, ws, 0, ncols, LABEL_TITLE_FRAMEWORK_KIND);
+	lxw_row_t head = row;
+	row = header_row(b, ws, row, heads, ncols, &w);
+	lxw_row_t first = row;
+	for (size_t i = 0; i < nf; i++, row++) {
+		put_text(ws, row, 0, s->frameworks.v[i].name, b->text);
+		for (size_t k = 0; k < nk; k++)
+			put_num(ws, row, 1 + (int)k,
+			    f->activities.by_framework_kind[i * nk + k], b->num);
+		put_sum(ws, row, total_col, sum_of(&fx, row, 1, row, (int)nk),
+		    f->activities.by_framework[i], b->total_num);
+	}
+	lxw_row_t last = nf ? row - 1 : first, totals = row;
+	put_text(ws, row, 0, label(b->l, LABEL_ROW_TOTAL), b->total_text);
+	for (size_t k = 0; k <= nk; k++)
+		put_sum(ws, row, 1 + (int)k, sum_of(&fx, first, 1 + (int)k,
+		    last, 1 + (int)k), k < nk ? f->activities.by_kind[k] :
+		    f->activities.total, b->total_num);
+	row = source_row(b, ws, row + 2);
+
+	insert_chart(b, ws, sheet, LXW_CHART_COLUMN, LABEL_CHART_BY_FRAMEWORK,
+	    first, 0, last, 0, first, total_col, last, total_col, row, 1.0);
+	/* Below the first chart, which is 15 rows of 20 points high. */
+	insert_chart(b, ws, sheet, LXW_CHART_BAR, LABEL_CHART_BY_KIND,
+	    head, 1, head, (int)nk, totals, 1, totals, (int)nk, row + 16, 1.5);
+	free(heads);
+	buf_free(&fx);
+}
+
+/* Sheet 4: each partner's activities, agreements and projects. */
+static void
+sheet_partners(struct book *b)
+{
+	const struct content *c = b->c;
+	const struct figures_year *f = b->f;
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb,
+	    label(b->l, LABEL_SHEET_PARTNERS));
+	struct widths w = { .cap = { 8, 45, 18, 10 } };
+	const char *heads[] = { label(b->l, LABEL_COL_NO),
+	    label(b->l, LABEL_COL_PARTNER), label(b->l, LABEL_COL_SHORT),
+	    label(b->l, LABEL_COL_COUNTRY), label(b->l, LABEL_COL_ACTIVITIES),
+	    label(b->l, LABEL_COL_AGREEMENTS_IN_FORCE),
+	    label(b->l, LABEL_COL_PROJECTS) };
+	const int ncols = 7;
+	size_t n = c->n_partners;
+
+	measure_heads(&w, heads, ncols);
+	for (size_t i = 0; i < n; i++) {
+		measure(&w, 1, c->partners[i].name);
+		measure(&w, 2, c->partners[i].short_name);
+	}
+	worksheet_freeze_panes(ws, 2, 0);
+	worksheet_autofilter(ws, 1, 0, n ? 1 + (lxw_row_t)n : 2,
+	    (lxw_col_t)(ncols - 1));
+	page_setup(b, ws, true, 1);
+	apply_widths(ws, &w);
+	lxw_row_t row = title_row(b, ws, 0, ncols, LABEL_TITLE_PARTNERS);
+	row = header_row(b, ws, row, heads, ncols, &w);
+	/* No total row: an activity with two partners counts for both, so
+	 * the column sums would not be the year's totals. */
+	for (size_t i = 0; i < n; i++, row++) {
+		const struct partner *p = &c->partners[i];
+		const char *texts[3] = { NULL, p->name, p->short_name };
+		fit_row(ws, row, &w, texts, 3);
+		put_num(ws, row, 0, (long long)i + 1, b->num);
+		put_text(ws, row, 1, p->name, b->text);
+		put_text(ws, row, 2, p->short_name, b->text);
+		put_text(ws, row, 3, p->country ? p->country : "", b->text);
+		put_num(ws, row, 4, f->activities.by_partner[i], b->num);
+		put_num(ws, row, 5, f->agreements.by_partner[i], b->num);
+		put_num(ws, row, 6, f->projects.by_funder[i *
+		    (1 + PROJECT_STATUSES)], b->num);
+	}
+	if (n == 0)
+		put_text(ws, row++, 0, label(b->l, LABEL_NONE), b->text);
+	source_row(b, ws, row + 1);
+}
+
+/* A list of the agreements pick chooses, with the dates when dates is set,
+ * and totals by type when totals is set; returns the next free row. */
+static lxw_row_t
+agreement_list(struct book *b, lxw_worksheet *ws, lxw_row_t row,
+    enum label title, bool (*pick)(const struct agreement *, int),
+    bool dates, bool totals, const struct widths *w)
+{
+	const struct content *c = b->c;
+	int year = b->f->year;
+	struct buf t = BUF_INIT, fx = BUF_INIT;
+	const char *heads[7];
+	int ncols = 0;
+
+	heads[ncols++] = label(b->l, LABEL_COL_NO);
+	heads[ncols++] = label(b->l, LABEL_COL_TITLE);
+	heads[ncols++] = label(b->l, LABEL_COL_TYPE);
+	heads[ncols++] = label(b->l, LABEL_COL_PARTNERS);
+	if (dates) {
+		heads[ncols++] = label(b->l, LABEL_COL_SIGNED);
+		heads[ncols++] = label(b->l, LABEL_COL_ENDS);
+	}
+	int count_col = ncols;
+	heads[ncols++] = label(b->l, LABEL_COL_COUNT);
+
+	row = title_row(b, ws, row, ncols, title);
+	row = header_row(b, ws, row, heads, ncols, w);
+	lxw_row_t first = row;
+	long long k = 0, sum = 0, by_type[2] = { 0, 0 };
+	for (size_t i = 0; i < c->n_agreements; i++) {
+		const struct agreement *a = &c->agreements[i];
+		if (!pick(a, year))
+			continue;
+		const char *texts[4] = { NULL, a->title, NULL,
+		    partner_names(b, &a->partners, &t) };
+		fit_row(ws, row, w, texts, 4);
+		put_num(ws, row, 0, ++k, b->num);
+		put_text(ws, row, 1, a->title, b->text);
+		put_text(ws, row, 2, label(b->l, label_agreement_type(a->type)),
+		    b->text);
+		put_text(ws, row, 3, texts[3], b->text);
+		if (dates) {
+			put_date(b, ws, row, 4, a->signed_on);
+			put_date(b, ws, row, 5, a->ends);
+		}
+		put_num(ws, row, count_col, a->count, b->num);
+		sum += a->count;
+		by_type[a->type] += a->count;
+		row++;
+	}
+	if (k == 0)
+		put_text(ws, row++, 0, label(b->l, LABEL_NONE), b->text);
+	lxw_row_t last = row - 1;
+	if (totals) {
+		char a1[16], a2[16], c1[16], c2[16];
+		lxw_rowcol_to_cell(a1, first, 2);
+		lxw_rowcol_to_cell(a2, last, 2);
+		lxw_rowcol_to_cell(c1, first, (lxw_col_t)count_col);
+		lxw_rowcol_to_cell(c2, last, (lxw_col_t)count_col);
+		/* Per type, then in all; SUMIF keeps them live. */
+		for (int ty = 0; ty < 2; ty++, row++) {
+			const char *name = label(b->l,
+			    label_agreement_type((enum agreement_type)ty));
+			put_text(ws, row, 1, name, b->total_text);
+			buf_reset(&fx);
+			buf_printf(&fx, "=SUMIF(%s:%s,\"", a1, a2);
+			for (const char *s = name; *s; s++) {
+				if (*s == '"')
+					buf_putc(&fx, '"');
+				buf_putc(&fx, *s);
+			}
+			buf_printf(&fx, "\",%s:%s)", c1, c2);
+			put_sum(ws, row, count_col, buf_str(&fx), by_type[ty],
+			    b->total_num);
+		}
+		put_text(ws, row, 1, label(b->l, LABEL_ROW_TOTAL), b->total_text);
+		put_sum(ws, row, count_col, sum_of(&fx, first, count_col, last,
+		    count_col), sum, b->total_num);
+		row++;
+	}
+	buf_free(&t);
+	buf_free(&fx);
+	return row + 1;
+}
+
+/* Sheet 5: agreements in force at year end, signed, proposed. */
+static void
+sheet_agreements(struct book *b)
+{
+	const struct content *c = b->c;
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb,
+	    label(b->l, LABEL_SHEET_AGREEMENTS));
+	struct widths w = { .cap = { 8, 45, 14, 24, 16, 16, 10 } };
+	struct buf t = BUF_INIT;
+	int year = b->f->year;
+	size_t in_force = 0;
+	const char *heads[] = { label(b->l, LABEL_COL_NO),
+	    label(b->l, LABEL_COL_TITLE), label(b->l, LABEL_COL_TYPE),
+	    label(b->l, LABEL_COL_PARTNERS), label(b->l, LABEL_COL_SIGNED),
+	    label(b->l, LABEL_COL_ENDS), label(b->l, LABEL_COL_COUNT) };
+
+	measure_heads(&w, heads, 7);
+	measure(&w, 1, label(b->l, LABEL_ROW_TOTAL));
+	measure(&w, 2, label(b->l, LABEL_TYPE_BILATERAL));
+	measure(&w, 2, label(b->l, LABEL_TYPE_MULTILATERAL));
+	for (size_t i = 0; i < c->n_agreements; i++) {
+		const struct agreement *a = &c->agreements[i];
+		in_force += agreement_in_force(a, year);
+		measure(&w, 1, a->title);
+		measure(&w, 3, partner_names(b, &a->partners, &t));
+		measure_date(b, &w, 4, a->signed_on);
+		measure_date(b, &w, 5, a->ends);
+	}
+	worksheet_freeze_panes(ws, 2, 0);
+	/* Excel allows one filter a sheet: it goes on the main list. */
+	worksheet_autofilter(ws, 1, 0, 1 + (lxw_row_t)(in_force ? in_force : 1),
+	    6);
+	page_setup(b, ws, true, 1);
+	apply_widths(ws, &w);
+	lxw_row_t row = agreement_list(b, ws, 0, LABEL_TITLE_AGREEMENTS_IN_FORCE,
+	    agreement_in_force, true, true, &w);
+	row = agreement_list(b, ws, row, LABEL_TITLE_AGREEMENTS_SIGNED,
+	    agreement_signed_in, true, false, &w);
+	row = agreement_list(b, ws, row, LABEL_TITLE_AGREEMENTS_PROPOSED,
+	    agreement_proposed_in, false, false, &w);
+	source_row(b, ws, row);
+	buf_free(&t);
+}
+
+/* Sheet 6: projects by funder and status, a chart, then the list. The two
+ * tables share their columns: the funder stands in the wide title column
+ * and the counts under the list's narrower columns. */
+static void
+sheet_projects(struct book *b)
+{
+	const struct content *c = b->c;
+	const struct year *y = b->in->y;
+	const struct figures_year *f = b->f;
+	const char *sheet = label(b->l, LABEL_SHEET_PROJECTS);
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, sheet);
+	struct widths w = { .cap = { 8, 45, 16, 16, 16, 16, 16, 10, 10 } };
+	struct buf t = BUF_INIT;
+	const size_t stride = 1 + PROJECT_STATUSES;
+	const int ncross = 3 + PROJECT_STATUSES, nlist = 9;
+	size_t funders = 0;
+
+	const char *cross[3 + PROJECT_STATUSES];
+	cross[0] = label(b->l, LABEL_COL_NO);
+	cross[1] = label(b->l, LABEL_COL_FUNDER);
+	for (int s = 0; s < PROJECT_STATUSES; s++)
+		cross[2 + s] = label(b->l, label_project_status(
+		    (enum project_status)s));
+	cross[2 + PROJECT_STATUSES] = label(b->l, LABEL_COL_TOTAL);
+	const char *list[] = { label(b->l, LABEL_COL_NO),
+	    label(b->l, LABEL_COL_TITLE), label(b->l, LABEL_COL_FUNDER),
+	    label(b->l, LABEL_COL_STATUS), label(b->l, LABEL_COL_START),
+	    label(b->l, LABEL_COL_END), label(b->l, LABEL_COL_BUDGET),
+	    label(b->l, LABEL_COL_CURRENCY), label(b->l, LABEL_COL_COUNT) };
+
+	measure_heads(&w, cross, ncross);
+	measure_heads(&w, list, nlist);
+	for (size_t i = 0; i < c->n_partners; i++) {
+		if (f->projects.by_funder[i * stride] == 0)
+			continue;
+		funders++;
+		measure(&w, 1, c->partners[i].short_name);
+	}
+	measure(&w, 1, label(b->l, LABEL_ROW_TOTAL));
+	for (size_t i = 0; i < y->n_projects; i++) {
+		const struct project *p = &y->projects[i];
+		measure(&w, 1, p->title);
+		measure(&w, 2, c->partners[p->funder.index].short_name);
+		measure(&w, 3, label(b->l, label_project_status(p->status)));
+		measure_date(b, &w, 4, p->start);
+		measure_date(b, &w, 5, p->end);
+		if (p->has_budget) {
+			buf_reset(&t);
+			buf_printf(&t, "%.2f", p->budget);
+			measure(&w, 6, buf_str(&t));
+		}
+	}
+
+	/* The cross table takes its title, header, funders (or "none"),
+	 * total and source rows, then 16 rows of chart; the list's title
+	 * comes below, its header under it. */
+	lxw_row_t list_head = 2 + (lxw_row_t)(funders ? funders : 1) + 1 + 2 +
+	    16 + 1;
+	lxw_row_t list_last = list_head + (lxw_row_t)(y->n_projects ?
+	    y->n_projects : 1);
+	worksheet_freeze_panes(ws, 2, 0);
+	worksheet_autofilter(ws, list_head, 0, list_last,
+	    (lxw_col_t)(nlist - 1));
+	page_setup(b, ws, true, 1);
+	apply_widths(ws, &w);
+
+	lxw_row_t row = title_row(b, ws, 0, ncross,
+	    LABEL_TITLE_PROJECTS_BY_FUNDER);
+	lxw_row_t head = row;
+	row = header_row(b, ws, row, cross, ncross, &w);
+	lxw_row_t first = row;
+	long long k = 0;
+	for (size_t i = 0; i < c->n_partners; i++) {
+		const long long *r = f->projects.by_funder + i * stride;
+		if (r[0] == 0)
+			continue;
+		put_num(ws, row, 0, ++k, b->num);
+		put_text(ws, row, 1, c->partners[i].short_name, b->text);
+		for (int s = 0; s < PROJECT_STATUSES; s++)
+			put_num(ws, row, 2 + s, r[1 + s], b->num);
+		put_sum(ws, row, 2 + PROJECT_STATUSES, sum_of(&t, row, 2, row,
+		    1 + PROJECT_STATUSES), r[0], b->total_num);
+		row++;
+	}
+	if (funders == 0)
+		put_text(ws, row++, 0, label(b->l, LABEL_NONE), b->text);
+	lxw_row_t last = row - 1, totals = row;
+	put_text(ws, row, 1, label(b->l, LABEL_ROW_TOTAL), b->total_text);
+	for (int s = 0; s <= PROJECT_STATUSES; s++)
+		put_sum(ws, row, 2 + s, sum_of(&t, first, 2 + s, last, 2 + s),
+		    s < PROJECT_STATUSES ? f->projects.by_status[s] :
+		    f->projects.total, b->total_num);
+	row = source_row(b, ws, row + 2);
+	insert_chart(b, ws, sheet, LXW_CHART_COLUMN,
+	    LABEL_CHART_PROJECTS_BY_STATUS, head, 2, head, 1 + PROJECT_STATUSES,
+	    totals, 2, totals, 1 + PROJECT_STATUSES, row, 1.0);
+
+	row = title_row(b, ws, list_head - 1, nlist, LABEL_TITLE_PROJECTS);
+	row = header_row(b, ws, row, list, nlist, &w);
+	lxw_row_t lfirst = row;
+	for (size_t i = 0; i < y->n_projects; i++, row++) {
+		const struct project *p = &y->projects[i];
+		const char *texts[2] = { NULL, p->title };
+		fit_row(ws, row, &w, texts, 2);
+		put_num(ws, row, 0, (long long)i + 1, b->num);
+		put_text(ws, row, 1, p->title, b->text);
+		put_text(ws, row, 2, c->partners[p->funder.index].short_name,
+		    b->text);
+		put_text(ws, row, 3, label(b->l, label_project_status(p->status)),
+		    b->text);
+		put_date(b, ws, row, 4, p->start);
+		put_date(b, ws, row, 5, p->end);
+		if (p->has_budget) {
+			worksheet_write_number(ws, row, 6, p->budget,
+			    p->budget == floor(p->budget) ? b->money : b->money2);
+			put_text(ws, row, 7, p->currency, b->text);
+		} else {
+			worksheet_write_blank(ws, row, 6, b->text);
+			worksheet_write_blank(ws, row, 7, b->text);
+		}
+		put_num(ws, row, 8, p->count, b->num);
+	}
+	if (y->n_projects == 0)
+		put_text(ws, row++, 0, label(b->l, LABEL_NONE), b->text);
+	put_text(ws, row, 1, label(b->l, LABEL_ROW_TOTAL), b->total_text);
+	put_sum(ws, row, 8, sum_of(&t, lfirst, 8, row > lfirst ? row - 1 :
+	    lfirst, 8), f->projects.total, b->total_num);
+	source_row(b, ws, row + 2);
+	buf_free(&t);
+}
+
+static lxw_format *
+new_format(struct book *b, bool bold, bool border)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+
+	format_set_font_name(f, FONT);
+	format_set_font_size(f, FONT_SIZE);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (bold)
+		format_set_bold(f);
+	if (border)
+		format_set_border(f, LXW_BORDER_THIN);
+	return f;
+}
+
+static void
+make_formats(struct book *b)
+{
+	b->title = new_format(b, true, false);
+	format_set_font_size(b->title, 14);
+	format_set_align(b->title, LXW_ALIGN_CENTER);
+	b->head = new_format(b, true, true);
+	format_set_text_wrap(b->head);
+	format_set_align(b->head, LXW_ALIGN_CENTER);
+	format_set_align(b->head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_bg_color(b->head, 0xE7E6E6);
+	/* Text wraps within its column, whose width is capped. */
+	b->text = new_format(b, false, true);
+	format_set_text_wrap(b->text);
+	b->sub_text = new_format(b, false, true);
+	format_set_text_wrap(b->sub_text);
+	format_set_indent(b->sub_text, 2);
+	b->num = new_format(b, false, true);
+	format_set_num_format(b->num, "#,##0");
+	b->date = new_format(b, false, true);
+	format_set_num_format(b->date, label(b->l, LABEL_EXCEL_DATE_FORMAT));
+	format_set_align(b->date, LXW_ALIGN_LEFT);
+	b->total_text = new_format(b, true, true);
+	format_set_text_wrap(b->total_text);
+	b->total_num = new_format(b, true, true);
+	format_set_num_format(b->total_num, "#,##0");
+	b->change = new_format(b, false, true);
+	format_set_num_format(b->change, "+#,##0;-#,##0;0");
+	b->money = new_format(b, false, true);
+	format_set_num_format(b->money, "#,##0");
+	b->money2 = new_format(b, false, true);
+	format_set_num_format(b->money2, "#,##0.00");
+	b->source = new_format(b, false, false);
+	format_set_italic(b->source);
+	format_set_font_size(b->source, 11);
+	b->path = new_format(b, false, true);
+	format_set_font_size(b->path, 9);
+	format_set_font_color(b->path, 0x595959);
+}
+
+bool
+xlsx_write_statistics(const struct xlsx_input *in, const char *path,
+    const char *tmpdir, struct diag *d)
+{
+	lxw_workbook_options opt = { .constant_memory = LXW_TRUE,
+	    .tmpdir = (char *)tmpdir };
+	struct book b = { .in = in, .c = in->c, .f = &in->f->cur, .l = in->l };
+	struct buf title = BUF_INIT, subject = BUF_INIT;
+
+	b.wb = workbook_new_opt(path, &opt);
+	if (b.wb == NULL) {
+		diag_failure(d, path, "cannot create the workbook");
+		return false;
+	}
+	make_formats(&b);
+	sheet_summary(&b);
+	sheet_activities(&b);
+	sheet_framework_kind(&b);
+	sheet_partners(&b);
+	sheet_agreements(&b);
+	sheet_projects(&b);
+
+	lxw_doc_properties props = {
+		.title = (char *)expanded(&b, LABEL_WORKBOOK_TITLE, b.f->year,
+		    &title),
+		.subject = (char *)expanded(&b, LABEL_WORKBOOK_SUBJECT,
+		    b.f->year, &subject),
+		.author = (char *)in->c->site.organisation,
+		.company = (char *)in->c->site.organisation,
+		.comments = "coopgen",
+		.created = in->created,
+	};
+	workbook_set_properties(b.wb, &props);
+	lxw_error e = workbook_close(b.wb);
+	buf_free(&title);
+	buf_free(&subject);
+	buf_free(&b.scratch);
+	if (e != LXW_NO_ERROR) {
+		diag_failure(d, path, "cannot write the workbook: %s",
+		    lxw_strerror(e));
+		return false;
+	}
+	return true;
+}

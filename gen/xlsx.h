@@ -1,0 +1,42 @@
+/*
+ * xlsx: out/<YEAR>/statistics.xlsx, the workbook for ministry briefings.
+ *
+ * Six sheets, each a set of numbered tables ("Bảng 1. ..."): the key
+ * figures with the year before and the change, every activity, the
+ * framework x kind cross table, the partners, the agreements (in force,
+ * signed, proposed) and the projects (by funder and status, then listed).
+ * Every number comes from figures.h, so the workbook agrees with
+ * figures.json and the report; totals are live SUM formulas that carry
+ * their computed value. Text from the content is always written as text,
+ * never as a formula. Printing is set up for A4, one page wide, Times New
+ * Roman 13 and the margins of Vietnamese administrative documents.
+ *
+ * The workbook is written in libxlsxwriter's constant-memory mode, row by
+ * row, so that a year of 100,000 activities needs no more memory than a
+ * year of ten.
+ */
+#ifndef COOPGEN_XLSX_H
+#define COOPGEN_XLSX_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "diag.h"
+#include "figures.h"
+#include "labels.h"
+#include "model.h"
+
+struct xlsx_input {
+	const struct content *c;
+	const struct year *y;
+	const struct figures *f;
+	const struct labels *l;
+	time_t	 created;	/* the document's creation time */
+};
+
+/* Write the workbook to path, with libxlsxwriter's temporary files in
+ * tmpdir. False (and reported) on failure. */
+bool	 xlsx_write_statistics(const struct xlsx_input *in, const char *path,
+	    const char *tmpdir, struct diag *d);
+
+#endif

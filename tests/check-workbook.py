@@ -1,0 +1,272 @@
+#!/usr/bin/python3
+"""Read a statistics.xlsx back and check it against its figures.json.
+
+    check-workbook.py figures OUT_YEAR_DIR LANG
+        every figure equals figures.json, the totals add up, the sheets are
+        set up for print (A4, one page wide, header row repeated), frozen
+        and filtered where promised, the charts are there.
+    check-workbook.py strings OUT_YEAR_DIR TEXT...
+        each TEXT appears in the Activities sheet as a string cell, never
+        as a formula.
+    check-workbook.py created OUT_YEAR_DIR ISO-DATETIME
+        the document's creation time.
+
+Prints one line per check, "pass NAME" or "fail NAME: why", for
+tests/run-workbook to count. Runs with Debian's python3-openpyxl.
+"""
+import datetime
+import json
+import os
+import re
+import sys
+
+import openpyxl
+
+SHEETS = {
+    'vi': ['Tổng hợp', 'Hoạt động', 'Khuôn khổ × loại hình', 'Đối tác',
+           'Thỏa thuận', 'Dự án'],
+    'en': ['Summary', 'Activities', 'Framework × kind', 'Partners',
+           'Agreements', 'Projects'],
+}
+TOTAL = {'vi': 'Tổng cộng', 'en': 'Total'}
+TYPES = {'vi': ('Song phương', 'Đa phương'), 'en': ('Bilateral', 'Multilateral')}
+
+
+def report(name, ok, why=''):
+    print(f'pass {name}' if ok else f'fail {name}: {why}')
+
+
+def lookup(figures, path):
+    v = figures
+    for k in path.split('.'):
+        v = v[k]
+    return v
+
+
+def rows_of(ws):
+    """Rows with at least one value, as (row number, tuple of values)."""
+    for i, row in enumerate(ws.iter_rows(values_only=True), 1):
+        if any(v is not None for v in row):
+            yield i, row
+
+
+def is_title(v):
+    """'Bảng 3. ...' or 'Table 3. ...'."""
+    return isinstance(v, str) and re.match(r'^\S+ \d+\. ', v) is not None
+
+
+def table_after(ws, nth=0):
+    """The header row number, the header and the data rows of the nth table
+    of a sheet, up to the first empty row."""
+    rows = list(ws.iter_rows(values_only=True))
+    titles = [i for i, row in enumerate(rows) if is_title(row[0])]
+    if nth >= len(titles):
+        return None, None, []
+    i = titles[nth]
+    data = []
+    for r in rows[i + 2:]:
+        if all(v is None for v in r):
+            break
+        data.append(r)
+    return i + 2, rows[i + 1], data
+
+
+def check_figures(out, lang):
+    figures = json.load(open(os.path.join(out, 'figures.json')))
+    path = os.path.join(out, 'statistics.xlsx')
+    wb = openpyxl.load_workbook(path)            # formulas as written
+    values = openpyxl.load_workbook(path, data_only=True)  # cached values
+    report('workbook/sheets', wb.sheetnames == SHEETS[lang], wb.sheetnames)
+    if wb.sheetnames != SHEETS[lang]:
+        return
+    summary, activities, cross, partners, agreements, projects = \
+        [values[n] for n in SHEETS[lang]]
+    has_prev = 'previous' in figures
+
+    # Summary: each row's figure equals figures.json at the row's own path.
+    bad = []
+    count = 0
+    for i, row in rows_of(summary):
+        if i <= 2 or not isinstance(row[-1], str) or '.' not in row[-1]:
+            continue
+        path_cell = [v for v in row if v is not None][-1]
+        want = lookup(figures, path_cell)
+        count += 1
+        if row[1] != want:
+            bad.append(f'{path_cell}: {row[1]} != {want}')
+        if has_prev:
+            before = lookup(figures['previous'], path_cell)
+            if row[2] != before or row[3] != want - before:
+                bad.append(f'{path_cell}: previous {row[2]}, change {row[3]}')
+    report('workbook/summary-figures', not bad and count >= 8, bad or count)
+    report('workbook/summary-previous-columns',
+           (summary.max_column == 5) == has_prev, summary.max_column)
+
+    # Activities: one row per record, counts adding up to the total.
+    head, header, data = table_after(activities)
+    records = [r for r in data if isinstance(r[0], int)]
+    total_row = [r for r in data if r[0] == TOTAL[lang]]
+    report('workbook/activities-rows',
+           len(records) == figures['activities']['records'],
+           (len(records), figures['activities']['records']))
+    report('workbook/activities-count-sum',
+           sum(r[6] for r in records) == figures['activities']['total']
+           and total_row and total_row[0][6] == figures['activities']['total'],
+           total_row)
+    report('workbook/activities-numbered',
+           [r[0] for r in records] == list(range(1, len(records) + 1)))
+    dates = [r[1] for r in records]
+    report('workbook/activities-dates',
+           all(isinstance(d, (datetime.datetime, str)) for d in dates)
+           and all(isinstance(d, datetime.datetime) for d in dates
+                   if not isinstance(d, str)), dates[:3])
+
+    # Framework x kind: every cell, row and column totals.
+    head, header, data = table_after(cross)
+    kinds = list(figures['activities']['by_kind'])
+    frameworks = list(figures['activities']['by_framework'])
+    bad = []
+    for r, fw in zip(data, frameworks):
+        for k, kind in enumerate(kinds):
+            want = figures['activities']['by_framework_kind'][fw][kind]
+            if r[1 + k] != want:
+                bad.append(f'{fw}.{kind}: {r[1 + k]} != {want}')
+        if r[1 + len(kinds)] != figures['activities']['by_framework'][fw]:
+            bad.append(f'{fw} total {r[1 + len(kinds)]}')
+    totals = data[len(frameworks)]
+    for k, kind in enumerate(kinds):
+        if totals[1 + k] != figures['activities']['by_kind'][kind]:
+            bad.append(f'total {kind}: {totals[1 + k]}')
+    if totals[1 + len(kinds)] != figures['activities']['total']:
+        bad.append(f'grand total {totals[1 + len(kinds)]}')
+    report('workbook/framework-kind', not bad and totals[0] == TOTAL[lang], bad)
+
+    # Partners: activities, agreements in force and projects of each.
+    head, header, data = table_after(partners)
+    bad = []
+    ids = list(figures['activities']['by_partner'])
+    for r, pid in zip(data, ids):
+        want = (figures['activities']['by_partner'][pid],
+                figures['agreements']['by_partner'][pid],
+                figures['projects']['by_funder'][pid]['total'])
+        if tuple(r[4:7]) != want:
+            bad.append(f'{pid}: {r[4:7]} != {want}')
+    report('workbook/partners', not bad and len(data) == len(ids), bad)
+
+    # Agreements: the in-force list and its totals by type.
+    head, header, data = table_after(agreements)
+    listed = [r for r in data if isinstance(r[0], int)]
+    by_type = {r[1]: r[6] for r in data if r[0] is None}
+    inf = figures['agreements']['in_force']
+    report('workbook/agreements-in-force',
+           sum(r[6] for r in listed) == inf['total']
+           and by_type.get(TOTAL[lang]) == inf['total']
+           and by_type.get(TYPES[lang][0]) == inf['bilateral']
+           and by_type.get(TYPES[lang][1]) == inf['multilateral'],
+           (by_type, inf))
+    # The signed list (count in column G) and the proposed one (in E).
+    rows = list(agreements.iter_rows(values_only=True))
+    starts = [i for i, r in enumerate(rows) if is_title(r[0])]
+    signed = proposed = 0
+    if len(starts) == 3:
+        signed = sum(r[6] for r in rows[starts[1] + 2:starts[2]]
+                     if isinstance(r[0], int))
+        proposed = sum(r[4] for r in rows[starts[2] + 2:]
+                       if isinstance(r[0], int))
+    report('workbook/agreements-signed-proposed',
+           len(starts) == 3 and signed == figures['agreements']['signed']
+           and proposed == figures['agreements']['proposed'],
+           (len(starts), signed, proposed))
+
+    # Projects: funder x status, its totals, and the list.
+    head, header, data = table_after(projects)
+    statuses = list(figures['projects']['by_status'])
+    bad = []
+    funders = {k: v for k, v in figures['projects']['by_funder'].items()
+               if v['total']}
+    shorts = {}
+    for r, (pid, want) in zip(data, funders.items()):
+        got = dict(zip(statuses, r[2:6]))
+        if any(got[s] != want[s] for s in statuses) or r[6] != want['total']:
+            bad.append(f'{pid}: {r[:7]}')
+    totals = data[len(funders)] if len(data) > len(funders) else None
+    if totals is None or totals[1] != TOTAL[lang] \
+            or any(totals[2 + i] != figures['projects']['by_status'][s]
+                   for i, s in enumerate(statuses)) \
+            or totals[6] != figures['projects']['total']:
+        bad.append(f'totals {totals}')
+    report('workbook/projects-by-funder', not bad, bad)
+    rows = list(projects.iter_rows(values_only=True))
+    second = [i for i, r in enumerate(rows) if is_title(r[0]) and i > 0]
+    listed = [r for r in rows[second[-1] + 2:] if isinstance(r[0], int)] \
+        if second else []
+    report('workbook/projects-list',
+           sum(r[8] for r in listed) == figures['projects']['total'],
+           [r[8] for r in listed])
+
+    # Form: on every sheet A4, one page wide, a frozen header, the header
+    # row printed on every page; filters on the lists; fonts.
+    bad = []
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        fit = ws.sheet_properties.pageSetUpPr
+        if ps.paperSize != 9:
+            bad.append(f'{ws.title}: paper {ps.paperSize}')
+        if not (fit and fit.fitToPage) or ps.fitToWidth not in (None, 1) \
+                or ps.fitToHeight != 0:
+            bad.append(f'{ws.title}: fit {ps.fitToWidth}x{ps.fitToHeight}')
+        if ws.freeze_panes not in ('A3', 'B3'):
+            bad.append(f'{ws.title}: frozen at {ws.freeze_panes}')
+        if ws.print_title_rows != '$2:$2':
+            bad.append(f'{ws.title}: repeated rows {ws.print_title_rows}')
+        if '&P' not in (ws.oddFooter.center.text or ''):
+            bad.append(f'{ws.title}: footer {ws.oddFooter.center.text}')
+        cell = ws.cell(row=3, column=2)
+        if cell.font.name != 'Times New Roman' or cell.font.sz != 13:
+            bad.append(f'{ws.title}: font {cell.font.name} {cell.font.sz}')
+        if abs(ws.page_margins.left - 30 / 25.4) > 0.01 \
+                or abs(ws.page_margins.top - 20 / 25.4) > 0.01:
+            bad.append(f'{ws.title}: margins {ws.page_margins.left}')
+    report('workbook/print-setup', not bad, bad)
+    filtered = [ws.title for ws in wb.worksheets if ws.auto_filter.ref]
+    report('workbook/autofilters',
+           filtered == [SHEETS[lang][i] for i in (0, 1, 3, 4, 5)], filtered)
+    report('workbook/landscape-when-wide',
+           [ws.page_setup.orientation for ws in wb.worksheets] ==
+           ['portrait'] + ['landscape'] * 5)
+    charts = [len(ws._charts) for ws in wb.worksheets]
+    report('workbook/charts', charts == [0, 0, 2, 0, 0, 1], charts)
+    props = wb.properties
+    report('workbook/properties',
+           props.creator and props.title and str(figures['year']) in props.title,
+           (props.creator, props.title))
+
+
+def check_strings(out, texts):
+    wb = openpyxl.load_workbook(os.path.join(out, 'statistics.xlsx'))
+    ws = wb.worksheets[1]
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str):
+                cells[c.value] = c.data_type
+    for t in texts:
+        report(f'workbook/text-stays-text {t[:20]}', cells.get(t) == 's',
+               cells.get(t, 'missing'))
+
+
+def check_created(out, when):
+    wb = openpyxl.load_workbook(os.path.join(out, 'statistics.xlsx'))
+    want = datetime.datetime.fromisoformat(when)
+    report(f'workbook/created {when}', wb.properties.created == want,
+           wb.properties.created)
+
+
+if __name__ == '__main__':
+    mode, out = sys.argv[1], sys.argv[2]
+    if mode == 'figures':
+        check_figures(out, sys.argv[3])
+    elif mode == 'strings':
+        check_strings(out, sys.argv[3:])
+    elif mode == 'created':
+        check_created(out, sys.argv[3])

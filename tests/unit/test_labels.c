@@ -1,0 +1,89 @@
+/* Label files: every key required, none unknown, sheet names Excel takes. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "labels.h"
+
+static char dir[] = "/tmp/coopgen-labels.XXXXXX";
+
+/* Write templates/labels.en.yaml to dir with each line starting with
+ * from[i] replaced by to[i]. */
+static void
+write_variant(const char *const from[], const char *const to[], size_t n)
+{
+	FILE *in = fopen("templates/labels.en.yaml", "r");
+	char path[128], line[512];
+
+	cr_assert_not_null(in);
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/labels.en.yaml", dir);
+	FILE *out = fopen(path, "w");
+	while (fgets(line, sizeof(line), in) != NULL) {
+		size_t i;
+		for (i = 0; i < n; i++)
+			if (strncmp(line, from[i], strlen(from[i])) == 0)
+				break;
+		fputs(i < n ? to[i] : line, out);
+	}
+	fclose(in);
+	fclose(out);
+}
+
+static void
+cleanup(void)
+{
+	char cmd[160];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	cr_expect_eq(system(cmd), 0);
+}
+
+Test(labels, the_shipped_files_load)
+{
+	struct capture c;
+	struct labels l;
+
+	capture_begin(&c);
+	cr_expect(labels_load(&l, "templates", LANG_VI, &c.d));
+	cr_expect_str_eq(label(&l, LABEL_SHEET_SUMMARY), "Tổng hợp");
+	labels_free(&l);
+	cr_expect(labels_load(&l, "templates", LANG_EN, &c.d));
+	struct buf b = BUF_INIT;
+	label_expand(&b, &l, LABEL_SOURCE_LINE, 2023, "The Office");
+	cr_expect_str_eq(buf_str(&b),
+	    "Source: The Office, 2023 figures, generated from the records.");
+	buf_free(&b);
+	labels_free(&l);
+	cr_expect_str_eq(capture_text(&c), "");
+	capture_free(&c);
+}
+
+Test(labels, refuses_misspelt_keys_and_bad_sheet_names, .fini = cleanup)
+{
+	const char *from[] = { "col_no:", "sheet_summary:", "sheet_projects:" };
+	const char *to[] = { "col_num: No.\n",
+	    "sheet_summary: A summary of the year, far too long for Excel\n",
+	    "sheet_projects: activities\n" };
+	struct capture c;
+	struct labels l;
+	char expected[2048];
+
+	write_variant(from, to, 3);
+	capture_begin(&c);
+	cr_expect_not(labels_load(&l, dir, LANG_EN, &c.d));
+	snprintf(expected, sizeof(expected),
+	    "%s/labels.en.yaml:23:1: error: unknown key 'col_num' in the labels (did you mean 'col_no'? expected one of its %d keys)\n",
+	    dir, LABEL_COUNT);
+	cr_expect(strncmp(capture_text(&c), expected, strlen(expected)) == 0,
+	    "%s", capture_text(&c));
+	cr_expect(strstr(capture_text(&c), "error: the labels without 'col_no' (a required field: text)\n") != NULL);
+	cr_expect(strstr(capture_text(&c), ":5:16: error: 'A summary of the year, far too long for Excel' cannot name a sheet (expected at most 31 characters, none of [ ] : * ? / \\ and no apostrophe at either end)\n") != NULL,
+	    "%s", capture_text(&c));
+	cr_expect(strstr(capture_text(&c), ":10:17: error: sheet name 'activities' is also 'sheet_activities' (expected a name of its own)\n") != NULL,
+	    "%s", capture_text(&c));
+	labels_free(&l);
+	capture_free(&c);
+}
