@@ -9,7 +9,9 @@ DATADIR   = $(PREFIX)/share/coopgen
 DESTDIR  ?=
 
 CC       ?= cc
+CXX      ?= c++
 CFLAGS   ?= -O2 -g
+CXXFLAGS ?= -O2 -g
 WARN      = -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
@@ -18,9 +20,9 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # Debian packages: the libraries, and what the tests use.
 BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev \
              libxlsxwriter-dev libctemplate-dev
-TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl
+TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl openjdk-17-jre-headless
 OFFICE_DEPS = libreoffice-calc fonts-liberation
-PKGS       = libcmark yaml-0.1 jansson xlsxwriter
+PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate
 
 # Evaluated on first use only, after `deps` has run: the packages may have
 # been installed by this very make.
@@ -35,11 +37,20 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DCOOPGEN_VERSION='"$(VERSION)"' \
 SRCS = gen/arena.c gen/buf.c gen/build.c gen/check.c gen/date.c gen/diag.c \
        gen/fields.c gen/figures.c gen/format.c gen/frontmatter.c gen/fsx.c \
        gen/json.c gen/load.c gen/markdown.c gen/publish.c gen/slug.c \
-       gen/strmap.c gen/utf8.c gen/xalloc.c gen/ynode.c gen/labels.c gen/xlsx.c
+       gen/strmap.c gen/utf8.c gen/xalloc.c gen/ynode.c gen/labels.c gen/xlsx.c \
+       gen/html.c gen/svg.c
+# The one C++ file: the bridge to ctemplate.
+CXXSRCS = gen/tpl.cc
 UNIT = $(wildcard tests/unit/*.c)
 
-OBJS      = $(SRCS:gen/%.c=build/obj/%.o)
-ASAN_OBJS = $(SRCS:gen/%.c=build/asan/%.o)
+OBJS      = $(SRCS:gen/%.c=build/obj/%.o) $(CXXSRCS:gen/%.cc=build/obj/%.o)
+ASAN_OBJS = $(SRCS:gen/%.c=build/asan/%.o) $(CXXSRCS:gen/%.cc=build/asan/%.o)
+CXXWARN   = -std=c++17 -Wall -Wextra -Wpedantic
+
+# The W3C Nu HTML checker, from the npm registry, into an ignored folder.
+# The jar ships in the package: its download script is not run.
+VNU_VERSION = 26.9.27
+VNU = tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: all deps test-deps example check check-office install uninstall clean
 .SUFFIXES:
@@ -56,31 +67,45 @@ example: coopgen
 	./coopgen build
 
 coopgen: $(OBJS) build/obj/main.o
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CXX) $(CXXFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/obj/%.o: gen/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+build/obj/%.o: gen/%.cc | deps
+	@mkdir -p $(@D)
+	$(CXX) $(CXXWARN) $(CXXFLAGS) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/%.o: gen/%.cc | deps
+	@mkdir -p $(@D)
+	$(CXX) $(CXXWARN) -O1 -g $(SANITIZE) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
 
 build/asan/%.o: gen/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g $(SANITIZE) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
 
 build/asan/coopgen: $(ASAN_OBJS) build/asan/main.o
-	$(CC) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
+	$(CXX) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
 
 build/unit-tests: $(OBJS) $(UNIT) | test-deps
 	$(CC) $(WARN) $(CFLAGS) $(ALL_CPPFLAGS) -o $@ $(UNIT) $(OBJS) \
-	    $(PKG_LIBS) $(CRIT_LIBS)
+	    $(PKG_LIBS) $(CRIT_LIBS) -lstdc++
 
 build/asan/unit-tests: $(ASAN_OBJS) $(UNIT) | test-deps
 	$(CC) $(WARN) -O1 -g $(SANITIZE) $(ALL_CPPFLAGS) -o $@ $(UNIT) \
-	    $(ASAN_OBJS) $(PKG_LIBS) $(CRIT_LIBS)
+	    $(ASAN_OBJS) $(PKG_LIBS) $(CRIT_LIBS) -lstdc++
 
 # Every test, plain and under AddressSanitizer + UndefinedBehaviorSanitizer,
 # then valgrind; the last line says "N passed, N failed".
-check: coopgen build/unit-tests build/asan/coopgen build/asan/unit-tests
-	@tests/run-all
+check: coopgen build/unit-tests build/asan/coopgen build/asan/unit-tests $(VNU)
+	@VNU_JAR=$(VNU) tests/run-all
+
+$(VNU):
+	@command -v npm >/dev/null || { echo "make check needs npm (Node.js)"; exit 1; }
+	@mkdir -p tests/tools
+	npm install --prefix tests/tools --no-audit --no-fund --ignore-scripts \
+	    --loglevel=error vnu-jar@$(VNU_VERSION) >/dev/null
 
 # For a reviewer, not for CI: LibreOffice opens each workbook of out/ and
 # prints it to PDF beside it (out/<YEAR>/statistics.pdf).
@@ -97,7 +122,8 @@ install: coopgen
 	    $(DESTDIR)$(DATADIR)/templates
 	install -m 755 coopgen $(DESTDIR)$(BINDIR)/coopgen
 	install -m 644 coopgen.1 $(DESTDIR)$(MANDIR)/coopgen.1
-	install -m 644 templates/labels.*.yaml $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 templates/*.tpl templates/labels.*.yaml templates/style.css \
+	    $(DESTDIR)$(DATADIR)/templates/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/coopgen $(DESTDIR)$(MANDIR)/coopgen.1

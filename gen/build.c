@@ -2,12 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "build.h"
 #include "buf.h"
 #include "diag.h"
 #include "figures.h"
 #include "fsx.h"
+#include "html.h"
 #include "json.h"
 #include "labels.h"
 #include "load.h"
@@ -35,6 +37,7 @@ struct run {
 	size_t	 n_years;
 	struct labels labels;
 	bool	 has_labels;
+	struct html *html;	/* the templates, loaded and checked */
 };
 
 static double
@@ -148,9 +151,19 @@ check_all(struct run *r, const struct options *o)
 		return diag_status(&r->d);
 	/* The labels are in the site's language: without site.yaml there is
 	 * none to choose, and its error is reported already. */
-	if (r->c.site_ok)
+	/* The templates folder is looked at once: a missing one is one
+	 * problem, not one per thing read from it. */
+	struct fsx templates;
+	bool have_templates = fsx_open(&templates, o->templates, "templates",
+	    &r->d);
+	fsx_close(&templates);
+	if (have_templates && r->c.site_ok)
 		r->has_labels = labels_load(&r->labels, o->templates,
 		    r->c.site.lang, &r->d);
+	/* Every template is parsed before any page is built, so that a
+	 * broken one is reported by check, and a build stops at once. */
+	if (have_templates)
+		html_load(&r->html, o->templates, &r->d);
 
 	r->years = xcalloc(r->c.n_years, sizeof(*r->years));
 	for (size_t i = 0; i < r->c.n_years; i++) {
@@ -184,6 +197,7 @@ finish(struct run *r)
 	}
 	free(r->years);
 	labels_free(&r->labels);
+	html_free(r->html);
 	fsx_close(&r->fs);
 	content_free(&r->c);
 }
@@ -232,12 +246,26 @@ created(const struct options *o, const struct year *y)
 	return timegm(&tm);
 }
 
+/* What the pages of a checked year are made from. */
+static struct html_year
+html_input(struct run *r, struct year_run *yr)
+{
+	struct html_year in = { &r->c, &r->labels, yr->y, &yr->figures,
+	    yr->json, &r->fs, &r->d };
+
+	return in;
+}
+
 static bool
 write_year(struct run *r, struct publish *p, struct year_run *yr)
 {
 	const struct year *y = yr->y;
 	struct buf b = BUF_INIT, rel = BUF_INIT;
 	bool ok = true;
+	struct html_year pages = html_input(r, yr);
+
+	if (!html_write_year(r->html, &pages, p))
+		return false;
 
 	json_write_figures(yr->json, &b);
 	buf_printf(&rel, "%s/figures.json", y->dir);
@@ -291,13 +319,33 @@ coopgen_build(const struct options *o)
 		double t0 = now_ms();
 		ok = write_year(&r, &p, yr) && !publish_interrupted();
 		if (ok && !o->quiet)
-			printf("%d: %zu activities, %zu projects, %zu sections, "
-			    "%s; wrote %s/%s (figures.json, statistics.xlsx, "
-			    "%zu media) in %.0f ms\n", yr->y->year, yr->y->n_activities,
-			    yr->y->n_projects, yr->y->n_sections,
-			    yr->y->article ? "an article" : "no article",
-			    o->out, yr->y->dir, yr->n_media, now_ms() - t0);
+			printf("%d: read %zu activities, %zu projects, %zu "
+			    "sections, %s; wrote the report site, "
+			    "statistics.xlsx, figures.json and %zu media into "
+			    "%s/%s in %.0f ms\n", yr->y->year,
+			    yr->y->n_activities, yr->y->n_projects,
+			    yr->y->n_sections, yr->y->article ? "an article" :
+			    "no article", yr->n_media, o->out, yr->y->dir,
+			    now_ms() - t0);
 	}
+	/*
+	 * The list of all years: a full build writes it; a build of named
+	 * years keeps the one there is (it lists years this build did not
+	 * read), or writes one for these years when there is none.
+	 */
+	struct buf index = BUF_INIT;
+	buf_printf(&index, "%s/index.html", o->out);
+	if (ok && (o->n_years == 0 || access(buf_str(&index), F_OK) != 0)) {
+		struct html_year *all = xcalloc(r.n_years, sizeof(*all));
+		for (size_t i = 0; i < r.n_years; i++)
+			all[i] = html_input(&r, &r.years[i]);
+		ok = html_write_site(r.html, all, r.n_years, &p);
+		free(all);
+	} else if (ok) {
+		/* The stylesheet is new with every build all the same. */
+		ok = html_write_site(r.html, NULL, 0, &p);
+	}
+	buf_free(&index);
 	/* With years named, the other years of the old output stay. */
 	if (ok)
 		ok = publish_commit(&p, o->n_years > 0);

@@ -84,7 +84,38 @@
 	X(PAGE_FOOTER, "page_footer") \
 	X(WORKBOOK_TITLE, "workbook_title") \
 	X(WORKBOOK_SUBJECT, "workbook_subject") \
-	X(EXCEL_DATE_FORMAT, "excel_date_format")
+	X(EXCEL_DATE_FORMAT, "excel_date_format") \
+	X(HTML_SKIP, "html_skip") \
+	X(HTML_NAV, "html_nav") \
+	X(HTML_CRUMBS, "html_crumbs") \
+	X(HTML_FOOTER, "html_footer") \
+	X(NAV_YEARS, "nav_years") \
+	X(NAV_REPORT, "nav_report") \
+	X(NAV_STATISTICS, "nav_statistics") \
+	X(NAV_ACTIVITIES, "nav_activities") \
+	X(NAV_PARTNERS, "nav_partners") \
+	X(NAV_AGREEMENTS, "nav_agreements") \
+	X(NAV_PROJECTS, "nav_projects") \
+	X(NAV_ARTICLE, "nav_article") \
+	X(REPORT_OF_YEAR, "report_of_year") \
+	X(YEARS_TITLE, "years_title") \
+	X(KEY_FIGURES, "key_figures") \
+	X(CONTENTS, "contents") \
+	X(MORE_STATISTICS, "more_statistics") \
+	X(PUBLISHED, "published") \
+	X(STATISTICS_TITLE, "statistics_title") \
+	X(DOWNLOAD_WORKBOOK, "download_workbook") \
+	X(DOWNLOAD_FIGURES, "download_figures") \
+	X(BY_FRAMEWORK, "by_framework") \
+	X(BY_MONTH, "by_month") \
+	X(TITLE_BY_FRAMEWORK, "title_by_framework") \
+	X(TITLE_BY_KIND, "title_by_kind") \
+	X(TITLE_BY_MONTH, "title_by_month") \
+	X(TITLE_BY_PARTNER, "title_by_partner") \
+	X(TITLE_AGREEMENTS_BY_TYPE, "title_agreements_by_type") \
+	X(TITLE_AGREEMENTS_BY_PARTNER, "title_agreements_by_partner") \
+	X(MONTH_UNKNOWN, "month_unknown") \
+	X(CHART_DESC, "chart_desc")
 
 enum label {
 #define LABEL_ENUM(id, key) LABEL_##id,

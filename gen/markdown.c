@@ -7,8 +7,11 @@
 #include "figures.h"
 #include "format.h"
 #include "markdown.h"
+#include "slug.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+static void node_text(cmark_node *node, struct buf *out);
 
 struct pos
 md_pos(const struct markdown *md, size_t off)
@@ -341,6 +344,18 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 		    (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
 			continue;
 		const char *url = cmark_node_get_url(node);
+		if (t == CMARK_NODE_IMAGE) {
+			struct buf alt = BUF_INIT;
+			node_text(node, &alt);
+			if (strspn(buf_str(&alt), " ") == alt.len) {
+				diag_error(ctx->d, node_pos(md, buf_str(&text),
+				    text.len, node), "image without a description "
+				    "(expected ![what it shows](%s), for readers "
+				    "who cannot see it)", url ? url : "");
+				ok = false;
+			}
+			buf_free(&alt);
+		}
 		if (!check_url(ctx, url ? url : "", node_pos(md,
 		    buf_str(&text), text.len, node), t == CMARK_NODE_LINK ?
 		    "link" : "image"))
@@ -350,4 +365,236 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 	cmark_node_free(doc);
 	buf_free(&text);
 	return ok;
+}
+
+const char *
+md_page_of(const struct md_context *ctx, const char *path, struct buf *out)
+{
+	const struct year *y = ctx->y;
+	size_t dir = strlen(y->dir) + 1;
+
+	buf_reset(out);
+	if (strcmp(path, "article.md") == 0) {
+		buf_puts(out, "article.html");
+		return buf_str(out);
+	}
+	for (size_t i = 0; i < y->n_activities; i++) {
+		const char *f = y->activities[i].pos.file;
+		if (strncmp(path, "activities/", 11) == 0 &&
+		    strlen(f) > dir && strcmp(f + dir, path) == 0) {
+			buf_printf(out, "activities/%s.html",
+			    y->activities[i].slug);
+			return buf_str(out);
+		}
+	}
+	for (size_t i = 0; i < y->n_sections; i++) {
+		const char *f = y->sections[i].pos.file;
+		if (strlen(f) > dir && strcmp(f + dir, path) == 0) {
+			buf_printf(out, "index.html#%s", y->sections[i].slug);
+			return buf_str(out);
+		}
+	}
+	return NULL;
+}
+
+/* The text of a node's inlines, for ids and captions. */
+static void
+node_text(cmark_node *node, struct buf *out)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			buf_puts(out, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* Rewrite one URL written relative to the year folder for the page. */
+static void
+rewrite_url(const struct md_context *ctx, const struct md_page *page,
+    cmark_node *node)
+{
+	const char *url = cmark_node_get_url(node);
+	size_t n;
+	struct buf path = BUF_INIT, target = BUF_INIT, to = BUF_INIT;
+
+	if (url == NULL || url[0] == '\0' || url[0] == '#' ||
+	    has_scheme(url, &n) || url[0] == '/')
+		return;
+	char *decoded = url_path(url);
+	const char *rest = url + strcspn(url, "?#");
+	for (int i = 0; i < page->up; i++)
+		buf_puts(&to, "../");
+	const char *p = md_page_of(ctx, decoded, &target);
+	if (p != NULL) {
+		/* A page's own fragment wins over the link's. */
+		buf_puts(&to, p);
+		if (strchr(p, '#') == NULL && rest[0] == '#')
+			buf_puts(&to, rest);
+	} else {
+		buf_puts(&to, url);
+	}
+	cmark_node_set_url(node, buf_str(&to));
+	free(decoded);
+	buf_free(&path);
+	buf_free(&target);
+	buf_free(&to);
+}
+
+/* Replace a heading by its level-shifted twin with an id, as a custom
+ * block: cmark's own headings take no attributes. */
+static void
+heading_with_id(cmark_node *h, struct md_page *page, int min_level,
+    struct strmap *taken, struct arena *ids)
+{
+	struct buf text = BUF_INIT, tag = BUF_INIT;
+	char slug[SLUG_MAX + 1];
+	int level = page->heading_base + cmark_node_get_heading_level(h) -
+	    min_level;
+
+	if (level > 6)
+		level = 6;
+	node_text(h, &text);
+	if (slug_make(text.data ? text.data : "", text.len, slug) == 0)
+		strcpy(slug, "h");
+	char *id = arena_printf(ids, "%s%s", page->id_prefix, slug);
+	for (int k = 2; !strmap_put(taken, id, 0, NULL); k++)
+		id = arena_printf(ids, "%s%s-%d", page->id_prefix, slug, k);
+
+	cmark_node *block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	buf_printf(&tag, "<h%d id=\"%s\">", level, id);
+	cmark_node_set_on_enter(block, buf_str(&tag));
+	buf_reset(&tag);
+	buf_printf(&tag, "</h%d>", level);
+	cmark_node_set_on_exit(block, buf_str(&tag));
+	cmark_node *child;
+	while ((child = cmark_node_first_child(h)) != NULL)
+		cmark_node_append_child(block, child);
+	cmark_node_replace(h, block);
+	cmark_node_free(h);
+
+	page->headings = xgrow(page->headings, &page->cap_headings,
+	    page->n_headings, sizeof(*page->headings));
+	page->headings[page->n_headings++] = (struct md_heading){ level,
+	    xstrdup(id), buf_detach(&text) };
+	buf_free(&tag);
+}
+
+/* An image alone in its paragraph, with a title, becomes a figure with
+ * the title as its caption; the caption stays text, escaped by cmark. */
+static void
+figure_of(cmark_node *para)
+{
+	cmark_node *img = cmark_node_first_child(para);
+	const char *title = cmark_node_get_title(img);
+
+	if (img == NULL || cmark_node_next(img) != NULL ||
+	    cmark_node_get_type(img) != CMARK_NODE_IMAGE || title == NULL ||
+	    title[0] == '\0')
+		return;
+	cmark_node *fig = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	cmark_node_set_on_enter(fig, "<figure>");
+	cmark_node_set_on_exit(fig, "</figure>");
+	cmark_node *cap = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+	cmark_node_set_on_enter(cap, "<figcaption>");
+	cmark_node_set_on_exit(cap, "</figcaption>");
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node_set_literal(text, title);
+	cmark_node_append_child(cap, text);
+	cmark_node_set_title(img, "");
+	cmark_node_unlink(img);
+	cmark_node_append_child(fig, img);
+	cmark_node_append_child(fig, cap);
+	cmark_node_replace(para, fig);
+	cmark_node_free(para);
+}
+
+bool
+md_render(const struct md_context *ctx, const struct markdown *md,
+    struct md_page *page, struct buf *out)
+{
+	struct buf text = BUF_INIT;
+	struct strmap taken = STRMAP_INIT;
+	struct arena ids = ARENA_INIT;
+	bool ok = md_expand(ctx, md, &text);
+
+	buf_reset(out);
+	if (md->text == NULL)
+		return ok;
+	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
+	    CMARK_OPT_VALIDATE_UTF8);
+
+	/* Collect first, change after: the iterator must not see a tree
+	 * that changes under it. */
+	cmark_node **heads = NULL, **paras = NULL;
+	size_t nh = 0, ch = 0, np = 0, cp = 0;
+	int min_level = 7;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			heads = xgrow(heads, &ch, nh, sizeof(*heads));
+			heads[nh++] = n;
+			if (cmark_node_get_heading_level(n) < min_level)
+				min_level = cmark_node_get_heading_level(n);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			paras = xgrow(paras, &cp, np, sizeof(*paras));
+			paras[np++] = n;
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			rewrite_url(ctx, page, n);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < np; i++)
+		figure_of(paras[i]);
+	for (size_t i = 0; i < nh; i++)
+		heading_with_id(heads[i], page, min_level, &taken, &ids);
+	free(heads);
+	free(paras);
+
+	char *html = cmark_render_html(doc, CMARK_OPT_VALIDATE_UTF8);
+	buf_puts(out, html);
+	free(html);
+	cmark_node_free(doc);
+	strmap_free(&taken);
+	arena_free(&ids);
+	buf_free(&text);
+	return ok;
+}
+
+void
+md_page_free(struct md_page *page)
+{
+	for (size_t i = 0; i < page->n_headings; i++) {
+		free(page->headings[i].id);
+		free(page->headings[i].text);
+	}
+	free(page->headings);
+	page->headings = NULL;
+	page->n_headings = page->cap_headings = 0;
 }

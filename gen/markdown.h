@@ -44,6 +44,41 @@ bool	 md_check(const struct md_context *ctx, const struct markdown *md);
 bool	 md_check_path(const struct md_context *ctx, const char *path,
 	    struct pos p, const char *what);
 
+/* A heading of rendered Markdown, for a table of contents. */
+struct md_heading {
+	int	 level;		/* as rendered: 1 to 6 */
+	char	*id;
+	char	*text;
+};
+
+/* Where rendered Markdown lands, and what it tells back. */
+struct md_page {
+	int	 up;		/* folders between the page and the year's */
+	int	 heading_base;	/* the level its first-level headings get */
+	const char *id_prefix;	/* for heading ids, unique on the page */
+	struct md_heading *headings;	/* out: in order */
+	size_t	 n_headings, cap_headings;
+};
+
+/*
+ * Render md as HTML for the page: placeholders expanded, raw HTML left
+ * out and unsafe links emptied (cmark's safe mode), headings moved under
+ * the page's own (the highest becomes heading_base, the others keep
+ * their order below it) with stable ids, an image alone in its paragraph
+ * with a title made a <figure> with that title as <figcaption>, and links
+ * written relative to the year folder rewritten for the page: media/ as
+ * it is, a page's .md file as that page.
+ */
+bool	 md_render(const struct md_context *ctx, const struct markdown *md,
+	    struct md_page *page, struct buf *out);
+void	 md_page_free(struct md_page *page);
+
+/* The path, relative to the year folder, of the page that Markdown file
+ * path (relative to the year folder: "activities/x.md") became; NULL for
+ * a file that is not a page. */
+const char *md_page_of(const struct md_context *ctx, const char *path,
+	    struct buf *out);
+
 /* The position in the file of byte offset off of md's text. */
 struct pos md_pos(const struct markdown *md, size_t off);
 

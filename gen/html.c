@@ -1,0 +1,1315 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "format.h"
+#include "html.h"
+#include "markdown.h"
+#include "svg.h"
+#include "tpl.h"
+#include "xalloc.h"
+
+/* The templates, by name; each is the file <name>.tpl. */
+static const char *const templates[] = { "layout", "table", "list", "report",
+    "statistics", "activities", "activity", "partners", "partner",
+    "framework", "agreements", "projects", "years", NULL };
+
+/* The only variables a template may insert unescaped ({{NAME:none}}):
+ * each holds HTML that coopgen made itself. */
+static const char *const raw_ok[] = { "BODY", "HTML", "TABLE", "TABLES",
+    "CHART", "ACTIVITIES", "BY_FRAMEWORK_LIST", "BY_MONTH_LIST", NULL };
+
+#define AUTOESCAPE "{{%AUTOESCAPE context=\"HTML\"}}"
+
+struct html {
+	struct tpl *tpl;
+	char	*css;
+	size_t	 css_len;
+};
+
+/* Every {{NAME:none}} of a template must be one of raw_ok. */
+static bool
+raw_values_ok(const char *shown, const char *text, size_t len, struct diag *d)
+{
+	bool ok = true;
+	const char *p = text, *end = text + len;
+
+	while ((p = memmem(p, (size_t)(end - p), ":none}}", 7)) != NULL) {
+		const char *name = p;
+		while (name > text && name[-1] != '{' && name[-1] != ' ')
+			name--;
+		size_t n = (size_t)(p - name);
+		bool known = false;
+		for (size_t i = 0; raw_ok[i] && !known; i++)
+			known = strlen(raw_ok[i]) == n &&
+			    strncmp(raw_ok[i], name, n) == 0;
+		if (!known) {
+			struct pos at = { shown, 1, 1 };
+			for (const char *s = text; s < name; s++)
+				if (*s == '\n') {
+					at.line++;
+					at.col = 1;
+				} else
+					at.col++;
+			diag_error(d, at, "{{%.*s:none}} would insert a value "
+			    "unescaped (only HTML made by coopgen may be: BODY, "
+			    "HTML, TABLE, TABLES, CHART, ACTIVITIES, "
+			    "BY_FRAMEWORK_LIST, BY_MONTH_LIST)", (int)n, name);
+			ok = false;
+		}
+		p += 7;
+	}
+	return ok;
+}
+
+bool
+html_load(struct html **out, const char *dir, struct diag *d)
+{
+	struct html *h = xcalloc(1, sizeof(*h));
+	struct fsx fs;
+	bool ok = true;
+
+	*out = h;
+	h->tpl = tpl_new();
+	if (!fsx_open(&fs, dir, "templates", d)) {
+		fsx_close(&fs);
+		return false;
+	}
+	for (size_t i = 0; templates[i] != NULL; i++) {
+		char rel[64], *text, *error;
+		size_t len;
+		snprintf(rel, sizeof(rel), "%s.tpl", templates[i]);
+		struct buf shown = BUF_INIT;
+		buf_printf(&shown, "%s/%s", dir, rel);
+		if (!fsx_read(&fs, rel, &text, &len, d)) {
+			ok = false;
+			buf_free(&shown);
+			continue;
+		}
+		if (strncmp(text, AUTOESCAPE, strlen(AUTOESCAPE)) != 0) {
+			diag_error(d, (struct pos){ buf_str(&shown), 1, 1 },
+			    "a template must start with %s, so that every value "
+			    "is escaped where it lands", AUTOESCAPE);
+			ok = false;
+		} else if (!raw_values_ok(buf_str(&shown), text, len, d)) {
+			ok = false;
+		} else if (!tpl_add(h->tpl, templates[i], text, len, &error)) {
+			diag_error(d, (struct pos){ buf_str(&shown), 0, 0 },
+			    "the template does not parse: %s", error);
+			free(error);
+			ok = false;
+		}
+		free(text);
+		buf_free(&shown);
+	}
+	if (!fsx_read(&fs, "style.css", &h->css, &h->css_len, d))
+		ok = false;
+	fsx_close(&fs);
+	return ok;
+}
+
+void
+html_free(struct html *h)
+{
+	if (h == NULL)
+		return;
+	tpl_free(h->tpl);
+	free(h->css);
+	free(h);
+}
+
+/* Everything the pages of a year share while they are written. */
+struct w {
+	struct html *h;
+	const struct html_year *in;
+	const struct content *c;
+	const struct labels *l;
+	const struct year *y;
+	const struct figures_year *f;
+	struct publish *p;
+	struct md_context md;
+	enum lang lang;
+	bool	 ok;
+};
+
+enum nav {
+	NAV_NONE = -1,
+	NAV_REPORT,
+	NAV_STATISTICS,
+	NAV_ACTIVITIES,
+	NAV_PARTNERS,
+	NAV_AGREEMENTS,
+	NAV_PROJECTS,
+	NAV_ARTICLE,
+};
+
+/* A step of the breadcrumbs: href relative to the year folder, NULL for
+ * the page itself. */
+struct crumb {
+	const char *label;
+	const char *href;
+};
+
+static const char *
+L(const struct w *w, enum label id)
+{
+	return label(w->l, id);
+}
+
+/* A label with {year} and {organisation}, in a string of the arena-less
+ * kind: the caller's buf. */
+static const char *
+Lx(const struct w *w, enum label id, struct buf *out)
+{
+	buf_reset(out);
+	label_expand(out, w->l, id, w->y ? w->y->year : 0,
+	    w->c->site.organisation);
+	return buf_str(out);
+}
+
+static void
+up_prefix(struct buf *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		buf_puts(b, "../");
+}
+
+/* Expand template name with d into out (appended). */
+static bool
+expand(struct w *w, const char *name, const struct tpl_dict *d,
+    struct buf *out)
+{
+	size_t len;
+	char *s = tpl_expand(w->h->tpl, name, d, &len);
+
+	if (s == NULL) {
+		diag_failure(w->in->d, name, "cannot expand the template");
+		w->ok = false;
+		return false;
+	}
+	buf_append(out, s, len);
+	free(s);
+	return true;
+}
+
+/*
+ * Put body in the layout and publish it as rel, a path relative to the
+ * year folder (or to out/ when w->y is NULL).
+ */
+static void
+write_page(struct w *w, const char *rel, const char *title, enum nav current,
+    const struct crumb *crumbs, size_t ncrumbs, const char *body)
+{
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf root = BUF_INIT, year = BUF_INIT, t = BUF_INIT, href = BUF_INIT,
+	    page = BUF_INIT, path = BUF_INIT;
+	int up = 0;
+
+	for (const char *s = rel; *s; s++)
+		up += *s == '/';
+	up_prefix(&year, up);
+	up_prefix(&root, up + (w->y != NULL));
+
+	tpl_set(d, "LANG", w->lang == LANG_EN ? "en" : "vi");
+	tpl_set(d, "TITLE", title);
+	tpl_set(d, "SITE", w->c->site.organisation);
+	tpl_set(d, "ROOT", buf_str(&root));
+	tpl_set(d, "SKIP", L(w, LABEL_HTML_SKIP));
+	tpl_set(d, "CRUMBS_LABEL", L(w, LABEL_HTML_CRUMBS));
+	tpl_set(d, "FOOTER", Lx(w, LABEL_HTML_FOOTER, &t));
+	if (w->y != NULL) {
+		static const struct { enum label label; const char *href; } nav[] = {
+			{ LABEL_NAV_REPORT, "index.html" },
+			{ LABEL_NAV_STATISTICS, "statistics.html" },
+			{ LABEL_NAV_ACTIVITIES, "activities/index.html" },
+			{ LABEL_NAV_PARTNERS, "partners/index.html" },
+			{ LABEL_NAV_AGREEMENTS, "agreements.html" },
+			{ LABEL_NAV_PROJECTS, "projects.html" },
+		};
+		struct tpl_dict *n = tpl_section(d, "NAV");
+		tpl_set(n, "NAV_LABEL", L(w, LABEL_HTML_NAV));
+		for (int i = 0; i < (int)(sizeof(nav) / sizeof(*nav)); i++) {
+			struct tpl_dict *item = tpl_section(n, "ITEM");
+			buf_reset(&href);
+			buf_printf(&href, "%s%s", buf_str(&year), nav[i].href);
+			tpl_set(item, "HREF", buf_str(&href));
+			tpl_set(item, "LABEL", L(w, nav[i].label));
+			if (i == (int)current)
+				tpl_show(item, "CURRENT");
+		}
+	}
+	/* All years, then the year, then the path to the page. */
+	struct tpl_dict *cr = tpl_section(d, "CRUMB");
+	if (w->y == NULL && ncrumbs == 0) {
+		struct tpl_dict *here = tpl_section(cr, "HERE");
+		tpl_set(here, "LABEL", L(w, LABEL_NAV_YEARS));
+	} else {
+		struct tpl_dict *link = tpl_section(cr, "LINK");
+		buf_reset(&href);
+		buf_printf(&href, "%sindex.html", buf_str(&root));
+		tpl_set(link, "HREF", buf_str(&href));
+		tpl_set(link, "LABEL", L(w, LABEL_NAV_YEARS));
+	}
+	for (size_t i = 0; i < ncrumbs; i++) {
+		cr = tpl_section(d, "CRUMB");
+		if (crumbs[i].href == NULL) {
+			tpl_set(tpl_section(cr, "HERE"), "LABEL", crumbs[i].label);
+			continue;
+		}
+		struct tpl_dict *link = tpl_section(cr, "LINK");
+		buf_reset(&href);
+		buf_printf(&href, "%s%s", buf_str(&year), crumbs[i].href);
+		tpl_set(link, "HREF", buf_str(&href));
+		tpl_set(link, "LABEL", crumbs[i].label);
+	}
+	tpl_set(d, "BODY", body);
+	if (expand(w, "layout", d, &page)) {
+		if (w->y != NULL)
+			buf_printf(&path, "%s/", w->y->dir);
+		buf_puts(&path, rel);
+		if (!publish_write(w->p, buf_str(&path), page.data, page.len))
+			w->ok = false;
+	}
+	tpl_dict_free(d);
+	buf_free(&root);
+	buf_free(&year);
+	buf_free(&t);
+	buf_free(&href);
+	buf_free(&page);
+	buf_free(&path);
+}
+
+/* The crumbs of a page below the year: the year, then more. */
+static size_t
+year_crumbs(struct w *w, struct crumb *c, struct buf *year_label,
+    const char *section, const char *section_href, const char *here)
+{
+	size_t n = 0;
+
+	c[n++] = (struct crumb){ Lx(w, LABEL_REPORT_OF_YEAR, year_label),
+	    here || section ? "index.html" : NULL };
+	if (section != NULL)
+		c[n++] = (struct crumb){ section, here ? section_href : NULL };
+	if (here != NULL)
+		c[n++] = (struct crumb){ here, NULL };
+	return n;
+}
+
+/* A table made from table.tpl: begin, head cells, rows of cells, a total
+ * row, a chart, then end to expand it. */
+struct table {
+	struct tpl_dict *d;
+	struct tpl_dict *row;
+	enum lang lang;
+	struct buf num;
+};
+
+static void
+table_begin(struct table *t, const struct w *w, const char *id,
+    const char *caption)
+{
+	t->d = tpl_dict_new();
+	t->row = NULL;
+	t->lang = w->lang;
+	memset(&t->num, 0, sizeof(t->num));
+	tpl_set(t->d, "ID", id);
+	tpl_set(t->d, "CAPTION", caption);
+}
+
+static void
+table_head(struct table *t, const char *label, bool numeric)
+{
+	struct tpl_dict *h = tpl_section(t->d, "HEAD");
+
+	tpl_set(h, "LABEL", label);
+	if (numeric)
+		tpl_show(h, "NUM");
+}
+
+static void
+table_row(struct table *t, const char *name, const char *href)
+{
+	t->row = tpl_section(t->d, "ROW");
+	tpl_set(t->row, "NAME", name);
+	if (href != NULL)
+		tpl_set(tpl_section(t->row, "LINK"), "HREF", href);
+	else
+		tpl_show(t->row, "PLAIN");
+}
+
+/* The total row; cells added after it go to it. */
+static void
+table_total(struct table *t, const char *name)
+{
+	t->row = tpl_section(t->d, "TOTAL");
+	tpl_set(t->row, "NAME", name);
+}
+
+static void
+table_text(struct table *t, const char *text, const char *href)
+{
+	struct tpl_dict *c = tpl_section(t->row, "CELL");
+
+	tpl_set(c, "VALUE", text ? text : "");
+	if (href != NULL)
+		tpl_set(tpl_section(c, "LINK"), "HREF", href);
+	else
+		tpl_show(c, "PLAIN");
+}
+
+static void
+table_blank(struct table *t)
+{
+	tpl_show(tpl_section(t->row, "CELL"), "PLAIN");
+}
+
+static void
+table_num(struct table *t, long long n)
+{
+	struct tpl_dict *c = tpl_section(t->row, "CELL");
+
+	buf_reset(&t->num);
+	format_number(&t->num, t->lang, n);
+	tpl_set(c, "VALUE", buf_str(&t->num));
+	tpl_show(c, "NUM");
+	tpl_show(c, "PLAIN");
+}
+
+static void
+table_end(struct w *w, struct table *t, const char *chart, struct buf *out)
+{
+	tpl_set(t->d, "CHART", chart ? chart : "");
+	expand(w, "table", t->d, out);
+	tpl_dict_free(t->d);
+	buf_free(&t->num);
+}
+
+/* A table of one figure per row, with its bar chart. */
+static void
+figure_table(struct w *w, const char *id, enum label caption,
+    const char *head, const char *const names[], const char *const hrefs[],
+    const long long values[], size_t n, long long total, bool chart,
+    struct buf *out)
+{
+	struct table t;
+	struct buf cap = BUF_INIT, svg = BUF_INIT, cid = BUF_INIT;
+
+	table_begin(&t, w, id, Lx(w, caption, &cap));
+	table_head(&t, head, false);
+	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	for (size_t i = 0; i < n; i++) {
+		table_row(&t, names[i], hrefs ? hrefs[i] : NULL);
+		table_num(&t, values[i]);
+	}
+	if (total >= 0) {
+		table_total(&t, L(w, LABEL_ROW_TOTAL));
+		table_num(&t, total);
+	}
+	if (chart) {
+		buf_printf(&cid, "%s-chart", id);
+		svg_bar_chart(&svg, buf_str(&cid), buf_str(&cap),
+		    L(w, LABEL_CHART_DESC), names, values, n, w->lang);
+	}
+	table_end(w, &t, chart ? buf_str(&svg) : NULL, out);
+	buf_free(&cap);
+	buf_free(&svg);
+	buf_free(&cid);
+}
+
+/* A date standing alone, as at the start of a cell: "Tháng 6/2023". */
+static void
+date_long(const struct w *w, struct buf *out, struct date d)
+{
+	buf_reset(out);
+	format_date(out, w->lang, d);
+	if (out->len > 0 && out->data[0] >= 'a' && out->data[0] <= 'z')
+		out->data[0] = (char)(out->data[0] - 'a' + 'A');
+}
+
+/* Render Markdown for a page; problems were reported by the checks. */
+static void
+render(struct w *w, const struct markdown *md, int up, int base,
+    const char *prefix, struct md_page *page, struct buf *out)
+{
+	memset(page, 0, sizeof(*page));
+	page->up = up;
+	page->heading_base = base;
+	page->id_prefix = prefix;
+	md_render(&w->md, md, page, out);
+}
+
+/* out/<YEAR>/index.html: the report itself. */
+static void
+page_report(struct w *w)
+{
+	const struct year *y = w->y;
+	const struct report *r = &y->report;
+	const struct figures *fig = w->in->f;
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf body = BUF_INIT, t = BUF_INIT, html = BUF_INIT, tab = BUF_INIT,
+	    yl = BUF_INIT;
+	struct md_page mp;
+	char iso[11];
+
+	tpl_set(d, "ORGANISATION", w->c->site.organisation);
+	tpl_set(d, "TITLE", r->title ? r->title : "");
+	if (r->subtitle)
+		tpl_set(tpl_section(d, "SUBTITLE"), "TEXT", r->subtitle);
+	tpl_set(d, "PUBLISHED_LABEL", L(w, LABEL_PUBLISHED));
+	date_long(w, &t, r->published);
+	tpl_set(d, "PUBLISHED", buf_str(&t));
+	date_iso(r->published, iso);
+	tpl_set(d, "PUBLISHED_ISO", iso);
+	if (r->n_authors) {
+		buf_reset(&t);
+		for (size_t i = 0; i < r->n_authors; i++)
+			buf_printf(&t, "%s%s", i ? ", " : "", r->authors[i]);
+		tpl_set(tpl_section(d, "AUTHORS"), "TEXT", buf_str(&t));
+	}
+	if (r->lead.text != NULL) {
+		render(w, &r->lead, 0, 3, "lead-", &mp, &html);
+		tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&html));
+		md_page_free(&mp);
+	}
+
+	/* The key figures, against the year before when there is one. */
+	struct table k;
+	const struct figures_year *c = &fig->cur, *p = &fig->previous;
+	bool prev = fig->has_previous;
+	struct {
+		enum label label;
+		long long now, before;
+	} rows[] = {
+		{ LABEL_FIG_ACTIVITIES, c->activities.total, p->activities.total },
+		{ LABEL_FIG_AGREEMENTS_IN_FORCE, c->agreements.in_force,
+		    p->agreements.in_force },
+		{ LABEL_FIG_SIGNED, c->agreements.signed_in_year,
+		    p->agreements.signed_in_year },
+		{ LABEL_FIG_PROPOSED, c->agreements.proposed, p->agreements.proposed },
+		{ LABEL_FIG_PROJECTS, c->projects.total, p->projects.total },
+	};
+	table_begin(&k, w, "key-figures-table", Lx(w, LABEL_TITLE_SUMMARY, &t));
+	table_head(&k, L(w, LABEL_COL_FIGURE), false);
+	label_expand(&yl, w->l, LABEL_COL_YEAR, y->year, NULL);
+	table_head(&k, buf_str(&yl), true);
+	if (prev) {
+		buf_reset(&yl);
+		label_expand(&yl, w->l, LABEL_COL_YEAR, y->year - 1, NULL);
+		table_head(&k, buf_str(&yl), true);
+		table_head(&k, L(w, LABEL_COL_CHANGE), true);
+	}
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+		table_row(&k, L(w, rows[i].label), NULL);
+		table_num(&k, rows[i].now);
+		if (prev) {
+			table_num(&k, rows[i].before);
+			long long ch = rows[i].now - rows[i].before;
+			buf_reset(&t);
+			if (ch > 0)
+				buf_putc(&t, '+');
+			format_number(&t, w->lang, ch);
+			struct tpl_dict *cell = tpl_section(k.row, "CELL");
+			tpl_set(cell, "VALUE", buf_str(&t));
+			tpl_show(cell, "NUM");
+			tpl_show(cell, "PLAIN");
+		}
+	}
+	table_end(w, &k, NULL, &tab);
+	tpl_set(d, "KEY_FIGURES", L(w, LABEL_KEY_FIGURES));
+	tpl_set(d, "TABLE", buf_str(&tab));
+	tpl_set(d, "MORE_STATISTICS", L(w, LABEL_MORE_STATISTICS));
+
+	/* Contents and chapters. */
+	struct tpl_dict *toc = NULL;
+	if (y->n_sections > 0) {
+		toc = tpl_section(d, "CONTENTS");
+		tpl_set(toc, "HEADING", L(w, LABEL_CONTENTS));
+	}
+	for (size_t i = 0; i < y->n_sections; i++) {
+		const struct section *s = &y->sections[i];
+		struct buf prefix = BUF_INIT;
+		buf_printf(&prefix, "%s-", s->slug);
+		render(w, &s->body, 0, 3, buf_str(&prefix), &mp, &html);
+		struct tpl_dict *ch = tpl_section(d, "CHAPTER");
+		tpl_set(ch, "ID", s->slug);
+		tpl_set(ch, "TITLE", s->title ? s->title : "");
+		tpl_set(ch, "HTML", buf_str(&html));
+		struct tpl_dict *e = tpl_section(toc, "ENTRY");
+		tpl_set(e, "ID", s->slug);
+		tpl_set(e, "TITLE", s->title ? s->title : "");
+		struct tpl_dict *sub = NULL;
+		for (size_t j = 0; j < mp.n_headings; j++) {
+			if (mp.headings[j].level != 3)
+				continue;
+			if (sub == NULL)
+				sub = tpl_section(e, "SUB");
+			struct tpl_dict *se = tpl_section(sub, "ENTRY");
+			tpl_set(se, "ID", mp.headings[j].id);
+			tpl_set(se, "TITLE", mp.headings[j].text);
+		}
+		md_page_free(&mp);
+		buf_free(&prefix);
+	}
+	if (r->source)
+		tpl_set(tpl_section(d, "SOURCE"), "TEXT", r->source);
+
+	if (expand(w, "report", d, &body)) {
+		struct crumb cr[3];
+		size_t n = year_crumbs(w, cr, &yl, NULL, NULL, NULL);
+		write_page(w, "index.html", r->title ? r->title : "", NAV_REPORT,
+		    cr, n, buf_str(&body));
+	}
+	tpl_dict_free(d);
+	buf_free(&body);
+	buf_free(&t);
+	buf_free(&html);
+	buf_free(&tab);
+	buf_free(&yl);
+}
+
+/* The names and page links of the partners, from a page up folders
+ * below the year folder. */
+static void
+partner_links(const struct w *w, int up, const char **names, char **hrefs)
+{
+	for (size_t i = 0; i < w->c->n_partners; i++) {
+		struct buf h = BUF_INIT;
+		up_prefix(&h, up);
+		buf_printf(&h, "partners/%s.html", w->c->partners[i].id);
+		names[i] = w->c->partners[i].short_name;
+		hrefs[i] = buf_detach(&h);
+	}
+}
+
+static void
+free_links(char **hrefs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(hrefs[i]);
+	free(hrefs);
+}
+
+/* out/<YEAR>/statistics.html: every figure as a table and a chart. */
+static void
+page_statistics(struct w *w)
+{
+	const struct site *s = &w->c->site;
+	const struct figures_year *f = w->f;
+	size_t nf = s->frameworks.n, nk = s->kinds.n, np = w->c->n_partners;
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT;
+	const char **names = xcalloc(nf + nk + np + 16, sizeof(*names));
+	char **hrefs = xcalloc(np + nf + 1, sizeof(*hrefs));
+	long long *values = xcalloc(np + nk + nf + 16, sizeof(*values));
+
+	/* By framework, linking each framework's page. */
+	for (size_t i = 0; i < nf; i++) {
+		struct buf h = BUF_INIT;
+		buf_printf(&h, "frameworks/%s.html", s->frameworks.v[i].id);
+		names[i] = s->frameworks.v[i].name;
+		hrefs[i] = buf_detach(&h);
+	}
+	figure_table(w, "by-framework", LABEL_TITLE_BY_FRAMEWORK,
+	    L(w, LABEL_COL_FRAMEWORK), names, (const char *const *)hrefs,
+	    f->activities.by_framework, nf, f->activities.total, true, &tables);
+	for (size_t i = 0; i < nf; i++)
+		free(hrefs[i]);
+
+	for (size_t i = 0; i < nk; i++)
+		names[i] = s->kinds.v[i].name;
+	figure_table(w, "by-kind", LABEL_TITLE_BY_KIND, L(w, LABEL_COL_KIND),
+	    names, NULL, f->activities.by_kind, nk, f->activities.total, true,
+	    &tables);
+
+	/* By month: twelve months, then those dated by year only. */
+	struct buf months[13];
+	for (int m = 0; m < 13; m++) {
+		memset(&months[m], 0, sizeof(months[m]));
+		if (m < 12)
+			date_long(w, &months[m], (struct date){ w->y->year, m + 1,
+			    0 });
+		else
+			buf_puts(&months[m], L(w, LABEL_MONTH_UNKNOWN));
+		names[m] = buf_str(&months[m]);
+		values[m] = f->activities.by_month[m < 12 ? m + 1 : 0];
+	}
+	figure_table(w, "by-month", LABEL_TITLE_BY_MONTH, L(w, LABEL_COL_DATE),
+	    names, NULL, values, 13, f->activities.total, true, &tables);
+	for (int m = 0; m < 13; m++)
+		buf_free(&months[m]);
+
+	/* By partner: an activity with two partners counts for both, so no
+	 * total. */
+	partner_links(w, 0, names, hrefs);
+	figure_table(w, "by-partner", LABEL_TITLE_BY_PARTNER,
+	    L(w, LABEL_COL_PARTNER), names, (const char *const *)hrefs,
+	    f->activities.by_partner, np, -1, true, &tables);
+
+	/* Framework x kind. */
+	struct table x;
+	table_begin(&x, w, "framework-kind", Lx(w, LABEL_TITLE_FRAMEWORK_KIND, &t));
+	table_head(&x, L(w, LABEL_COL_FRAMEWORK), false);
+	for (size_t k = 0; k < nk; k++)
+		table_head(&x, s->kinds.v[k].name, true);
+	table_head(&x, L(w, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < nf; i++) {
+		table_row(&x, s->frameworks.v[i].name, NULL);
+		for (size_t k = 0; k < nk; k++)
+			table_num(&x, f->activities.by_framework_kind[i * nk + k]);
+		table_num(&x, f->activities.by_framework[i]);
+	}
+	table_total(&x, L(w, LABEL_ROW_TOTAL));
+	for (size_t k = 0; k < nk; k++)
+		table_num(&x, f->activities.by_kind[k]);
+	table_num(&x, f->activities.total);
+	table_end(w, &x, NULL, &tables);
+
+	/* Agreements in force, by type and by partner. */
+	const char *types[2] = { L(w, LABEL_TYPE_BILATERAL),
+	    L(w, LABEL_TYPE_MULTILATERAL) };
+	long long by_type[2] = { f->agreements.bilateral,
+	    f->agreements.multilateral };
+	figure_table(w, "agreements-by-type", LABEL_TITLE_AGREEMENTS_BY_TYPE,
+	    L(w, LABEL_COL_TYPE), types, NULL, by_type, 2,
+	    f->agreements.in_force, true, &tables);
+	figure_table(w, "agreements-by-partner",
+	    LABEL_TITLE_AGREEMENTS_BY_PARTNER, L(w, LABEL_COL_PARTNER), names,
+	    (const char *const *)hrefs, f->agreements.by_partner, np, -1, true,
+	    &tables);
+
+	/* Projects by funder and status. */
+	struct table pj;
+	table_begin(&pj, w, "projects-by-funder",
+	    Lx(w, LABEL_TITLE_PROJECTS_BY_FUNDER, &t));
+	table_head(&pj, L(w, LABEL_COL_FUNDER), false);
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		table_head(&pj, L(w, label_project_status((enum project_status)st)),
+		    true);
+	table_head(&pj, L(w, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < np; i++) {
+		const long long *r = f->projects.by_funder +
+		    i * (1 + PROJECT_STATUSES);
+		if (r[0] == 0)
+			continue;
+		table_row(&pj, names[i], hrefs[i]);
+		for (int st = 0; st < PROJECT_STATUSES; st++)
+			table_num(&pj, r[1 + st]);
+		table_num(&pj, r[0]);
+	}
+	table_total(&pj, L(w, LABEL_ROW_TOTAL));
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		table_num(&pj, f->projects.by_status[st]);
+	table_num(&pj, f->projects.total);
+	const char *statuses[PROJECT_STATUSES];
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		statuses[st] = L(w, label_project_status((enum project_status)st));
+	struct buf svg = BUF_INIT;
+	svg_bar_chart(&svg, "projects-by-status-chart", L(w,
+	    LABEL_CHART_PROJECTS_BY_STATUS), L(w, LABEL_CHART_DESC), statuses,
+	    f->projects.by_status, PROJECT_STATUSES, w->lang);
+	table_end(w, &pj, buf_str(&svg), &tables);
+	buf_free(&svg);
+
+	tpl_set(d, "TITLE", Lx(w, LABEL_STATISTICS_TITLE, &t));
+	tpl_set(d, "WORKBOOK", "statistics.xlsx");
+	tpl_set(d, "WORKBOOK_LABEL", L(w, LABEL_DOWNLOAD_WORKBOOK));
+	tpl_set(d, "FIGURES", "figures.json");
+	tpl_set(d, "FIGURES_LABEL", L(w, LABEL_DOWNLOAD_FIGURES));
+	tpl_set(d, "TABLES", buf_str(&tables));
+	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &yl));
+	if (expand(w, "statistics", d, &body)) {
+		struct crumb cr[3];
+		size_t n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_STATISTICS),
+		    NULL, NULL);
+		write_page(w, "statistics.html", Lx(w, LABEL_STATISTICS_TITLE, &t),
+		    NAV_STATISTICS, cr, n, buf_str(&body));
+	}
+	free_links(hrefs, np);
+	free(names);
+	free(values);
+	tpl_dict_free(d);
+	buf_free(&tables);
+	buf_free(&body);
+	buf_free(&t);
+	buf_free(&yl);
+}
+
+/* The order of activities in lists: by date, as in the workbook. */
+static int
+by_date(const void *x, const void *y, void *arg)
+{
+	const struct activity *v = arg;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const struct date *a = &v[i].date, *c = &v[j].date;
+	int am = a->month ? a->month : 13, cm = c->month ? c->month : 13;
+	int ad = a->day ? a->day : 32, cd = c->day ? c->day : 32;
+
+	if (am != cm)
+		return am < cm ? -1 : 1;
+	if (ad != cd)
+		return ad < cd ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+static size_t *
+activities_by_date(const struct year *y)
+{
+	size_t *order = xcalloc(y->n_activities, sizeof(*order));
+
+	for (size_t i = 0; i < y->n_activities; i++)
+		order[i] = i;
+	if (y->n_activities > 1)
+		qsort_r(order, y->n_activities, sizeof(*order), by_date,
+		    y->activities);
+	return order;
+}
+
+/* An item of an activity list: its title, linked, and date and kind. */
+static void
+activity_item(const struct w *w, struct tpl_dict *group,
+    const struct activity *a, const char *dir)
+{
+	struct tpl_dict *item = tpl_section(group, "ITEM");
+	struct buf h = BUF_INIT, meta = BUF_INIT;
+
+	buf_printf(&h, "%s%s.html", dir, a->slug);
+	tpl_set(item, "HREF", buf_str(&h));
+	tpl_set(item, "TITLE", a->title);
+	format_date(&meta, w->lang, a->date);
+	buf_printf(&meta, " · %s", w->c->site.kinds.v[a->kind.index].name);
+	if (a->count > 1) {
+		buf_puts(&meta, " · ×");
+		format_number(&meta, w->lang, a->count);
+	}
+	tpl_set(tpl_section(item, "META"), "TEXT", buf_str(&meta));
+	buf_free(&h);
+	buf_free(&meta);
+}
+
+/* A list group of the activities for which pick says yes. */
+static void
+activity_group(struct w *w, struct tpl_dict *list, const char *id,
+    const char *title, const size_t *order, const char *dir,
+    bool (*pick)(const struct activity *, const void *), const void *arg)
+{
+	struct tpl_dict *g = tpl_section(list, "GROUP");
+	bool any = false;
+
+	tpl_set(g, "ID", id);
+	tpl_set(g, "TITLE", title);
+	for (size_t i = 0; i < w->y->n_activities; i++) {
+		const struct activity *a = &w->y->activities[order[i]];
+		if (pick(a, arg)) {
+			activity_item(w, g, a, dir);
+			any = true;
+		}
+	}
+	if (!any)
+		tpl_set(tpl_section(g, "EMPTY"), "TEXT", L(w, LABEL_NONE));
+}
+
+static bool
+in_framework(const struct activity *a, const void *arg)
+{
+	return a->framework.index == *(const size_t *)arg;
+}
+
+static bool
+in_month(const struct activity *a, const void *arg)
+{
+	return a->date.month == *(const int *)arg;
+}
+
+static bool
+with_partner(const struct activity *a, const void *arg)
+{
+	for (size_t i = 0; i < a->partners.n; i++)
+		if (a->partners.v[i].index == *(const size_t *)arg)
+			return true;
+	return false;
+}
+
+/* out/<YEAR>/activities/: the index, and a page per activity. */
+static void
+page_activities(struct w *w, const size_t *order)
+{
+	const struct site *s = &w->c->site;
+	struct tpl_dict *d = tpl_dict_new(), *byf = tpl_dict_new(),
+	    *bym = tpl_dict_new();
+	struct buf body = BUF_INIT, lf = BUF_INIT, lm = BUF_INIT, t = BUF_INIT,
+	    yl = BUF_INIT, id = BUF_INIT;
+
+	for (size_t i = 0; i < s->frameworks.n; i++) {
+		buf_reset(&id);
+		buf_printf(&id, "framework-%s", s->frameworks.v[i].id);
+		activity_group(w, byf, buf_str(&id), s->frameworks.v[i].name,
+		    order, "", in_framework, &i);
+	}
+	for (int m = 1; m <= 13; m++) {
+		int month = m == 13 ? 0 : m;
+		bool any = false;
+		for (size_t i = 0; i < w->y->n_activities && !any; i++)
+			any = w->y->activities[i].date.month == month;
+		if (!any)
+			continue;
+		buf_reset(&id);
+		buf_printf(&id, "month-%02d", month);
+		if (month) {
+			date_long(w, &t, (struct date){ w->y->year, month, 0 });
+		} else {
+			buf_reset(&t);
+			buf_puts(&t, L(w, LABEL_MONTH_UNKNOWN));
+		}
+		activity_group(w, bym, buf_str(&id), buf_str(&t), order, "",
+		    in_month, &month);
+	}
+	expand(w, "list", byf, &lf);
+	expand(w, "list", bym, &lm);
+	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_ACTIVITIES, &t));
+	tpl_set(d, "BY_FRAMEWORK", L(w, LABEL_BY_FRAMEWORK));
+	tpl_set(d, "BY_MONTH", L(w, LABEL_BY_MONTH));
+	tpl_set(d, "BY_FRAMEWORK_LIST", buf_str(&lf));
+	tpl_set(d, "BY_MONTH_LIST", buf_str(&lm));
+	if (expand(w, "activities", d, &body)) {
+		struct crumb cr[3];
+		size_t n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
+		    NULL, NULL);
+		write_page(w, "activities/index.html",
+		    Lx(w, LABEL_TITLE_ACTIVITIES, &t), NAV_ACTIVITIES, cr, n,
+		    buf_str(&body));
+	}
+	tpl_dict_free(d);
+	tpl_dict_free(byf);
+	tpl_dict_free(bym);
+
+	/* A page for each activity. */
+	for (size_t i = 0; i < w->y->n_activities && w->ok; i++) {
+		const struct activity *a = &w->y->activities[i];
+		struct tpl_dict *p = tpl_dict_new();
+		struct buf html = BUF_INIT, rel = BUF_INIT, page = BUF_INIT;
+		struct md_page mp;
+		char iso[11];
+
+		tpl_set(p, "TITLE", a->title);
+		tpl_set(p, "DATE_LABEL", L(w, LABEL_COL_DATE));
+		date_long(w, &t, a->date);
+		tpl_set(p, "DATE", buf_str(&t));
+		date_iso(a->date, iso);
+		tpl_set(p, "DATETIME", iso);
+		tpl_set(p, "FRAMEWORK_LABEL", L(w, LABEL_COL_FRAMEWORK));
+		tpl_set(p, "FRAMEWORK", s->frameworks.v[a->framework.index].name);
+		buf_reset(&t);
+		buf_printf(&t, "../frameworks/%s.html",
+		    s->frameworks.v[a->framework.index].id);
+		tpl_set(p, "FRAMEWORK_HREF", buf_str(&t));
+		tpl_set(p, "KIND_LABEL", L(w, LABEL_COL_KIND));
+		tpl_set(p, "KIND", s->kinds.v[a->kind.index].name);
+		if (a->partners.n) {
+			struct tpl_dict *ps = tpl_section(p, "PARTNERS");
+			tpl_set(ps, "LABEL", L(w, LABEL_COL_PARTNERS));
+			for (size_t j = 0; j < a->partners.n; j++) {
+				const struct partner *pt =
+				    &w->c->partners[a->partners.v[j].index];
+				struct tpl_dict *e = tpl_section(ps, "PARTNER");
+				buf_reset(&t);
+				buf_printf(&t, "../partners/%s.html", pt->id);
+				tpl_set(e, "HREF", buf_str(&t));
+				tpl_set(e, "NAME", pt->short_name);
+				if (j > 0)
+					tpl_show(e, "SEP");
+			}
+		}
+		if (a->place) {
+			struct tpl_dict *pl = tpl_section(p, "PLACE");
+			tpl_set(pl, "LABEL", L(w, LABEL_COL_PLACE));
+			tpl_set(pl, "TEXT", a->place);
+		}
+		if (a->count > 1) {
+			struct tpl_dict *co = tpl_section(p, "COUNT");
+			tpl_set(co, "LABEL", L(w, LABEL_COL_COUNT));
+			buf_reset(&t);
+			format_number(&t, w->lang, a->count);
+			tpl_set(co, "TEXT", buf_str(&t));
+		}
+		if (a->summary)
+			tpl_set(tpl_section(p, "SUMMARY"), "TEXT", a->summary);
+		render(w, &a->body, 1, 2, "", &mp, &html);
+		md_page_free(&mp);
+		tpl_set(p, "BODY", buf_str(&html));
+		if (expand(w, "activity", p, &page)) {
+			struct crumb cr[4];
+			size_t n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
+			    "activities/index.html", a->title);
+			buf_printf(&rel, "activities/%s.html", a->slug);
+			write_page(w, buf_str(&rel), a->title, NAV_ACTIVITIES, cr,
+			    n, buf_str(&page));
+		}
+		tpl_dict_free(p);
+		buf_free(&html);
+		buf_free(&rel);
+		buf_free(&page);
+	}
+	buf_free(&body);
+	buf_free(&lf);
+	buf_free(&lm);
+	buf_free(&t);
+	buf_free(&yl);
+	buf_free(&id);
+}
+
+/* A table of agreements: those pick chooses that name partner (any, for
+ * -1); totals adds the total row. */
+static void
+agreement_table(struct w *w, const char *id, enum label caption,
+    bool (*pick)(const struct agreement *, int), size_t partner, bool totals,
+    struct buf *out)
+{
+	struct table t;
+	struct buf cap = BUF_INIT, date = BUF_INIT, names = BUF_INIT;
+	long long by_type[2] = { 0, 0 };
+	bool any = false;
+
+	table_begin(&t, w, id, Lx(w, caption, &cap));
+	table_head(&t, L(w, LABEL_COL_TITLE), false);
+	table_head(&t, L(w, LABEL_COL_TYPE), false);
+	table_head(&t, L(w, LABEL_COL_PARTNERS), false);
+	table_head(&t, L(w, LABEL_COL_SIGNED), false);
+	table_head(&t, L(w, LABEL_COL_ENDS), false);
+	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	for (size_t i = 0; i < w->c->n_agreements; i++) {
+		const struct agreement *a = &w->c->agreements[i];
+		bool named = partner == (size_t)-1;
+		for (size_t j = 0; j < a->partners.n && !named; j++)
+			named = a->partners.v[j].index == partner;
+		if (!pick(a, w->y->year) || !named)
+			continue;
+		any = true;
+		table_row(&t, a->title, NULL);
+		table_text(&t, L(w, label_agreement_type(a->type)), NULL);
+		buf_reset(&names);
+		for (size_t j = 0; j < a->partners.n; j++)
+			buf_printf(&names, "%s%s", j ? ", " : "",
+			    w->c->partners[a->partners.v[j].index].short_name);
+		table_text(&t, buf_str(&names), NULL);
+		date_long(w, &date, a->signed_on);
+		table_text(&t, buf_str(&date), NULL);
+		date_long(w, &date, a->ends);
+		table_text(&t, buf_str(&date), NULL);
+		table_num(&t, a->count);
+		by_type[a->type] += a->count;
+	}
+	if (!any) {
+		table_row(&t, L(w, LABEL_NONE), NULL);
+		for (int k = 0; k < 5; k++)
+			table_blank(&t);
+	}
+	if (totals) {
+		table_total(&t, L(w, LABEL_ROW_TOTAL));
+		for (int k = 0; k < 4; k++)
+			table_blank(&t);
+		table_num(&t, by_type[0] + by_type[1]);
+	}
+	table_end(w, &t, NULL, out);
+	buf_free(&cap);
+	buf_free(&date);
+	buf_free(&names);
+}
+
+/* A table of projects, those of funder (or all, for -1). */
+static void
+project_table(struct w *w, const char *id, size_t funder, int up,
+    struct buf *out)
+{
+	struct table t;
+	struct buf cap = BUF_INIT, date = BUF_INIT, href = BUF_INIT;
+	bool any = false;
+
+	table_begin(&t, w, id, Lx(w, LABEL_TITLE_PROJECTS, &cap));
+	table_head(&t, L(w, LABEL_COL_TITLE), false);
+	table_head(&t, L(w, LABEL_COL_FUNDER), false);
+	table_head(&t, L(w, LABEL_COL_STATUS), false);
+	table_head(&t, L(w, LABEL_COL_START), false);
+	table_head(&t, L(w, LABEL_COL_END), false);
+	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	for (size_t i = 0; i < w->y->n_projects; i++) {
+		const struct project *p = &w->y->projects[i];
+		if (funder != (size_t)-1 && p->funder.index != funder)
+			continue;
+		any = true;
+		table_row(&t, p->title, NULL);
+		buf_reset(&href);
+		up_prefix(&href, up);
+		buf_printf(&href, "partners/%s.html",
+		    w->c->partners[p->funder.index].id);
+		table_text(&t, w->c->partners[p->funder.index].short_name,
+		    buf_str(&href));
+		table_text(&t, L(w, label_project_status(p->status)), NULL);
+		date_long(w, &date, p->start);
+		table_text(&t, buf_str(&date), NULL);
+		date_long(w, &date, p->end);
+		table_text(&t, buf_str(&date), NULL);
+		table_num(&t, p->count);
+	}
+	if (!any) {
+		table_row(&t, L(w, LABEL_NONE), NULL);
+		for (int k = 0; k < 5; k++)
+			table_blank(&t);
+	}
+	table_end(w, &t, NULL, out);
+	buf_free(&cap);
+	buf_free(&date);
+	buf_free(&href);
+}
+
+/* out/<YEAR>/partners/: the index, and a page per partner. */
+static void
+page_partners(struct w *w, const size_t *order)
+{
+	const struct content *c = w->c;
+	const struct figures_year *f = w->f;
+	struct tpl_dict *d = tpl_dict_new();
+	struct table t;
+	struct buf tab = BUF_INIT, body = BUF_INIT, s = BUF_INIT, yl = BUF_INIT,
+	    h = BUF_INIT;
+
+	table_begin(&t, w, "partners", Lx(w, LABEL_TITLE_PARTNERS, &s));
+	table_head(&t, L(w, LABEL_COL_PARTNER), false);
+	table_head(&t, L(w, LABEL_COL_SHORT), false);
+	table_head(&t, L(w, LABEL_COL_COUNTRY), false);
+	table_head(&t, L(w, LABEL_COL_ACTIVITIES), true);
+	table_head(&t, L(w, LABEL_COL_AGREEMENTS_IN_FORCE), true);
+	table_head(&t, L(w, LABEL_COL_PROJECTS), true);
+	for (size_t i = 0; i < c->n_partners; i++) {
+		buf_reset(&h);
+		buf_printf(&h, "%s.html", c->partners[i].id);
+		table_row(&t, c->partners[i].name, buf_str(&h));
+		table_text(&t, c->partners[i].short_name, NULL);
+		table_text(&t, c->partners[i].country, NULL);
+		table_num(&t, f->activities.by_partner[i]);
+		table_num(&t, f->agreements.by_partner[i]);
+		table_num(&t, f->projects.by_funder[i * (1 + PROJECT_STATUSES)]);
+	}
+	table_end(w, &t, NULL, &tab);
+	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_PARTNERS, &s));
+	tpl_set(d, "TABLE", buf_str(&tab));
+	if (expand(w, "partners", d, &body)) {
+		struct crumb cr[3];
+		size_t n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_PARTNERS), NULL,
+		    NULL);
+		write_page(w, "partners/index.html", Lx(w, LABEL_TITLE_PARTNERS,
+		    &s), NAV_PARTNERS, cr, n, buf_str(&body));
+	}
+	tpl_dict_free(d);
+
+	for (size_t i = 0; i < c->n_partners && w->ok; i++) {
+		const struct partner *p = &c->partners[i];
+		struct tpl_dict *pd = tpl_dict_new(), *list = tpl_dict_new();
+		struct buf acts = BUF_INIT, tables = BUF_INIT, page = BUF_INIT,
+		    rel = BUF_INIT;
+
+		tpl_set(pd, "NAME", p->name);
+		if (p->short_name != p->name) {
+			struct tpl_dict *e = tpl_section(pd, "SHORT");
+			tpl_set(e, "LABEL", L(w, LABEL_COL_SHORT));
+			tpl_set(e, "TEXT", p->short_name);
+		}
+		if (p->country) {
+			struct tpl_dict *e = tpl_section(pd, "COUNTRY");
+			tpl_set(e, "LABEL", L(w, LABEL_COL_COUNTRY));
+			tpl_set(e, "TEXT", p->country);
+		}
+		activity_group(w, list, "activities", L(w, LABEL_NAV_ACTIVITIES),
+		    order, "../activities/", with_partner, &i);
+		expand(w, "list", list, &acts);
+		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
+		    agreement_in_force, i, false, &tables);
+		project_table(w, "projects", i, 1, &tables);
+		tpl_set(pd, "ACTIVITIES", buf_str(&acts));
+		tpl_set(pd, "TABLES", buf_str(&tables));
+		if (expand(w, "partner", pd, &page)) {
+			struct crumb cr[4];
+			size_t n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_PARTNERS),
+			    "partners/index.html", p->short_name);
+			buf_printf(&rel, "partners/%s.html", p->id);
+			write_page(w, buf_str(&rel), p->name, NAV_PARTNERS, cr, n,
+			    buf_str(&page));
+		}
+		tpl_dict_free(pd);
+		tpl_dict_free(list);
+		buf_free(&acts);
+		buf_free(&tables);
+		buf_free(&page);
+		buf_free(&rel);
+	}
+	buf_free(&tab);
+	buf_free(&body);
+	buf_free(&s);
+	buf_free(&yl);
+	buf_free(&h);
+}
+
+/* out/<YEAR>/frameworks/<id>.html. */
+static void
+page_frameworks(struct w *w, const size_t *order)
+{
+	const struct site *s = &w->c->site;
+	size_t nk = s->kinds.n;
+	const char **names = xcalloc(nk + 1, sizeof(*names));
+	struct buf yl = BUF_INIT;
+
+	for (size_t k = 0; k < nk; k++)
+		names[k] = s->kinds.v[k].name;
+	for (size_t i = 0; i < s->frameworks.n && w->ok; i++) {
+		const struct term *fw = &s->frameworks.v[i];
+		struct tpl_dict *d = tpl_dict_new(), *list = tpl_dict_new();
+		struct buf tab = BUF_INIT, acts = BUF_INIT, page = BUF_INIT,
+		    rel = BUF_INIT, id = BUF_INIT;
+
+		buf_printf(&id, "kinds-%s", fw->id);
+		figure_table(w, buf_str(&id), LABEL_TITLE_BY_KIND,
+		    L(w, LABEL_COL_KIND), names, NULL,
+		    w->f->activities.by_framework_kind + i * nk, nk,
+		    w->f->activities.by_framework[i], true, &tab);
+		activity_group(w, list, "activities", L(w, LABEL_NAV_ACTIVITIES),
+		    order, "../activities/", in_framework, &i);
+		expand(w, "list", list, &acts);
+		tpl_set(d, "TITLE", fw->name);
+		tpl_set(d, "TABLE", buf_str(&tab));
+		tpl_set(d, "ACTIVITIES", buf_str(&acts));
+		if (expand(w, "framework", d, &page)) {
+			struct crumb cr[4];
+			size_t n = year_crumbs(w, cr, &yl,
+			    L(w, LABEL_NAV_STATISTICS), "statistics.html",
+			    fw->name);
+			buf_printf(&rel, "frameworks/%s.html", fw->id);
+			write_page(w, buf_str(&rel), fw->name, NAV_STATISTICS, cr,
+			    n, buf_str(&page));
+		}
+		tpl_dict_free(d);
+		tpl_dict_free(list);
+		buf_free(&tab);
+		buf_free(&acts);
+		buf_free(&page);
+		buf_free(&rel);
+		buf_free(&id);
+	}
+	free(names);
+	buf_free(&yl);
+}
+
+/* out/<YEAR>/agreements.html and projects.html. */
+static void
+page_agreements_projects(struct w *w)
+{
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT,
+	    src = BUF_INIT;
+	struct crumb cr[3];
+	size_t n;
+
+	agreement_table(w, "in-force", LABEL_TITLE_AGREEMENTS_IN_FORCE,
+	    agreement_in_force, (size_t)-1, true, &tables);
+	agreement_table(w, "signed", LABEL_TITLE_AGREEMENTS_SIGNED,
+	    agreement_signed_in, (size_t)-1, false, &tables);
+	agreement_table(w, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
+	    agreement_proposed_in, (size_t)-1, false, &tables);
+	tpl_set(d, "TITLE", L(w, LABEL_NAV_AGREEMENTS));
+	tpl_set(d, "TABLES", buf_str(&tables));
+	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &src));
+	if (expand(w, "agreements", d, &body)) {
+		n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_AGREEMENTS), NULL, NULL);
+		write_page(w, "agreements.html", L(w, LABEL_NAV_AGREEMENTS),
+		    NAV_AGREEMENTS, cr, n, buf_str(&body));
+	}
+	tpl_dict_free(d);
+
+	d = tpl_dict_new();
+	buf_reset(&tables);
+	buf_reset(&body);
+	project_table(w, "projects", (size_t)-1, 0, &tables);
+	tpl_set(d, "TITLE", L(w, LABEL_NAV_PROJECTS));
+	tpl_set(d, "TABLES", buf_str(&tables));
+	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &src));
+	if (expand(w, "projects", d, &body)) {
+		n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_PROJECTS), NULL, NULL);
+		write_page(w, "projects.html", L(w, LABEL_NAV_PROJECTS),
+		    NAV_PROJECTS, cr, n, buf_str(&body));
+	}
+	tpl_dict_free(d);
+	buf_free(&tables);
+	buf_free(&body);
+	buf_free(&t);
+	buf_free(&yl);
+	buf_free(&src);
+}
+
+bool
+html_write_year(struct html *h, const struct html_year *in, struct publish *p)
+{
+	struct w w = { .h = h, .in = in, .c = in->c, .l = in->l, .y = in->y,
+	    .f = &in->f->cur, .p = p, .lang = in->c->site.lang, .ok = true };
+
+	w.md = (struct md_context){ in->c, in->y, in->json, in->fs, in->d };
+	size_t *order = activities_by_date(in->y);
+	page_report(&w);
+	if (w.ok)
+		page_statistics(&w);
+	if (w.ok)
+		page_activities(&w, order);
+	if (w.ok)
+		page_partners(&w, order);
+	if (w.ok)
+		page_frameworks(&w, order);
+	if (w.ok)
+		page_agreements_projects(&w);
+	free(order);
+	return w.ok;
+}
+
+bool
+html_write_site(struct html *h, const struct html_year *years, size_t n,
+    struct publish *p)
+{
+	if (n == 0)
+		return publish_write(p, "style.css", h->css, h->css_len);
+	struct w w = { .h = h, .in = &years[0], .c = years[0].c,
+	    .l = years[0].l, .p = p, .lang = years[0].c->site.lang, .ok = true };
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf body = BUF_INIT, t = BUF_INIT, fig = BUF_INIT;
+
+	tpl_set(d, "TITLE", Lx(&w, LABEL_YEARS_TITLE, &t));
+	for (size_t i = n; i-- > 0; ) {
+		const struct html_year *y = &years[i];
+		const struct figures_year *f = &y->f->cur;
+		struct tpl_dict *e = tpl_section(d, "YEAR");
+		char year[8];
+		snprintf(year, sizeof(year), "%d", y->y->year);
+		buf_reset(&t);
+		buf_printf(&t, "%s/index.html", y->y->dir);
+		tpl_set(e, "HREF", buf_str(&t));
+		tpl_set(e, "YEAR", year);
+		tpl_set(e, "TITLE", y->y->report.title ? y->y->report.title : "");
+		buf_reset(&fig);
+		const struct { enum label l; long long v; } parts[] = {
+			{ LABEL_FIG_ACTIVITIES, f->activities.total },
+			{ LABEL_FIG_AGREEMENTS_IN_FORCE, f->agreements.in_force },
+			{ LABEL_FIG_PROJECTS, f->projects.total },
+		};
+		for (size_t k = 0; k < 3; k++) {
+			buf_printf(&fig, "%s%s: ", k ? " · " : "",
+			    label(w.l, parts[k].l));
+			format_number(&fig, w.lang, parts[k].v);
+		}
+		tpl_set(e, "FIGURES", buf_str(&fig));
+	}
+	if (expand(&w, "years", d, &body))
+		write_page(&w, "index.html", Lx(&w, LABEL_YEARS_TITLE, &t),
+		    NAV_NONE, NULL, 0, buf_str(&body));
+	if (w.ok && !publish_write(p, "style.css", h->css, h->css_len))
+		w.ok = false;
+	tpl_dict_free(d);
+	buf_free(&body);
+	buf_free(&t);
+	buf_free(&fig);
+	return w.ok;
+}

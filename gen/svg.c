@@ -1,0 +1,85 @@
+#include <string.h>
+
+#include "format.h"
+#include "svg.h"
+#include "utf8.h"
+
+#define WIDTH		640
+#define LABEL_W		240	/* room for the labels, left of the bars */
+#define NUMBER_W	56	/* room for the number after the longest bar */
+#define ROW_H		26
+#define BAR_H		16
+#define LABEL_CHARS	34	/* longer labels are cut with an ellipsis */
+
+void
+svg_escape(struct buf *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		default: buf_putc(out, *s); break;
+		}
+	}
+}
+
+/* The label as shown: at most LABEL_CHARS characters. */
+static void
+short_label(struct buf *out, const char *s)
+{
+	size_t n = strlen(s), i = 0, chars = 0;
+
+	if (utf8_chars(s, n) <= LABEL_CHARS) {
+		svg_escape(out, s);
+		return;
+	}
+	while (i < n && chars < LABEL_CHARS - 1) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	struct buf cut = BUF_INIT;
+	buf_append(&cut, s, i);
+	buf_puts(&cut, "\xE2\x80\xA6");
+	svg_escape(out, buf_str(&cut));
+	buf_free(&cut);
+}
+
+void
+svg_bar_chart(struct buf *out, const char *id, const char *title,
+    const char *desc, const char *const labels[], const long long values[],
+    size_t n, enum lang lang)
+{
+	long long max = 0;
+	int height = (int)n * ROW_H + 8;
+	double span = WIDTH - LABEL_W - NUMBER_W;
+
+	for (size_t i = 0; i < n; i++)
+		if (values[i] > max)
+			max = values[i];
+	buf_printf(out, "<div class=\"chart\"><svg xmlns=\"http://www.w3.org/"
+	    "2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+	    "role=\"img\" aria-labelledby=\"%s-t %s-d\"><title id=\"%s-t\">",
+	    WIDTH, height, WIDTH, height, id, id, id);
+	svg_escape(out, title);
+	buf_printf(out, "</title><desc id=\"%s-d\">", id);
+	svg_escape(out, desc);
+	buf_puts(out, "</desc>");
+	for (size_t i = 0; i < n; i++) {
+		int y = (int)i * ROW_H + 4;
+		double w = max > 0 ? span * (double)values[i] / (double)max : 0;
+		buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+		    LABEL_W - 8, y + BAR_H - 3);
+		short_label(out, labels[i]);
+		buf_printf(out, "</text><rect class=\"bar\" x=\"%d\" y=\"%d\" "
+		    "width=\"%.1f\" height=\"%d\"/><text x=\"%.1f\" y=\"%d\">",
+		    LABEL_W, y, w, BAR_H, LABEL_W + w + 6, y + BAR_H - 3);
+		format_number(out, lang, values[i]);
+		buf_puts(out, "</text>");
+	}
+	buf_puts(out, "</svg></div>\n");
+}

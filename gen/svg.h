@@ -1,0 +1,26 @@
+/*
+ * svg: bar charts drawn by the program, inline in the page.
+ *
+ * A horizontal bar per value, its label on the left and its number at the
+ * end of the bar, sized by the largest value. No script, no external file.
+ * The chart is an image with a title and a description for screen
+ * readers; the same figures stand in the table it illustrates.
+ */
+#ifndef COOPGEN_SVG_H
+#define COOPGEN_SVG_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "model.h"
+
+/* Append the chart to out. id makes the chart's element ids unique on the
+ * page; every text is escaped. */
+void	 svg_bar_chart(struct buf *out, const char *id, const char *title,
+	    const char *desc, const char *const labels[],
+	    const long long values[], size_t n, enum lang lang);
+
+/* Append s with &, <, >, " and ' escaped for XML and HTML. */
+void	 svg_escape(struct buf *out, const char *s);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * tpl: ctemplate behind a small C API; the only C++ in coopgen (tpl.cc).
+ *
+ * A set of templates is parsed once, from text the caller has read and
+ * checked, into a cache of its own; pages are then expanded from
+ * dictionaries. A template that does not parse is refused when it is
+ * added, with ctemplate's message, so that no page is built from it.
+ *
+ * Dictionaries are trees: tpl_section adds a repetition of a {{#SECTION}}
+ * and returns its dictionary, owned by the parent. An included template
+ * would not see its parent's values, so coopgen composes pages instead:
+ * a page's body is expanded first and handed to the layout as a value.
+ */
+#ifndef COOPGEN_TPL_H
+#define COOPGEN_TPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct tpl;
+struct tpl_dict;
+
+struct tpl *tpl_new(void);
+void	 tpl_free(struct tpl *t);
+
+/* Parse text as the template called name. False when it does not parse;
+ * *error is then ctemplate's message (malloc'd, the caller frees). */
+bool	 tpl_add(struct tpl *t, const char *name, const char *text, size_t len,
+	    char **error);
+
+/* Expand template name with dictionary d; the result is malloc'd, its
+ * length in *len. NULL when name is not a template of t. */
+char	*tpl_expand(struct tpl *t, const char *name, const struct tpl_dict *d,
+	    size_t *len);
+
+struct tpl_dict *tpl_dict_new(void);
+void	 tpl_dict_free(struct tpl_dict *d);
+
+/* Set {{KEY}}; the template escapes it where it lands. */
+void	 tpl_set(struct tpl_dict *d, const char *key, const char *value);
+
+/* Add one repetition of {{#NAME}}...{{/NAME}}, and return its dictionary. */
+struct tpl_dict *tpl_section(struct tpl_dict *d, const char *name);
+
+/* Show {{#NAME}}...{{/NAME}} once, with the values of d. */
+void	 tpl_show(struct tpl_dict *d, const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

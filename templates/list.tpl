@@ -1,0 +1,8 @@
+{{%AUTOESCAPE context="HTML"}}{{#GROUP}}<section class="group" aria-labelledby="{{ID}}">
+<h2 id="{{ID}}">{{TITLE}}</h2>
+<ul class="records">
+{{#ITEM}}<li><a href="{{HREF}}">{{TITLE}}</a>{{#META}} <span class="meta">{{TEXT}}</span>{{/META}}</li>
+{{/ITEM}}{{#EMPTY}}<li>{{TEXT}}</li>
+{{/EMPTY}}</ul>
+</section>
+{{/GROUP}}

@@ -1,0 +1,3 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{TITLE}}</h1>
+{{TABLES:none}}
+<p class="source">{{SOURCE}}</p>
