@@ -37,6 +37,7 @@ struct run {
 	size_t	 n_years;
 	struct labels labels;
 	bool	 has_labels;
+	struct locale locale;	/* from the labels, else built in */
 	struct html *html;	/* the templates, loaded and checked */
 };
 
@@ -110,7 +111,8 @@ static void
 check_prose(struct run *r, struct year_run *yr)
 {
 	const struct year *y = yr->y;
-	struct md_context ctx = { &r->c, y, yr->json, &r->fs, &r->d };
+	struct md_context ctx = { &r->c, y, yr->json, &r->fs, &r->d,
+	    &r->locale };
 
 	md_check(&ctx, &y->report.lead);
 	for (size_t i = 0; i < y->n_sections; i++)
@@ -160,6 +162,10 @@ check_all(struct run *r, const struct options *o)
 	if (have_templates && r->c.site_ok)
 		r->has_labels = labels_load(&r->labels, o->templates,
 		    r->c.site.lang, &r->d);
+	if (r->has_labels)
+		locale_from_labels(&r->locale, &r->labels);
+	else
+		r->locale = *locale_builtin(r->c.site.lang);
 	/* Every template is parsed before any page is built, so that a
 	 * broken one is reported by check, and a build stops at once. */
 	if (have_templates)
@@ -251,7 +257,7 @@ static struct html_year
 html_input(struct run *r, struct year_run *yr)
 {
 	struct html_year in = { &r->c, &r->labels, yr->y, &yr->figures,
-	    yr->json, &r->fs, &r->d };
+	    yr->json, &r->fs, &r->d, &r->locale };
 
 	return in;
 }
@@ -276,7 +282,7 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	char *path = ok ? publish_path(p, buf_str(&rel)) : NULL;
 	if (path != NULL) {
 		struct xlsx_input in = { &r->c, y, &yr->figures, &r->labels,
-		    created(r->o, y) };
+		    &r->locale, created(r->o, y) };
 		ok = xlsx_write_statistics(&in, path, p->tmp, &r->d);
 		free(path);
 	} else

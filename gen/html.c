@@ -44,8 +44,10 @@ raw_values_ok(const char *shown, const char *text, size_t len, struct diag *d)
 			known = strlen(raw_ok[i]) == n &&
 			    strncmp(raw_ok[i], name, n) == 0;
 		if (!known) {
+			/* At the braces that open the variable. */
+			const char *open = name >= text + 2 ? name - 2 : name;
 			struct pos at = { shown, 1, 1 };
-			for (const char *s = text; s < name; s++)
+			for (const char *s = text; s < open; s++)
 				if (*s == '\n') {
 					at.line++;
 					at.col = 1;
@@ -94,8 +96,13 @@ html_load(struct html **out, const char *dir, struct diag *d)
 		} else if (!raw_values_ok(buf_str(&shown), text, len, d)) {
 			ok = false;
 		} else if (!tpl_add(h->tpl, templates[i], text, len, &error)) {
+			/* ctemplate says "ERROR: Template x: ERROR: what"; the
+			 * last part is what is wrong. */
+			const char *what = error, *e;
+			while ((e = strstr(what, "ERROR: ")) != NULL)
+				what = e + 7;
 			diag_error(d, (struct pos){ buf_str(&shown), 0, 0 },
-			    "the template does not parse: %s", error);
+			    "the template does not parse: %s", what);
 			free(error);
 			ok = false;
 		}
@@ -129,6 +136,7 @@ struct w {
 	struct publish *p;
 	struct md_context md;
 	enum lang lang;
+	const struct locale *loc;
 	bool	 ok;
 };
 
@@ -300,7 +308,7 @@ year_crumbs(struct w *w, struct crumb *c, struct buf *year_label,
 struct table {
 	struct tpl_dict *d;
 	struct tpl_dict *row;
-	enum lang lang;
+	const struct locale *loc;
 	struct buf num;
 };
 
@@ -310,7 +318,7 @@ table_begin(struct table *t, const struct w *w, const char *id,
 {
 	t->d = tpl_dict_new();
 	t->row = NULL;
-	t->lang = w->lang;
+	t->loc = w->loc;
 	memset(&t->num, 0, sizeof(t->num));
 	tpl_set(t->d, "ID", id);
 	tpl_set(t->d, "CAPTION", caption);
@@ -369,7 +377,7 @@ table_num(struct table *t, long long n)
 	struct tpl_dict *c = tpl_section(t->row, "CELL");
 
 	buf_reset(&t->num);
-	format_number(&t->num, t->lang, n);
+	format_number(&t->num, t->loc, n);
 	tpl_set(c, "VALUE", buf_str(&t->num));
 	tpl_show(c, "NUM");
 	tpl_show(c, "PLAIN");
@@ -408,7 +416,7 @@ figure_table(struct w *w, const char *id, enum label caption,
 	if (chart) {
 		buf_printf(&cid, "%s-chart", id);
 		svg_bar_chart(&svg, buf_str(&cid), buf_str(&cap),
-		    L(w, LABEL_CHART_DESC), names, values, n, w->lang);
+		    L(w, LABEL_CHART_DESC), names, values, n, w->loc);
 	}
 	table_end(w, &t, chart ? buf_str(&svg) : NULL, out);
 	buf_free(&cap);
@@ -421,7 +429,7 @@ static void
 date_long(const struct w *w, struct buf *out, struct date d)
 {
 	buf_reset(out);
-	format_date(out, w->lang, d);
+	format_date(out, w->loc, d);
 	if (out->len > 0 && out->data[0] >= 'a' && out->data[0] <= 'z')
 		out->data[0] = (char)(out->data[0] - 'a' + 'A');
 }
@@ -507,7 +515,7 @@ page_report(struct w *w)
 			buf_reset(&t);
 			if (ch > 0)
 				buf_putc(&t, '+');
-			format_number(&t, w->lang, ch);
+			format_number(&t, w->loc, ch);
 			struct tpl_dict *cell = tpl_section(k.row, "CELL");
 			tpl_set(cell, "VALUE", buf_str(&t));
 			tpl_show(cell, "NUM");
@@ -706,7 +714,7 @@ page_statistics(struct w *w)
 	struct buf svg = BUF_INIT;
 	svg_bar_chart(&svg, "projects-by-status-chart", L(w,
 	    LABEL_CHART_PROJECTS_BY_STATUS), L(w, LABEL_CHART_DESC), statuses,
-	    f->projects.by_status, PROJECT_STATUSES, w->lang);
+	    f->projects.by_status, PROJECT_STATUSES, w->loc);
 	table_end(w, &pj, buf_str(&svg), &tables);
 	buf_free(&svg);
 
@@ -775,11 +783,11 @@ activity_item(const struct w *w, struct tpl_dict *group,
 	buf_printf(&h, "%s%s.html", dir, a->slug);
 	tpl_set(item, "HREF", buf_str(&h));
 	tpl_set(item, "TITLE", a->title);
-	format_date(&meta, w->lang, a->date);
+	format_date(&meta, w->loc, a->date);
 	buf_printf(&meta, " · %s", w->c->site.kinds.v[a->kind.index].name);
 	if (a->count > 1) {
 		buf_puts(&meta, " · ×");
-		format_number(&meta, w->lang, a->count);
+		format_number(&meta, w->loc, a->count);
 	}
 	tpl_set(tpl_section(item, "META"), "TEXT", buf_str(&meta));
 	buf_free(&h);
@@ -928,7 +936,7 @@ page_activities(struct w *w, const size_t *order)
 			struct tpl_dict *co = tpl_section(p, "COUNT");
 			tpl_set(co, "LABEL", L(w, LABEL_COL_COUNT));
 			buf_reset(&t);
-			format_number(&t, w->lang, a->count);
+			format_number(&t, w->loc, a->count);
 			tpl_set(co, "TEXT", buf_str(&t));
 		}
 		if (a->summary)
@@ -1247,9 +1255,11 @@ bool
 html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 {
 	struct w w = { .h = h, .in = in, .c = in->c, .l = in->l, .y = in->y,
-	    .f = &in->f->cur, .p = p, .lang = in->c->site.lang, .ok = true };
+	    .f = &in->f->cur, .p = p, .lang = in->c->site.lang, .loc = in->loc,
+	    .ok = true };
 
-	w.md = (struct md_context){ in->c, in->y, in->json, in->fs, in->d };
+	w.md = (struct md_context){ in->c, in->y, in->json, in->fs, in->d,
+	    in->loc };
 	size_t *order = activities_by_date(in->y);
 	page_report(&w);
 	if (w.ok)
@@ -1273,7 +1283,8 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 	if (n == 0)
 		return publish_write(p, "style.css", h->css, h->css_len);
 	struct w w = { .h = h, .in = &years[0], .c = years[0].c,
-	    .l = years[0].l, .p = p, .lang = years[0].c->site.lang, .ok = true };
+	    .l = years[0].l, .p = p, .lang = years[0].c->site.lang,
+	    .loc = years[0].loc, .ok = true };
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf body = BUF_INIT, t = BUF_INIT, fig = BUF_INIT;
 
@@ -1298,7 +1309,7 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 		for (size_t k = 0; k < 3; k++) {
 			buf_printf(&fig, "%s%s: ", k ? " · " : "",
 			    label(w.l, parts[k].l));
-			format_number(&fig, w.lang, parts[k].v);
+			format_number(&fig, w.loc, parts[k].v);
 		}
 		tpl_set(e, "FIGURES", buf_str(&fig));
 	}

@@ -25,6 +25,7 @@
 
 #include "diag.h"
 #include "figures.h"
+#include "format.h"
 #include "fsx.h"
 #include "labels.h"
 #include "model.h"
@@ -47,6 +48,7 @@ struct html_year {
 	const json_t *json;	/* figures_json, for {{stat}} */
 	const struct fsx *fs;	/* the content folder */
 	struct diag *d;
+	const struct locale *loc;
 };
 
 /* Write the pages of one year into out/<YEAR>/. */

@@ -115,6 +115,22 @@
 	X(TITLE_AGREEMENTS_BY_TYPE, "title_agreements_by_type") \
 	X(TITLE_AGREEMENTS_BY_PARTNER, "title_agreements_by_partner") \
 	X(MONTH_UNKNOWN, "month_unknown") \
+	X(NUMBER_GROUP, "number_group") \
+	X(DATE_DAY, "date_day") \
+	X(DATE_MONTH, "date_month") \
+	X(DATE_YEAR, "date_year") \
+	X(MONTH_1, "month_1") \
+	X(MONTH_2, "month_2") \
+	X(MONTH_3, "month_3") \
+	X(MONTH_4, "month_4") \
+	X(MONTH_5, "month_5") \
+	X(MONTH_6, "month_6") \
+	X(MONTH_7, "month_7") \
+	X(MONTH_8, "month_8") \
+	X(MONTH_9, "month_9") \
+	X(MONTH_10, "month_10") \
+	X(MONTH_11, "month_11") \
+	X(MONTH_12, "month_12") \
 	X(CHART_DESC, "chart_desc")
 
 enum label {

@@ -58,7 +58,8 @@ expand_stat(const struct md_context *ctx, const char *path, struct pos at,
 		if (strcmp(last ? last + 1 : path, "year") == 0)
 			buf_printf(out, "%lld", value);
 		else
-			format_number(out, ctx->c->site.lang, value);
+			format_number(out, ctx->loc ? ctx->loc :
+			    locale_builtin(ctx->c->site.lang), value);
 		return true;
 	}
 	case FIGURES_NOT_A_NUMBER:

@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "format.h"
 #include "fsx.h"
 #include "model.h"
 
@@ -29,6 +30,7 @@ struct md_context {
 	const json_t *figures;		/* figures_json of the year */
 	const struct fsx *fs;		/* to check linked files */
 	struct diag *d;
+	const struct locale *loc;	/* number formats; NULL: built in */
 };
 
 /* Expand the placeholders of md into out. Problems are reported at their

@@ -52,7 +52,7 @@ short_label(struct buf *out, const char *s)
 void
 svg_bar_chart(struct buf *out, const char *id, const char *title,
     const char *desc, const char *const labels[], const long long values[],
-    size_t n, enum lang lang)
+    size_t n, const struct locale *loc)
 {
 	long long max = 0;
 	int height = (int)n * ROW_H + 8;
@@ -78,7 +78,7 @@ svg_bar_chart(struct buf *out, const char *id, const char *title,
 		buf_printf(out, "</text><rect class=\"bar\" x=\"%d\" y=\"%d\" "
 		    "width=\"%.1f\" height=\"%d\"/><text x=\"%.1f\" y=\"%d\">",
 		    LABEL_W, y, w, BAR_H, LABEL_W + w + 6, y + BAR_H - 3);
-		format_number(out, lang, values[i]);
+		format_number(out, loc, values[i]);
 		buf_puts(out, "</text>");
 	}
 	buf_puts(out, "</svg></div>\n");

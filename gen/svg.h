@@ -12,13 +12,13 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "model.h"
+#include "format.h"
 
 /* Append the chart to out. id makes the chart's element ids unique on the
  * page; every text is escaped. */
 void	 svg_bar_chart(struct buf *out, const char *id, const char *title,
 	    const char *desc, const char *const labels[],
-	    const long long values[], size_t n, enum lang lang);
+	    const long long values[], size_t n, const struct locale *loc);
 
 /* Append s with &, <, >, " and ' escaped for XML and HTML. */
 void	 svg_escape(struct buf *out, const char *s);

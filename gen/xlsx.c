@@ -212,7 +212,7 @@ put_date(struct book *b, lxw_worksheet *ws, lxw_row_t row, int col,
 		return;
 	}
 	buf_reset(&b->scratch);
-	format_date(&b->scratch, b->c->site.lang, d);
+	format_date(&b->scratch, b->in->loc, d);
 	put_text(ws, row, col, buf_str(&b->scratch), b->text);
 }
 
@@ -223,7 +223,7 @@ measure_date(struct book *b, struct widths *w, int col, struct date d)
 	if (d.day != 0)
 		buf_puts(&b->scratch, "00/00/0000");
 	else if (d.year != 0)
-		format_date(&b->scratch, b->c->site.lang, d);
+		format_date(&b->scratch, b->in->loc, d);
 	measure(w, col, buf_str(&b->scratch));
 }
 

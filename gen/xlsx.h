@@ -31,6 +31,7 @@ struct xlsx_input {
 	const struct year *y;
 	const struct figures *f;
 	const struct labels *l;
+	const struct locale *loc;
 	time_t	 created;	/* the document's creation time */
 };
 

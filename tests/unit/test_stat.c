@@ -12,15 +12,15 @@ Test(format, numbers_by_language)
 {
 	struct buf b = BUF_INIT;
 
-	format_number(&b, LANG_VI, 1234567);
+	format_number(&b, locale_builtin(LANG_VI), 1234567);
 	buf_puts(&b, " ");
-	format_number(&b, LANG_EN, 1234567);
+	format_number(&b, locale_builtin(LANG_EN), 1234567);
 	buf_puts(&b, " ");
-	format_number(&b, LANG_VI, 999);
+	format_number(&b, locale_builtin(LANG_VI), 999);
 	buf_puts(&b, " ");
-	format_number(&b, LANG_EN, 1000);
+	format_number(&b, locale_builtin(LANG_EN), 1000);
 	buf_puts(&b, " ");
-	format_number(&b, LANG_VI, 0);
+	format_number(&b, locale_builtin(LANG_VI), 0);
 	cr_expect_str_eq(buf_str(&b), "1.234.567 1,234,567 999 1,000 0");
 	buf_free(&b);
 }
@@ -29,15 +29,15 @@ Test(format, dates_by_language)
 {
 	struct buf b = BUF_INIT;
 
-	format_date(&b, LANG_VI, (struct date){ 2023, 6, 15 });
+	format_date(&b, locale_builtin(LANG_VI), (struct date){ 2023, 6, 15 });
 	buf_puts(&b, "|");
-	format_date(&b, LANG_VI, (struct date){ 2023, 6, 0 });
+	format_date(&b, locale_builtin(LANG_VI), (struct date){ 2023, 6, 0 });
 	buf_puts(&b, "|");
-	format_date(&b, LANG_EN, (struct date){ 2023, 6, 15 });
+	format_date(&b, locale_builtin(LANG_EN), (struct date){ 2023, 6, 15 });
 	buf_puts(&b, "|");
-	format_date(&b, LANG_EN, (struct date){ 2023, 6, 0 });
+	format_date(&b, locale_builtin(LANG_EN), (struct date){ 2023, 6, 0 });
 	buf_puts(&b, "|");
-	format_date(&b, LANG_EN, (struct date){ 2023, 0, 0 });
+	format_date(&b, locale_builtin(LANG_EN), (struct date){ 2023, 0, 0 });
 	cr_expect_str_eq(buf_str(&b),
 	    "15/6/2023|tháng 6/2023|15 June 2023|June 2023|2023");
 	buf_free(&b);
@@ -78,7 +78,8 @@ static const char *
 expand(const char *text, bool *ok)
 {
 	static struct buf out = BUF_INIT;
-	struct md_context ctx = { &c, content_year(&c, 2023), json, &fs, &cap.d };
+	struct md_context ctx = { &c, content_year(&c, 2023), json, &fs, &cap.d,
+	    NULL };
 	struct markdown md = { text, strlen(text), { "2023/sections/s.md", 4, 1 }, 0 };
 
 	*ok = md_expand(&ctx, &md, &out);
@@ -101,7 +102,7 @@ Test(stat, replaces_placeholders)
 Test(stat, the_report_lead_is_checked_too)
 {
 	const struct year *y = content_year(&c, 2023);
-	struct md_context ctx = { &c, y, json, &fs, &cap.d };
+	struct md_context ctx = { &c, y, json, &fs, &cap.d, NULL };
 	struct buf out = BUF_INIT;
 
 	cr_expect(md_expand(&ctx, &y->report.lead, &out));
@@ -147,7 +148,7 @@ Test(stat, a_number_has_no_children)
 Test(stat, links_must_stay_in_the_year)
 {
 	const struct year *y = content_year(&c, 2023);
-	struct md_context ctx = { &c, y, json, &fs, &cap.d };
+	struct md_context ctx = { &c, y, json, &fs, &cap.d, NULL };
 	const char *text = "[a](https://wipo.int) [b](#top) [c](mailto:x@y.z)\n"
 	    "[d](activities/x1.md) [e](activities/x9.md)\n"
 	    "[f](media/%2E%2E/report.yaml) [g](data:text/html,x) [h](report.yaml)\n";
