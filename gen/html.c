@@ -794,9 +794,10 @@ activity_item(const struct w *w, struct tpl_dict *group,
 	buf_free(&meta);
 }
 
-/* A list group of the activities for which pick says yes. */
+/* A list group, under a heading of the given level (2 or 3), of the
+ * activities for which pick says yes. */
 static void
-activity_group(struct w *w, struct tpl_dict *list, const char *id,
+activity_group(struct w *w, struct tpl_dict *list, int level, const char *id,
     const char *title, const size_t *order, const char *dir,
     bool (*pick)(const struct activity *, const void *), const void *arg)
 {
@@ -805,6 +806,7 @@ activity_group(struct w *w, struct tpl_dict *list, const char *id,
 
 	tpl_set(g, "ID", id);
 	tpl_set(g, "TITLE", title);
+	tpl_show(g, level == 3 ? "H3" : "H2");
 	for (size_t i = 0; i < w->y->n_activities; i++) {
 		const struct activity *a = &w->y->activities[order[i]];
 		if (pick(a, arg)) {
@@ -850,7 +852,7 @@ page_activities(struct w *w, const size_t *order)
 	for (size_t i = 0; i < s->frameworks.n; i++) {
 		buf_reset(&id);
 		buf_printf(&id, "framework-%s", s->frameworks.v[i].id);
-		activity_group(w, byf, buf_str(&id), s->frameworks.v[i].name,
+		activity_group(w, byf, 3, buf_str(&id), s->frameworks.v[i].name,
 		    order, "", in_framework, &i);
 	}
 	for (int m = 1; m <= 13; m++) {
@@ -868,7 +870,7 @@ page_activities(struct w *w, const size_t *order)
 			buf_reset(&t);
 			buf_puts(&t, L(w, LABEL_MONTH_UNKNOWN));
 		}
-		activity_group(w, bym, buf_str(&id), buf_str(&t), order, "",
+		activity_group(w, bym, 3, buf_str(&id), buf_str(&t), order, "",
 		    in_month, &month);
 	}
 	expand(w, "list", byf, &lf);
@@ -1126,7 +1128,7 @@ page_partners(struct w *w, const size_t *order)
 			tpl_set(e, "LABEL", L(w, LABEL_COL_COUNTRY));
 			tpl_set(e, "TEXT", p->country);
 		}
-		activity_group(w, list, "activities", L(w, LABEL_NAV_ACTIVITIES),
+		activity_group(w, list, 2, "activities", L(w, LABEL_NAV_ACTIVITIES),
 		    order, "../activities/", with_partner, &i);
 		expand(w, "list", list, &acts);
 		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
@@ -1178,7 +1180,7 @@ page_frameworks(struct w *w, const size_t *order)
 		    L(w, LABEL_COL_KIND), names, NULL,
 		    w->f->activities.by_framework_kind + i * nk, nk,
 		    w->f->activities.by_framework[i], true, &tab);
-		activity_group(w, list, "activities", L(w, LABEL_NAV_ACTIVITIES),
+		activity_group(w, list, 2, "activities", L(w, LABEL_NAV_ACTIVITIES),
 		    order, "../activities/", in_framework, &i);
 		expand(w, "list", list, &acts);
 		tpl_set(d, "TITLE", fw->name);

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#GROUP}}<section class="group" aria-labelledby="{{ID}}">
-<h2 id="{{ID}}">{{TITLE}}</h2>
+{{#H2}}<h2 id="{{ID}}">{{TITLE}}</h2>{{/H2}}{{#H3}}<h3 id="{{ID}}">{{TITLE}}</h3>{{/H3}}
 <ul class="records">
 {{#ITEM}}<li><a href="{{HREF}}">{{TITLE}}</a>{{#META}} <span class="meta">{{TEXT}}</span>{{/META}}</li>
 {{/ITEM}}{{#EMPTY}}<li>{{TEXT}}</li>
