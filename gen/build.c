@@ -112,7 +112,7 @@ check_prose(struct run *r, struct year_run *yr)
 {
 	const struct year *y = yr->y;
 	struct md_context ctx = { &r->c, y, yr->json, &r->fs, &r->d,
-	    &r->locale };
+	    &r->locale, r->has_labels ? &r->labels : NULL };
 
 	md_check(&ctx, &y->report.lead);
 	for (size_t i = 0; i < y->n_sections; i++)

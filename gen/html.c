@@ -12,12 +12,13 @@
 /* The templates, by name; each is the file <name>.tpl. */
 static const char *const templates[] = { "layout", "table", "list", "report",
     "statistics", "activities", "activity", "partners", "partner",
-    "framework", "agreements", "projects", "years", NULL };
+    "framework", "agreements", "projects", "years", "article", NULL };
 
 /* The only variables a template may insert unescaped ({{NAME:none}}):
  * each holds HTML that coopgen made itself. */
 static const char *const raw_ok[] = { "BODY", "HTML", "TABLE", "TABLES",
-    "CHART", "ACTIVITIES", "BY_FRAMEWORK_LIST", "BY_MONTH_LIST", NULL };
+    "CHART", "ACTIVITIES", "BY_FRAMEWORK_LIST", "BY_MONTH_LIST", "JSONLD",
+    NULL };
 
 #define AUTOESCAPE "{{%AUTOESCAPE context=\"HTML\"}}"
 
@@ -56,7 +57,8 @@ raw_values_ok(const char *shown, const char *text, size_t len, struct diag *d)
 			diag_error(d, at, "{{%.*s:none}} would insert a value "
 			    "unescaped (only HTML made by coopgen may be: BODY, "
 			    "HTML, TABLE, TABLES, CHART, ACTIVITIES, "
-			    "BY_FRAMEWORK_LIST, BY_MONTH_LIST)", (int)n, name);
+			    "BY_FRAMEWORK_LIST, BY_MONTH_LIST, JSONLD)", (int)n,
+			    name);
 			ok = false;
 		}
 		p += 7;
@@ -200,13 +202,25 @@ expand(struct w *w, const char *name, const struct tpl_dict *d,
 	return true;
 }
 
+/* What the head of an article page says to news sites and networks. */
+struct head {
+	const char *description;
+	const char *canonical;	/* NULL without base_url */
+	const char *image;	/* NULL without an image */
+	const char *image_alt;
+	const char *published;	/* with the time and the UTC offset */
+	const char *jsonld;	/* the NewsArticle, safe inside <script> */
+};
+
 /*
  * Put body in the layout and publish it as rel, a path relative to the
- * year folder (or to out/ when w->y is NULL).
+ * year folder (or to out/ when w->y is NULL); head, when not NULL, fills
+ * the article's meta data.
  */
 static void
-write_page(struct w *w, const char *rel, const char *title, enum nav current,
-    const struct crumb *crumbs, size_t ncrumbs, const char *body)
+write_page_head(struct w *w, const char *rel, const char *title,
+    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
+    const char *body, const struct head *head)
 {
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf root = BUF_INIT, year = BUF_INIT, t = BUF_INIT, href = BUF_INIT,
@@ -233,10 +247,14 @@ write_page(struct w *w, const char *rel, const char *title, enum nav current,
 			{ LABEL_NAV_PARTNERS, "partners/index.html" },
 			{ LABEL_NAV_AGREEMENTS, "agreements.html" },
 			{ LABEL_NAV_PROJECTS, "projects.html" },
+			{ LABEL_NAV_ARTICLE, "article.html" },
 		};
 		struct tpl_dict *n = tpl_section(d, "NAV");
 		tpl_set(n, "NAV_LABEL", L(w, LABEL_HTML_NAV));
 		for (int i = 0; i < (int)(sizeof(nav) / sizeof(*nav)); i++) {
+			/* No article.md, no article, and no link to one. */
+			if (i == NAV_ARTICLE && w->y->article == NULL)
+				continue;
 			struct tpl_dict *item = tpl_section(n, "ITEM");
 			buf_reset(&href);
 			buf_printf(&href, "%s%s", buf_str(&year), nav[i].href);
@@ -271,6 +289,25 @@ write_page(struct w *w, const char *rel, const char *title, enum nav current,
 		tpl_set(link, "LABEL", crumbs[i].label);
 	}
 	tpl_set(d, "BODY", body);
+	if (head != NULL) {
+		struct tpl_dict *m = tpl_section(d, "META");
+		tpl_set(m, "DESCRIPTION", head->description);
+		tpl_set(m, "OG_TITLE", title);
+		tpl_set(m, "OG_LOCALE", L(w, LABEL_OG_LOCALE));
+		tpl_set(m, "PUBLISHED", head->published);
+		tpl_set(m, "JSONLD", head->jsonld);
+		if (head->canonical) {
+			tpl_set(tpl_section(m, "CANONICAL"), "HREF",
+			    head->canonical);
+			tpl_set(tpl_section(m, "OG_URL"), "HREF",
+			    head->canonical);
+		}
+		if (head->image) {
+			struct tpl_dict *img = tpl_section(m, "OG_IMAGE");
+			tpl_set(img, "SRC", head->image);
+			tpl_set(img, "ALT", head->image_alt);
+		}
+	}
 	if (expand(w, "layout", d, &page)) {
 		if (w->y != NULL)
 			buf_printf(&path, "%s/", w->y->dir);
@@ -285,6 +322,13 @@ write_page(struct w *w, const char *rel, const char *title, enum nav current,
 	buf_free(&href);
 	buf_free(&page);
 	buf_free(&path);
+}
+
+static void
+write_page(struct w *w, const char *rel, const char *title, enum nav current,
+    const struct crumb *crumbs, size_t ncrumbs, const char *body)
+{
+	write_page_head(w, rel, title, current, crumbs, ncrumbs, body, NULL);
 }
 
 /* The crumbs of a page below the year: the year, then more. */
@@ -1253,6 +1297,175 @@ page_agreements_projects(struct w *w)
 	buf_free(&src);
 }
 
+/* The year's address, with a final '/', from site.yaml's base_url; NULL
+ * without one. */
+static char *
+year_url(const struct w *w)
+{
+	const char *base = w->c->site.base_url;
+	struct buf b = BUF_INIT;
+
+	if (base == NULL)
+		return NULL;
+	buf_puts(&b, base);
+	if (b.len > 0 && b.data[b.len - 1] != '/')
+		buf_putc(&b, '/');
+	buf_printf(&b, "%s/", w->y->dir);
+	return buf_detach(&b);
+}
+
+/* The NewsArticle of schema.org, as JSON that cannot end the <script>
+ * element it stands in. */
+static char *
+article_jsonld(const struct w *w, const char *description,
+    const char *published, const char *image, const char *canonical)
+{
+	const struct article *a = w->y->article;
+	json_t *o = json_object(), *author = json_object(),
+	    *publisher = json_object();
+
+	json_object_set_new(o, "@context", json_string("https://schema.org"));
+	json_object_set_new(o, "@type", json_string("NewsArticle"));
+	json_object_set_new(o, "headline", json_string(a->title));
+	json_object_set_new(o, "description", json_string(description));
+	json_object_set_new(o, "datePublished", json_string(published));
+	json_object_set_new(o, "inLanguage", json_string(w->lang == LANG_EN ?
+	    "en" : "vi"));
+	json_object_set_new(author, "@type", json_string("Organization"));
+	json_object_set_new(author, "name", json_string(a->author ? a->author :
+	    w->c->site.organisation));
+	json_object_set_new(o, "author", author);
+	json_object_set_new(publisher, "@type", json_string("Organization"));
+	json_object_set_new(publisher, "name",
+	    json_string(w->c->site.organisation));
+	json_object_set_new(o, "publisher", publisher);
+	if (image != NULL)
+		json_object_set_new(o, "image", json_pack("[s]", image));
+	if (canonical != NULL)
+		json_object_set_new(o, "mainEntityOfPage", json_string(canonical));
+	char *text = json_dumps(o, JSON_COMPACT | JSON_ESCAPE_SLASH);
+	json_decref(o);
+	if (text == NULL)
+		xalloc_die();
+	/* Inside <script>, "<!--" and "<script" change where the element
+	 * ends; '<', '>' and '&' occur only in strings, where \u escapes
+	 * mean the same. */
+	struct buf b = BUF_INIT;
+	for (const char *s = text; *s; s++) {
+		if (*s == '<')
+			buf_puts(&b, "\\u003c");
+		else if (*s == '>')
+			buf_puts(&b, "\\u003e");
+		else if (*s == '&')
+			buf_puts(&b, "\\u0026");
+		else
+			buf_putc(&b, *s);
+	}
+	free(text);
+	return buf_detach(&b);
+}
+
+/*
+ * out/<YEAR>/article.html, and article.fragment.html: the <article>
+ * alone, for a newsroom's CMS, with absolute links when site.yaml has
+ * base_url.
+ */
+static void
+page_article(struct w *w)
+{
+	const struct article *a = w->y->article;
+	struct buf t = BUF_INIT, lead = BUF_INIT, desc = BUF_INIT,
+	    published = BUF_INIT, page = BUF_INIT, fragment = BUF_INIT,
+	    html = BUF_INIT, img = BUF_INIT, canon = BUF_INIT, rel = BUF_INIT;
+	char iso[11];
+	char *base = year_url(w);
+
+	md_plain(&w->md, &a->lead, &desc);
+	date_iso(date_first_day(a->published), iso);
+	buf_printf(&published, "%sT00:00:00%s", iso, w->c->site.utc_offset);
+	if (base != NULL)
+		buf_printf(&canon, "%sarticle.html", base);
+	if (a->image != NULL) {
+		if (base != NULL)
+			buf_puts(&img, base);
+		buf_puts(&img, a->image);
+	}
+
+	/* The page (relative links), then the fragment (absolute ones). */
+	for (int pass = 0; pass < 2; pass++) {
+		struct tpl_dict *d = tpl_dict_new();
+		struct md_page mp;
+		struct buf *out = pass == 0 ? &page : &fragment;
+
+		tpl_set(d, "TITLE", a->title);
+		if (a->lead.text != NULL) {
+			render(w, &a->lead, 0, 2, "lead-", &mp, &lead);
+			md_page_free(&mp);
+			tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&lead));
+		}
+		if (a->author)
+			tpl_set(tpl_section(d, "AUTHOR"), "TEXT", a->author);
+		date_long(w, &t, a->published);
+		tpl_set(d, "DATE", buf_str(&t));
+		date_iso(a->published, iso);
+		tpl_set(d, "DATE_ISO", iso);
+		if (a->image != NULL) {
+			struct tpl_dict *im = tpl_section(d, "IMAGE");
+			buf_reset(&t);
+			if (pass == 1 && base != NULL)
+				buf_puts(&t, base);
+			buf_puts(&t, a->image);
+			tpl_set(im, "SRC", buf_str(&t));
+			tpl_set(im, "ALT", a->image_caption ? a->image_caption :
+			    a->title);
+			if (a->image_caption)
+				tpl_set(tpl_section(im, "CAPTION"), "TEXT",
+				    a->image_caption);
+		}
+		memset(&mp, 0, sizeof(mp));
+		mp.heading_base = 2;
+		mp.id_prefix = "article-";
+		mp.base = pass == 1 ? base : NULL;
+		md_render(&w->md, &a->body, &mp, &html);
+		md_page_free(&mp);
+		tpl_set(d, "BODY", buf_str(&html));
+		if (a->source) {
+			struct tpl_dict *s = tpl_section(d, "SOURCE");
+			tpl_set(s, "LABEL", L(w, LABEL_SOURCE_LABEL));
+			tpl_set(s, "TEXT", a->source);
+		}
+		tpl_set(d, "BACK_TO_TOP", L(w, LABEL_BACK_TO_TOP));
+		expand(w, "article", d, out);
+		tpl_dict_free(d);
+	}
+
+	char *jsonld = article_jsonld(w, buf_str(&desc), buf_str(&published),
+	    a->image ? buf_str(&img) : NULL, base ? buf_str(&canon) : NULL);
+	struct head head = { buf_str(&desc), base ? buf_str(&canon) : NULL,
+	    a->image ? buf_str(&img) : NULL, a->image_caption ?
+	    a->image_caption : a->title, buf_str(&published), jsonld };
+	struct crumb cr[3];
+	size_t n = year_crumbs(w, cr, &t, L(w, LABEL_NAV_ARTICLE), NULL, NULL);
+	write_page_head(w, "article.html", a->title, NAV_ARTICLE, cr, n,
+	    buf_str(&page), &head);
+	buf_printf(&rel, "%s/article.fragment.html", w->y->dir);
+	if (w->ok && !publish_write(w->p, buf_str(&rel), fragment.data,
+	    fragment.len))
+		w->ok = false;
+	free(jsonld);
+	free(base);
+	buf_free(&t);
+	buf_free(&lead);
+	buf_free(&desc);
+	buf_free(&published);
+	buf_free(&page);
+	buf_free(&fragment);
+	buf_free(&html);
+	buf_free(&img);
+	buf_free(&canon);
+	buf_free(&rel);
+}
+
 bool
 html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 {
@@ -1261,7 +1474,7 @@ html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 	    .ok = true };
 
 	w.md = (struct md_context){ in->c, in->y, in->json, in->fs, in->d,
-	    in->loc };
+	    in->loc, in->l };
 	size_t *order = activities_by_date(in->y);
 	page_report(&w);
 	if (w.ok)
@@ -1274,6 +1487,8 @@ html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 		page_frameworks(&w, order);
 	if (w.ok)
 		page_agreements_projects(&w);
+	if (w.ok && in->y->article != NULL)
+		page_article(&w);
 	free(order);
 	return w.ok;
 }

@@ -131,7 +131,10 @@
 	X(MONTH_10, "month_10") \
 	X(MONTH_11, "month_11") \
 	X(MONTH_12, "month_12") \
-	X(CHART_DESC, "chart_desc")
+	X(CHART_DESC, "chart_desc") \
+	X(OG_LOCALE, "og_locale") \
+	X(BACK_TO_TOP, "back_to_top") \
+	X(SOURCE_LABEL, "source_label")
 
 enum label {
 #define LABEL_ENUM(id, key) LABEL_##id,

@@ -35,7 +35,8 @@ struct slugs {
 };
 
 static const char *const site_keys[] = { "organisation",
-    "organisation_short", "lang", "base_url", "frameworks", "kinds", NULL };
+    "organisation_short", "lang", "base_url", "utc_offset", "frameworks",
+    "kinds", NULL };
 static const char *const term_keys[] = { "id", "name", NULL };
 static const char *const partner_keys[] = { "id", "name", "short", "country",
     NULL };
@@ -198,6 +199,21 @@ load_site(struct loader *l)
 			diag_error(l->d, urlpos, "base_url '%s' is not a web "
 			    "address (expected https://... or http://...)",
 			    c->site.base_url);
+			r.bad = true;
+		}
+		struct pos offpos;
+		c->site.utc_offset = record_text(&r, "utc_offset", false,
+		    &offpos);
+		const char *o = c->site.utc_offset;
+		if (o == NULL)
+			c->site.utc_offset = "+07:00";
+		else if (strlen(o) != 6 || (o[0] != '+' && o[0] != '-') ||
+		    strspn(o + 1, "0123456789") != 2 || o[3] != ':' ||
+		    strspn(o + 4, "0123456789") != 2 || atoi(o + 1) > 14 ||
+		    atoi(o + 4) > 59) {
+			diag_error(l->d, offpos, "utc_offset '%s' is not an "
+			    "offset from UTC (expected +HH:MM or -HH:MM, such as "
+			    "+07:00)", o);
 			r.bad = true;
 		}
 		load_vocab(l, &r, "frameworks", "framework", &c->site.frameworks);

@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdio.h>
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 
 #include "figures.h"
 #include "format.h"
+#include "directive.h"
 #include "markdown.h"
 #include "slug.h"
 #include "utf8.h"
@@ -93,12 +95,28 @@ expand_stat(const struct md_context *ctx, const char *path, struct pos at,
 	return false;
 }
 
-bool
-md_expand(const struct md_context *ctx, const struct markdown *md,
-    struct buf *out)
+/* Whether only blanks stand between a and b. */
+static bool
+blank(const char *a, const char *b)
+{
+	for (; a < b; a++)
+		if (*a != ' ' && *a != '\t' && *a != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * Expand md into out. With lists, a list directive becomes its list; for
+ * the checks it becomes nothing, so that every line of out stays the line
+ * of md it came from and later problems are reported where they are.
+ */
+static bool
+expand(const struct md_context *ctx, const struct markdown *md,
+    struct buf *out, bool lists)
 {
 	const char *s = md->text, *end = md->text + md->len;
 	bool ok = true;
+	int nlists = 0;
 
 	buf_reset(out);
 	if (s == NULL)
@@ -162,16 +180,43 @@ md_expand(const struct md_context *ctx, const struct markdown *md,
 				 * the line stay right. */
 				ok = false;
 			}
+		} else if (directive_is_list(p, wlen) &&
+		    (q == close || *q == ' ')) {
+			char word[16];
+			snprintf(word, sizeof(word), "%.*s", (int)wlen, p);
+			const char *bol = open;
+			while (bol > md->text && bol[-1] != '\n')
+				bol--;
+			if (!blank(bol, open) || !blank(close + 2, eol)) {
+				diag_error(ctx->d, at, "{{%s}} must stand alone on "
+				    "its line (it becomes a list)", word);
+				ok = false;
+			} else if (directive_list(ctx, word, arg,
+			    (size_t)(argend - arg), at, lists ? out : NULL,
+			    "-*+"[nlists++ % 3])) {
+				s = close + 2;
+				continue;
+			} else
+				ok = false;
 		} else {
 			diag_error(ctx->d, at, "unknown directive '{{%.*s}}' "
-			    "(expected {{stat PATH}}; write \\{{ for literal "
-			    "braces)", (int)(close - open - 2), open + 2);
+			    "(expected {{stat PATH}}, {{activities ...}}, "
+			    "{{agreements ...}} or {{projects ...}}; write \\{{ "
+			    "for literal braces)", (int)(close - open - 2),
+			    open + 2);
 			ok = false;
 		}
 		buf_append(out, open, (size_t)(close + 2 - open));
 		s = close + 2;
 	}
 	return ok;
+}
+
+bool
+md_expand(const struct md_context *ctx, const struct markdown *md,
+    struct buf *out)
+{
+	return expand(ctx, md, out, true);
 }
 
 static int
@@ -333,7 +378,7 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 
 	if (md->text == NULL)
 		return true;
-	ok = md_expand(ctx, md, &text);
+	ok = expand(ctx, md, &text, false);
 	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
 	    CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
@@ -439,8 +484,11 @@ rewrite_url(const struct md_context *ctx, const struct md_page *page,
 		return;
 	char *decoded = url_path(url);
 	const char *rest = url + strcspn(url, "?#");
-	for (int i = 0; i < page->up; i++)
-		buf_puts(&to, "../");
+	if (page->base != NULL)
+		buf_puts(&to, page->base);
+	else
+		for (int i = 0; i < page->up; i++)
+			buf_puts(&to, "../");
 	const char *p = md_page_of(ctx, decoded, &target);
 	if (p != NULL) {
 		/* A page's own fragment wins over the link's. */
@@ -598,4 +646,37 @@ md_page_free(struct md_page *page)
 	free(page->headings);
 	page->headings = NULL;
 	page->n_headings = page->cap_headings = 0;
+}
+
+void
+md_plain(const struct md_context *ctx, const struct markdown *md,
+    struct buf *out)
+{
+	struct buf text = BUF_INIT;
+
+	buf_reset(out);
+	md_expand(ctx, md, &text);
+	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
+	    CMARK_OPT_VALIDATE_UTF8);
+	/* cmark 0.30 has no plain-text renderer: its text nodes are it. */
+	struct buf plain = BUF_INIT;
+	for (cmark_node *block = cmark_node_first_child(doc); block != NULL;
+	    block = cmark_node_next(block)) {
+		node_text(block, &plain);
+		buf_putc(&plain, ' ');
+	}
+	bool space = false;
+	for (const char *s = buf_str(&plain); *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(out, ' ');
+		space = false;
+		buf_putc(out, *s);
+	}
+	buf_free(&plain);
+	cmark_node_free(doc);
+	buf_free(&text);
 }

@@ -31,10 +31,11 @@ struct md_context {
 	const struct fsx *fs;		/* to check linked files */
 	struct diag *d;
 	const struct locale *loc;	/* number formats; NULL: built in */
+	const struct labels *l;		/* words of lists; NULL: the ids */
 };
 
-/* Expand the placeholders of md into out. Problems are reported at their
- * place in the file; false when there was any. */
+/* Expand the placeholders and list directives of md into out. Problems
+ * are reported at their place in the file; false when there was any. */
 bool	 md_expand(const struct md_context *ctx, const struct markdown *md,
 	    struct buf *out);
 
@@ -56,6 +57,7 @@ struct md_heading {
 /* Where rendered Markdown lands, and what it tells back. */
 struct md_page {
 	int	 up;		/* folders between the page and the year's */
+	const char *base;	/* else: the year's absolute address + "/" */
 	int	 heading_base;	/* the level its first-level headings get */
 	const char *id_prefix;	/* for heading ids, unique on the page */
 	struct md_heading *headings;	/* out: in order */
@@ -74,6 +76,11 @@ struct md_page {
 bool	 md_render(const struct md_context *ctx, const struct markdown *md,
 	    struct md_page *page, struct buf *out);
 void	 md_page_free(struct md_page *page);
+
+/* md as plain text on one line (a meta description): placeholders
+ * expanded, Markdown taken away, white space folded. */
+void	 md_plain(const struct md_context *ctx, const struct markdown *md,
+	    struct buf *out);
 
 /* The path, relative to the year folder, of the page that Markdown file
  * path (relative to the year folder: "activities/x.md") became; NULL for

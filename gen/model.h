@@ -42,6 +42,7 @@ struct site {
 	const char *organisation;
 	const char *organisation_short;	/* NULL when not given */
 	const char *base_url;		/* NULL when not given */
+	const char *utc_offset;		/* "+07:00": of dates published */
 	enum lang lang;
 	struct vocab frameworks;	/* in display order */
 	struct vocab kinds;

@@ -79,7 +79,7 @@ expand(const char *text, bool *ok)
 {
 	static struct buf out = BUF_INIT;
 	struct md_context ctx = { &c, content_year(&c, 2023), json, &fs, &cap.d,
-	    NULL };
+	    NULL, NULL };
 	struct markdown md = { text, strlen(text), { "2023/sections/s.md", 4, 1 }, 0 };
 
 	*ok = md_expand(&ctx, &md, &out);
@@ -102,7 +102,7 @@ Test(stat, replaces_placeholders)
 Test(stat, the_report_lead_is_checked_too)
 {
 	const struct year *y = content_year(&c, 2023);
-	struct md_context ctx = { &c, y, json, &fs, &cap.d, NULL };
+	struct md_context ctx = { &c, y, json, &fs, &cap.d, NULL, NULL };
 	struct buf out = BUF_INIT;
 
 	cr_expect(md_expand(&ctx, &y->report.lead, &out));
@@ -132,7 +132,7 @@ Test(stat, errors_at_file_line_and_column)
 	    "2023/sections/s.md:4:5: error: unknown figure 'activities.by_kind.k3' in {{stat}} (expected one of: activities.by_kind.k1, activities.by_kind.k2)\n"
 	    "2023/sections/s.md:5:3: error: {{stat previous}} names a group of figures, not a number (expected one of: previous.year, previous.activities, previous.agreements, previous.projects)\n"
 	    "2023/sections/s.md:5:21: error: {{stat}} needs one path (expected e.g. {{stat activities.total}})\n"
-	    "2023/sections/s.md:5:30: error: unknown directive '{{activities}}' (expected {{stat PATH}}; write \\{{ for literal braces)\n"
+	    "2023/sections/s.md:5:30: error: {{activities}} must stand alone on its line (it becomes a list)\n"
 	    "2023/sections/s.md:6:1: error: unclosed '{{' (expected '}}' on the same line; write \\{{ for literal braces)\n");
 }
 
@@ -148,7 +148,7 @@ Test(stat, a_number_has_no_children)
 Test(stat, links_must_stay_in_the_year)
 {
 	const struct year *y = content_year(&c, 2023);
-	struct md_context ctx = { &c, y, json, &fs, &cap.d, NULL };
+	struct md_context ctx = { &c, y, json, &fs, &cap.d, NULL, NULL };
 	const char *text = "[a](https://wipo.int) [b](#top) [c](mailto:x@y.z)\n"
 	    "[d](activities/x1.md) [e](activities/x9.md)\n"
 	    "[f](media/%2E%2E/report.yaml) [g](data:text/html,x) [h](report.yaml)\n";

@@ -1,0 +1,410 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "directive.h"
+#include "fields.h"
+#include "figures.h"
+#include "format.h"
+#include "labels.h"
+#include "markdown.h"
+#include "xalloc.h"
+
+enum list { LIST_ACTIVITIES, LIST_AGREEMENTS, LIST_PROJECTS };
+
+static const char *const lists[] = { "activities", "agreements", "projects",
+    NULL };
+static const char *const filters[][6] = {
+	{ "framework", "kind", "partner", "month", NULL },
+	{ "type", "partner", "framework", NULL },
+	{ "funder", "status", NULL },
+};
+static const char *const sets[] = { "in_force", "signed", "proposed", NULL };
+static const char *const types[] = { "bilateral", "multilateral", NULL };
+
+/* What a directive asks for; index -1 where a filter is not given. */
+struct query {
+	enum list list;
+	long	 framework, kind, partner, month, type, status;
+	int	 set;		/* agreements: 0 in force, 1 signed, 2 proposed */
+};
+
+bool
+directive_is_list(const char *word, size_t n)
+{
+	for (size_t i = 0; lists[i] != NULL; i++)
+		if (strlen(lists[i]) == n && strncmp(lists[i], word, n) == 0)
+			return true;
+	return false;
+}
+
+void
+md_escape(struct buf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\r')
+			buf_putc(out, ' ');
+		else {
+			if (ispunct((unsigned char)*s))
+				buf_putc(out, '\\');
+			buf_putc(out, *s);
+		}
+	}
+}
+
+static size_t
+count_of(const char *const *v)
+{
+	size_t n = 0;
+
+	while (v[n] != NULL)
+		n++;
+	return n;
+}
+
+/* Report value, not one of names (n of them), for filter key. */
+static void
+unknown_value(struct diag *d, struct pos at, const char *word, const char *key,
+    const char *value, const char *const *names, size_t n)
+{
+	struct buf b = BUF_INIT;
+	const char *near = closest_name(value, names, n);
+
+	if (near != NULL)
+		buf_printf(&b, "did you mean '%s'? ", near);
+	buf_puts(&b, "expected one of: ");
+	for (size_t i = 0; i < n && i < 12; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+	if (n > 12)
+		buf_printf(&b, " and %zu more", n - 12);
+	diag_error(d, at, "unknown %s '%s' in {{%s}} (%s)", key, value, word,
+	    buf_str(&b));
+	buf_free(&b);
+}
+
+/* The index of value among a vocabulary's ids, or -1 (reported). */
+static long
+lookup(const struct md_context *ctx, struct pos at, const char *word,
+    const char *key, const char *value)
+{
+	const struct content *c = ctx->c;
+	const char **ids;
+	size_t n, i;
+
+	if (strcmp(key, "framework") == 0 || strcmp(key, "kind") == 0) {
+		const struct vocab *v = key[0] == 'f' ? &c->site.frameworks :
+		    &c->site.kinds;
+		size_t idx;
+		if (strmap_get(&v->ids, value, &idx))
+			return (long)idx;
+		n = v->n;
+		ids = xcalloc(n + 1, sizeof(*ids));
+		for (i = 0; i < n; i++)
+			ids[i] = v->v[i].id;
+	} else if (strcmp(key, "partner") == 0 || strcmp(key, "funder") == 0) {
+		size_t idx;
+		if (strmap_get(&c->partner_ids, value, &idx))
+			return (long)idx;
+		n = c->n_partners;
+		ids = xcalloc(n + 1, sizeof(*ids));
+		for (i = 0; i < n; i++)
+			ids[i] = c->partners[i].id;
+	} else {
+		const char *const *names = strcmp(key, "type") == 0 ? types :
+		    project_status_ids;
+		n = strcmp(key, "type") == 0 ? 2 : PROJECT_STATUSES;
+		for (i = 0; i < n; i++)
+			if (strcmp(names[i], value) == 0)
+				return (long)i;
+		unknown_value(ctx->d, at, word, key, value, names, n);
+		return -1;
+	}
+	unknown_value(ctx->d, at, word, key, value, ids, n);
+	free(ids);
+	return -1;
+}
+
+/* Parse the arguments of a directive into q; false (reported) on any
+ * unknown filter or value. */
+static bool
+parse(const struct md_context *ctx, const char *word, const char *args,
+    size_t n, struct pos at, struct query *q)
+{
+	char *text = xstrndup(args, n), *save = NULL;
+	bool ok = true;
+	size_t nf = count_of(filters[q->list]);
+
+	q->framework = q->kind = q->partner = q->month = q->type = -1;
+	q->status = -1;
+	q->set = 0;
+	for (char *tok = strtok_r(text, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		char *eq = strchr(tok, '=');
+		if (eq == NULL) {
+			size_t s;
+			for (s = 0; sets[s] != NULL; s++)
+				if (strcmp(tok, sets[s]) == 0)
+					break;
+			if (q->list == LIST_AGREEMENTS && sets[s] != NULL) {
+				q->set = (int)s;
+				continue;
+			}
+			diag_error(ctx->d, at, "'%s' in {{%s}} is not a filter "
+			    "(expected key=value%s)", tok, word,
+			    q->list == LIST_AGREEMENTS ? ", or in_force, signed "
+			    "or proposed" : "");
+			ok = false;
+			continue;
+		}
+		*eq = '\0';
+		const char *key = tok, *value = eq + 1;
+		long *slot = NULL;
+		if (strcmp(key, "framework") == 0)
+			slot = &q->framework;
+		else if (strcmp(key, "kind") == 0)
+			slot = &q->kind;
+		else if (strcmp(key, "partner") == 0 || strcmp(key, "funder") == 0)
+			slot = &q->partner;
+		else if (strcmp(key, "month") == 0)
+			slot = &q->month;
+		else if (strcmp(key, "type") == 0)
+			slot = &q->type;
+		else if (strcmp(key, "status") == 0)
+			slot = &q->status;
+		bool allowed = false;
+		for (size_t i = 0; i < nf && !allowed; i++)
+			allowed = strcmp(filters[q->list][i], key) == 0;
+		if (!allowed || slot == NULL) {
+			struct buf b = BUF_INIT;
+			const char *near = closest_name(key, filters[q->list], nf);
+			if (near != NULL)
+				buf_printf(&b, "did you mean '%s'? ", near);
+			buf_puts(&b, "expected ");
+			for (size_t i = 0; i < nf; i++)
+				buf_printf(&b, "%s%s", i ? (i + 1 == nf ? " or " :
+				    ", ") : "", filters[q->list][i]);
+			diag_error(ctx->d, at, "unknown filter '%s' for {{%s}} "
+			    "(%s)", key, word, buf_str(&b));
+			buf_free(&b);
+			ok = false;
+			continue;
+		}
+		if (*slot != -1) {
+			diag_error(ctx->d, at, "filter '%s' given twice in {{%s}} "
+			    "(expected each filter once)", key, word);
+			ok = false;
+			continue;
+		}
+		if (slot == &q->month) {
+			char *end;
+			long m = strtol(value, &end, 10);
+			if (*value == '\0' || *end != '\0' || m < 1 || m > 12) {
+				diag_error(ctx->d, at, "month '%s' in {{%s}} is not "
+				    "a month (expected 1 to 12)", value, word);
+				ok = false;
+			} else
+				*slot = m;
+			continue;
+		}
+		*slot = lookup(ctx, at, word, key, value);
+		if (*slot == -1)
+			ok = false;
+	}
+	free(text);
+	return ok;
+}
+
+static bool
+names_partner(const struct refs *r, long partner)
+{
+	if (partner < 0)
+		return true;
+	for (size_t i = 0; i < r->n; i++)
+		if ((long)r->v[i].index == partner)
+			return true;
+	return false;
+}
+
+static const char *
+word_of(const struct md_context *ctx, enum label id, const char *fallback)
+{
+	return ctx->l != NULL ? label(ctx->l, id) : fallback;
+}
+
+/* " · ×6" for a record that stands for several. */
+static void
+times(struct buf *out, const struct locale *loc, long count)
+{
+	if (count > 1) {
+		buf_puts(out, " · ×");
+		format_number(out, loc, count);
+	}
+}
+
+static void
+partner_list(const struct md_context *ctx, struct buf *out,
+    const struct refs *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (i)
+			buf_puts(out, ", ");
+		md_escape(out, ctx->c->partners[r->v[i].index].short_name);
+	}
+}
+
+/* The activities in the order of their dates. */
+static int
+by_date(const void *x, const void *y, void *arg)
+{
+	const struct activity *v = arg;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const struct date *a = &v[i].date, *c = &v[j].date;
+	int am = a->month ? a->month : 13, cm = c->month ? c->month : 13;
+	int ad = a->day ? a->day : 32, cd = c->day ? c->day : 32;
+
+	if (am != cm)
+		return am < cm ? -1 : 1;
+	if (ad != cd)
+		return ad < cd ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+static size_t
+list_activities(const struct md_context *ctx, const struct query *q,
+    const struct locale *loc, struct buf *out, char bullet)
+{
+	const struct year *y = ctx->y;
+	size_t n = 0, *order = xcalloc(y->n_activities, sizeof(*order));
+
+	for (size_t i = 0; i < y->n_activities; i++)
+		order[i] = i;
+	if (y->n_activities > 1)
+		qsort_r(order, y->n_activities, sizeof(*order), by_date,
+		    y->activities);
+	for (size_t k = 0; k < y->n_activities; k++) {
+		const struct activity *a = &y->activities[order[k]];
+		if ((q->framework >= 0 && (long)a->framework.index != q->framework) ||
+		    (q->kind >= 0 && (long)a->kind.index != q->kind) ||
+		    (q->month >= 0 && a->date.month != q->month) ||
+		    !names_partner(&a->partners, q->partner))
+			continue;
+		buf_printf(out, "%c ", bullet);
+		md_escape(out, a->title);
+		buf_puts(out, " — ");
+		struct buf date = BUF_INIT;
+		format_date(&date, loc, a->date);
+		md_escape(out, buf_str(&date));
+		buf_free(&date);
+		if (a->partners.n) {
+			buf_puts(out, " · ");
+			partner_list(ctx, out, &a->partners);
+		}
+		times(out, loc, a->count);
+		buf_putc(out, '\n');
+		n++;
+	}
+	free(order);
+	return n;
+}
+
+static size_t
+list_agreements(const struct md_context *ctx, const struct query *q,
+    const struct locale *loc, struct buf *out, char bullet)
+{
+	static bool (*const pick[])(const struct agreement *, int) = {
+		agreement_in_force, agreement_signed_in, agreement_proposed_in,
+	};
+	const struct content *c = ctx->c;
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->n_agreements; i++) {
+		const struct agreement *a = &c->agreements[i];
+		if (!pick[q->set](a, ctx->y->year) ||
+		    (q->type >= 0 && (long)a->type != q->type) ||
+		    (q->framework >= 0 && (a->framework.id == NULL ||
+		    (long)a->framework.index != q->framework)) ||
+		    !names_partner(&a->partners, q->partner))
+			continue;
+		buf_printf(out, "%c ", bullet);
+		md_escape(out, a->title);
+		buf_puts(out, " — ");
+		md_escape(out, word_of(ctx, label_agreement_type(a->type),
+		    types[a->type]));
+		if (a->partners.n) {
+			buf_puts(out, " · ");
+			partner_list(ctx, out, &a->partners);
+		}
+		if (a->signed_on.year) {
+			struct buf date = BUF_INIT;
+			buf_puts(out, " · ");
+			format_date(&date, loc, a->signed_on);
+			md_escape(out, buf_str(&date));
+			buf_free(&date);
+		}
+		times(out, loc, a->count);
+		buf_putc(out, '\n');
+		n++;
+	}
+	return n;
+}
+
+static size_t
+list_projects(const struct md_context *ctx, const struct query *q,
+    const struct locale *loc, struct buf *out, char bullet)
+{
+	const struct year *y = ctx->y;
+	size_t n = 0;
+
+	for (size_t i = 0; i < y->n_projects; i++) {
+		const struct project *p = &y->projects[i];
+		if ((q->partner >= 0 && (long)p->funder.index != q->partner) ||
+		    (q->status >= 0 && (long)p->status != q->status))
+			continue;
+		buf_printf(out, "%c ", bullet);
+		md_escape(out, p->title);
+		buf_puts(out, " — ");
+		md_escape(out, ctx->c->partners[p->funder.index].short_name);
+		buf_puts(out, " · ");
+		md_escape(out, word_of(ctx, label_project_status(p->status),
+		    project_status_ids[p->status]));
+		times(out, loc, p->count);
+		buf_putc(out, '\n');
+		n++;
+	}
+	return n;
+}
+
+bool
+directive_list(const struct md_context *ctx, const char *word,
+    const char *args, size_t n, struct pos at, struct buf *out, char bullet)
+{
+	struct query q;
+	const struct locale *loc = ctx->loc ? ctx->loc :
+	    locale_builtin(ctx->c->site.lang);
+
+	for (q.list = LIST_ACTIVITIES; strcmp(lists[q.list], word) != 0;
+	    q.list++)
+		;
+	if (!parse(ctx, word, args, n, at, &q))
+		return false;
+	if (out == NULL)
+		return true;
+	size_t found = 0;
+	switch (q.list) {
+	case LIST_ACTIVITIES:
+		found = list_activities(ctx, &q, loc, out, bullet);
+		break;
+	case LIST_AGREEMENTS:
+		found = list_agreements(ctx, &q, loc, out, bullet);
+		break;
+	case LIST_PROJECTS:
+		found = list_projects(ctx, &q, loc, out, bullet);
+		break;
+	}
+	if (found == 0) {
+		buf_printf(out, "%c ", bullet);
+		md_escape(out, word_of(ctx, LABEL_NONE, "(none)"));
+		buf_putc(out, '\n');
+	}
+	return true;
+}
