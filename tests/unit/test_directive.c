@@ -88,6 +88,10 @@ Test(directive, agreements_sets_and_filters)
 	    "- A2 — multilateral · Partner one, Partner two · March 2023\n");
 	cr_expect_str_eq(expand("{{agreements partner=p3}}", &ok),
 	    "- A5 — bilateral · Partner three · 2021\n");
+	cr_expect_str_eq(expand("{{agreements framework=a}}", &ok),
+	    "- A1 — bilateral · Partner one · 2020\n");
+	cr_expect_str_eq(expand("{{agreements signed framework=b}}", &ok),
+	    "- \\(none\\)\n");
 	cr_expect_str_eq(expand("{{agreements proposed}}", &ok),
 	    "- A6 — bilateral · Partner three\n");
 	cr_expect_str_eq(expand("{{agreements type=bilateral}}", &ok),
