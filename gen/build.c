@@ -16,6 +16,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "publish.h"
+#include "strmap.h"
 #include "xalloc.h"
 #include "xlsx.h"
 
@@ -51,12 +52,33 @@ now_ms(void)
 }
 
 /* Collect the files under rel (a folder of the year) into yr->media,
- * refusing what may not be published. */
+ * refusing what may not be published: two names that differ only in
+ * letter case would be one file on Windows, macOS or a USB stick. */
 static void
 collect_media(struct run *r, struct year_run *yr, const char *rel)
 {
 	char **names;
 	size_t n = fsx_list(&r->fs, rel, &names, &r->d);
+	struct strmap folded = STRMAP_INIT;
+	char **lower = xcalloc(n, sizeof(*lower));
+
+	for (size_t i = 0; i < n; i++) {
+		lower[i] = xstrdup(names[i]);
+		for (char *s = lower[i]; *s; s++)
+			if (*s >= 'A' && *s <= 'Z')
+				*s = (char)(*s - 'A' + 'a');
+		size_t prev;
+		if (!strmap_put(&folded, lower[i], i, &prev)) {
+			diag_error(&r->d, (struct pos){ rel, 0, 0 }, "refused: "
+			    "'%s' and '%s' differ only in letter case (expected "
+			    "names that stay apart on every file system)",
+			    names[prev], names[i]);
+		}
+	}
+	strmap_free(&folded);
+	for (size_t i = 0; i < n; i++)
+		free(lower[i]);
+	free(lower);
 
 	for (size_t i = 0; i < n; i++) {
 		char *path = xmalloc(strlen(rel) + strlen(names[i]) + 2);

@@ -378,6 +378,21 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 
 	if (md->text == NULL)
 		return true;
+	if (md->len > MD_TEXT_MAX) {
+		diag_error(ctx->d, md->pos, "Markdown text too long: %zu bytes "
+		    "(at most %d KiB in one text; split it)", md->len,
+		    MD_TEXT_MAX / 1024);
+		return false;
+	}
+	size_t brackets = 0;
+	for (size_t i = 0; i < md->len; i++)
+		brackets += md->text[i] == '[';
+	if (brackets > MD_BRACKETS_MAX) {
+		diag_error(ctx->d, md->pos, "too many '[' in one Markdown text: "
+		    "%zu (at most %d links, images and brackets; cmark would "
+		    "take too long)", brackets, MD_BRACKETS_MAX);
+		return false;
+	}
 	ok = expand(ctx, md, &text, false);
 	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
 	    CMARK_OPT_VALIDATE_UTF8);

@@ -39,6 +39,15 @@ struct md_context {
 bool	 md_expand(const struct md_context *ctx, const struct markdown *md,
 	    struct buf *out);
 
+/*
+ * Limits on a Markdown text, so that every build ends in bounded time:
+ * Debian's cmark 0.30.2 takes quadratic time on runs of "![[]()"
+ * (CVE-2023-22486; 40,000 of them take seconds), and each link or image
+ * opens with '['. Ordinary prose stays far below both.
+ */
+#define MD_TEXT_MAX	(1024 * 1024)	/* bytes in one Markdown text */
+#define MD_BRACKETS_MAX	10000		/* '[' in one Markdown text */
+
 /* Expand md and check its links and images; false on any problem. */
 bool	 md_check(const struct md_context *ctx, const struct markdown *md);
 

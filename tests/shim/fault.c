@@ -6,12 +6,15 @@
  *	COOPGEN_FAULT_ERRNO=E	with this errno (default ENOSPC)
  *	COOPGEN_FAULT_SIGNAL=S	or, instead, the process gets signal S at that
  *				moment, as if the user pressed Ctrl-C
+ *	COOPGEN_FAULT_RENAME=E	rename(2) and renameat2(2) fail with errno E:
+ *				the final swap of a build fails
  *
  * so that tests can show what a build leaves behind when the disk fills up
  * or the user interrupts it halfway.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <stdio.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -38,4 +41,42 @@ write(int fd, const void *buf, size_t n)
 		}
 	}
 	return real(fd, buf, n);
+}
+
+static int
+rename_fault(void)
+{
+	const char *e = getenv("COOPGEN_FAULT_RENAME");
+
+	if (e == NULL)
+		return 0;
+	errno = atoi(e);
+	return -1;
+}
+
+int
+rename(const char *from, const char *to)
+{
+	static int (*real)(const char *, const char *);
+
+	if (rename_fault())
+		return -1;
+	if (real == NULL)
+		real = (int (*)(const char *, const char *))dlsym(RTLD_NEXT,
+		    "rename");
+	return real(from, to);
+}
+
+int
+renameat2(int fromfd, const char *from, int tofd, const char *to,
+    unsigned int flags)
+{
+	static int (*real)(int, const char *, int, const char *, unsigned int);
+
+	if (rename_fault())
+		return -1;
+	if (real == NULL)
+		real = (int (*)(int, const char *, int, const char *,
+		    unsigned int))dlsym(RTLD_NEXT, "renameat2");
+	return real(fromfd, from, tofd, to, flags);
 }
