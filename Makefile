@@ -20,7 +20,8 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # Debian packages: the libraries, and what the tests use.
 BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev \
              libxlsxwriter-dev libctemplate-dev
-TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl openjdk-17-jre-headless
+TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl openjdk-17-jre-headless \
+             clang libclang-rt-14-dev
 OFFICE_DEPS = libreoffice-calc fonts-liberation
 PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate
 
@@ -52,7 +53,15 @@ CXXWARN   = -std=c++17 -Wall -Wextra -Wpedantic
 VNU_VERSION = 26.9.27
 VNU = tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: all deps test-deps example check check-office install uninstall clean
+# libFuzzer harnesses (tests/fuzz/), built with clang, ASan and UBSan.
+FUZZERS      = record markdown build
+FUZZ_SECONDS = 60
+FUZZ_FLAGS   = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_OBJS    = $(SRCS:gen/%.c=build/fuzz/%.o) $(CXXSRCS:gen/%.cc=build/fuzz/%.o)
+FUZZ_BINS    = $(FUZZERS:%=build/fuzz/fuzz_%)
+
+.PHONY: all deps test-deps example check check-office install uninstall clean \
+        fuzz fuzz-bins
 .SUFFIXES:
 
 all: coopgen example
@@ -98,7 +107,8 @@ build/asan/unit-tests: $(ASAN_OBJS) $(UNIT) | test-deps
 
 # Every test, plain and under AddressSanitizer + UndefinedBehaviorSanitizer,
 # then valgrind; the last line says "N passed, N failed".
-check: coopgen build/unit-tests build/asan/coopgen build/asan/unit-tests $(VNU)
+check: coopgen build/unit-tests build/asan/coopgen build/asan/unit-tests $(VNU) \
+       $(FUZZ_BINS)
 	@VNU_JAR=$(VNU) tests/run-all
 
 $(VNU):
@@ -106,6 +116,34 @@ $(VNU):
 	@mkdir -p tests/tools
 	npm install --prefix tests/tools --no-audit --no-fund --ignore-scripts \
 	    --loglevel=error vnu-jar@$(VNU_VERSION) >/dev/null
+
+build/fuzz/%.o: gen/%.c | test-deps
+	@mkdir -p $(@D)
+	clang $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(ALL_CPPFLAGS) \
+	    -c -o $@ $<
+
+build/fuzz/%.o: gen/%.cc | test-deps
+	@mkdir -p $(@D)
+	clang++ $(CXXWARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    $(ALL_CPPFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS) | test-deps
+	clang++ $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \
+	    -DTOP='"$(CURDIR)"' -x c $< -x none $(FUZZ_OBJS) -o $@ $(PKG_LIBS)
+
+fuzz-bins: $(FUZZ_BINS)
+
+# Each harness for FUZZ_SECONDS, from its seeds; what it learns is kept in
+# build/fuzz/corpus-NAME, a crash in build/fuzz/ (copy it to
+# tests/fuzz/regressions/NAME/ to keep it as a test).
+fuzz: $(FUZZ_BINS)
+	@for f in $(FUZZERS); do \
+	    mkdir -p build/fuzz/corpus-$$f; \
+	    echo "fuzz_$$f for $(FUZZ_SECONDS) s"; \
+	    build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
+	        -close_fd_mask=3 -artifact_prefix=build/fuzz/$$f- \
+	        build/fuzz/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
+	done
 
 # For a reviewer, not for CI: LibreOffice opens each workbook of out/ and
 # prints it to PDF beside it (out/<YEAR>/statistics.pdf).

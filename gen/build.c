@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +20,25 @@
 #include "strmap.h"
 #include "xalloc.h"
 #include "xlsx.h"
+
+/* The stages of a run, for --timings. */
+enum stage {
+	STAGE_LOAD,
+	STAGE_TEMPLATES,
+	STAGE_FIGURES,
+	STAGE_PROSE,
+	STAGE_PAGES,
+	STAGE_WORKBOOK,
+	STAGE_DATA,
+	STAGE_PUBLISH,
+	STAGE_COUNT,
+};
+
+static const char *const stage_names[STAGE_COUNT] = {
+	"load and check records", "templates and labels", "figures",
+	"Markdown checks", "pages", "workbook", "figures.json and media",
+	"publish",
+};
 
 /* What the checks found out about a year that the writers need. */
 struct year_run {
@@ -40,6 +60,9 @@ struct run {
 	bool	 has_labels;
 	struct locale locale;	/* from the labels, else built in */
 	struct html *html;	/* the templates, loaded and checked */
+	double	 ms[STAGE_COUNT];	/* for --timings */
+	size_t	 records;	/* activities read */
+	size_t	 prose;		/* bytes of Markdown checked */
 };
 
 static double
@@ -136,6 +159,13 @@ check_prose(struct run *r, struct year_run *yr)
 	struct md_context ctx = { &r->c, y, yr->json, &r->fs, &r->d,
 	    &r->locale, r->has_labels ? &r->labels : NULL };
 
+	r->prose += y->report.lead.len;
+	for (size_t i = 0; i < y->n_sections; i++)
+		r->prose += y->sections[i].body.len;
+	for (size_t i = 0; i < y->n_activities; i++)
+		r->prose += y->activities[i].body.len;
+	if (y->article != NULL)
+		r->prose += y->article->body.len + y->article->lead.len;
 	md_check(&ctx, &y->report.lead);
 	for (size_t i = 0; i < y->n_sections; i++)
 		md_check(&ctx, &y->sections[i].body);
@@ -151,6 +181,7 @@ check_prose(struct run *r, struct year_run *yr)
 }
 
 static int check_all(struct run *r, const struct options *o);
+static void print_timings(const struct run *r, size_t files, double total);
 
 /* Load, check and compute: everything both commands do. */
 static int
@@ -169,18 +200,24 @@ prepare(struct run *r, const struct options *o)
 static int
 check_all(struct run *r, const struct options *o)
 {
-	if (!content_load(&r->c, o->content, o->years, o->n_years, &r->d))
+	double start = now_ms();
+	bool loaded = content_load(&r->c, o->content, o->years, o->n_years,
+	    &r->d);
+
+	r->ms[STAGE_LOAD] = now_ms() - start;
+	if (!loaded)
 		return diag_status(&r->d);
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
 		return diag_status(&r->d);
-	/* The labels are in the site's language: without site.yaml there is
-	 * none to choose, and its error is reported already. */
+	double t0 = now_ms();
 	/* The templates folder is looked at once: a missing one is one
 	 * problem, not one per thing read from it. */
 	struct fsx templates;
 	bool have_templates = fsx_open(&templates, o->templates, "templates",
 	    &r->d);
 	fsx_close(&templates);
+	/* The labels are in the site's language: without site.yaml there is
+	 * none to choose, and its error is reported already. */
 	if (have_templates && r->c.site_ok)
 		r->has_labels = labels_load(&r->labels, o->templates,
 		    r->c.site.lang, &r->d);
@@ -192,6 +229,7 @@ check_all(struct run *r, const struct options *o)
 	 * broken one is reported by check, and a build stops at once. */
 	if (have_templates)
 		html_load(&r->html, o->templates, &r->d);
+	r->ms[STAGE_TEMPLATES] += now_ms() - t0;
 
 	r->years = xcalloc(r->c.n_years, sizeof(*r->years));
 	for (size_t i = 0; i < r->c.n_years; i++) {
@@ -200,9 +238,14 @@ check_all(struct run *r, const struct options *o)
 			continue;
 		struct year_run *yr = &r->years[r->n_years++];
 		yr->y = y;
+		t0 = now_ms();
 		figures_compute(&r->c, y, &yr->figures);
 		yr->json = figures_json(&r->c, &yr->figures);
+		r->ms[STAGE_FIGURES] += now_ms() - t0;
+		t0 = now_ms();
 		check_prose(r, yr);
+		r->ms[STAGE_PROSE] += now_ms() - t0;
+		r->records += y->n_activities;
 		char media[64];
 		const char *why;
 		snprintf(media, sizeof(media), "%s/media", y->dir);
@@ -250,8 +293,11 @@ int
 coopgen_check(const struct options *o)
 {
 	struct run r;
+	double start = now_ms();
 	int status = prepare(&r, o);
 
+	if (status == EXIT_OK && o->timings)
+		print_timings(&r, 0, now_ms() - start);
 	if (status == EXIT_OK && !o->quiet)
 		printf("%s: %zu year%s checked, no errors\n", o->content,
 		    r.n_years, r.n_years == 1 ? "" : "s");
@@ -291,10 +337,13 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	struct buf b = BUF_INIT, rel = BUF_INIT;
 	bool ok = true;
 	struct html_year pages = html_input(r, yr);
+	double t0 = now_ms();
 
 	if (!html_write_year(r->html, &pages, p))
 		return false;
+	r->ms[STAGE_PAGES] += now_ms() - t0;
 
+	t0 = now_ms();
 	json_write_figures(yr->json, &b);
 	buf_printf(&rel, "%s/figures.json", y->dir);
 	ok = publish_write(p, buf_str(&rel), b.data, b.len);
@@ -305,7 +354,11 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	if (path != NULL) {
 		struct xlsx_input in = { &r->c, y, &yr->figures, &r->labels,
 		    &r->locale, created(r->o, y) };
+		r->ms[STAGE_DATA] += now_ms() - t0;
+		t0 = now_ms();
 		ok = xlsx_write_statistics(&in, path, p->tmp, &r->d);
+		r->ms[STAGE_WORKBOOK] += now_ms() - t0;
+		t0 = now_ms();
 		free(path);
 	} else
 		ok = false;
@@ -318,9 +371,37 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 		ok = publish_copy(p, buf_str(&rel), src);
 		free(src);
 	}
+	r->ms[STAGE_DATA] += now_ms() - t0;
 	buf_free(&b);
 	buf_free(&rel);
 	return ok;
+}
+
+/* --timings: what each stage took, on standard error. */
+static void
+print_timings(const struct run *r, size_t files, double total)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "coopgen: timings\n");
+	for (int s = 0; s < STAGE_COUNT; s++) {
+		double ms = r->ms[s];
+		fprintf(stderr, "  %-24s %8.0f ms", stage_names[s], ms);
+		if (s == STAGE_LOAD && ms > 0)
+			fprintf(stderr, "   %zu activities, %.0f/s", r->records,
+			    (double)r->records / ms * 1e3);
+		if (s == STAGE_PROSE && ms > 0)
+			fprintf(stderr, "   %.1f MB of Markdown, %.1f MB/s",
+			    (double)r->prose / 1e6, (double)r->prose / 1e3 / ms);
+		if (s == STAGE_PAGES && ms > 0)
+			fprintf(stderr, "   %zu files written, %.0f/s", files,
+			    (double)files / (ms + r->ms[STAGE_DATA] +
+			    r->ms[STAGE_WORKBOOK]) * 1e3);
+		fputc('\n', stderr);
+	}
+	fprintf(stderr, "  %-24s %8.0f ms   peak memory %.0f MiB\n", "total",
+	    total, (double)ru.ru_maxrss / 1024);
 }
 
 int
@@ -328,6 +409,7 @@ coopgen_build(const struct options *o)
 {
 	struct run r;
 	struct publish p;
+	double start = now_ms();
 	int status = prepare(&r, o);
 
 	if (status != EXIT_OK) {
@@ -375,9 +457,14 @@ coopgen_build(const struct options *o)
 	}
 	buf_free(&index);
 	/* With years named, the other years of the old output stay. */
+	double t0 = now_ms();
+	size_t files = p.files;
 	if (ok)
 		ok = publish_commit(&p, o->n_years > 0);
 	publish_end(&p);
+	r.ms[STAGE_PUBLISH] = now_ms() - t0;
+	if (ok && o->timings)
+		print_timings(&r, files, now_ms() - start);
 	if (publish_interrupted()) {
 		fprintf(stderr, "coopgen: interrupted; %s was left as it "
 		    "was\n", o->out);

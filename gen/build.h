@@ -19,6 +19,7 @@ struct options {
 	const int *years;	/* the years to build; all when n_years is 0 */
 	size_t	 n_years;
 	bool	 quiet;		/* no progress lines, no warnings */
+	bool	 timings;	/* print what each stage took */
 	bool	 has_epoch;	/* SOURCE_DATE_EPOCH was set */
 	time_t	 epoch;		/* its value */
 };

@@ -27,8 +27,9 @@ usage(FILE *f)
 {
 	fputs(
 "usage: coopgen build [--content DIR] [--templates DIR] [--out DIR]\n"
-"                     [--year YYYY]... [-q]\n"
-"       coopgen check [--content DIR] [--templates DIR] [--year YYYY]... [-q]\n"
+"                     [--year YYYY]... [-q] [--timings]\n"
+"       coopgen check [--content DIR] [--templates DIR] [--year YYYY]...\n"
+"                     [-q] [--timings]\n"
 "       coopgen --help | --version\n"
 "\n"
 "Turn a year of international-cooperation records into a yearly report.\n"
@@ -44,6 +45,7 @@ usage(FILE *f)
 "  --out DIR         the output folder (default: out)\n"
 "  --year YYYY       only this year (repeatable); default: every year folder\n"
 "  -q, --quiet       print errors only: no progress, no warnings\n"
+"  --timings         print what each stage took, and the peak memory\n"
 "  -h, --help        print this help\n"
 "  -V, --version     print the version\n"
 "\n"
@@ -69,11 +71,13 @@ main(int argc, char *argv[])
 		{ "out", required_argument, NULL, 'o' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "timings", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct options o = { "content", NULL, "out", NULL, 0, false, false, 0 };
+	struct options o = { "content", NULL, "out", NULL, 0, false, false,
+	    false, 0 };
 	int years[YEARS_MAX];
 	int ch;
 
@@ -101,6 +105,9 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			o.quiet = true;
+			break;
+		case 'T':
+			o.timings = true;
 			break;
 		case 'h':
 			usage(stdout);

@@ -114,13 +114,14 @@ static bool
 expand(const struct md_context *ctx, const struct markdown *md,
     struct buf *out, bool lists)
 {
-	const char *s = md->text, *end = md->text + md->len;
 	bool ok = true;
 	int nlists = 0;
 
 	buf_reset(out);
-	if (s == NULL)
+	if (md->text == NULL)
 		return true;
+	/* Only now: arithmetic on a NULL pointer is undefined, even + 0. */
+	const char *s = md->text, *end = md->text + md->len;
 	while (s < end) {
 		const char *open = memmem(s, (size_t)(end - s), "{{", 2);
 		if (open == NULL) {

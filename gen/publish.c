@@ -234,6 +234,8 @@ open_out(struct publish *p, const char *rel)
 	if (fd == -1)
 		diag_failure(p->d, p->out, "cannot write %s: %s", rel,
 		    strerror(errno));
+	else
+		p->files++;
 	free(path);
 	return fd;
 }

@@ -27,6 +27,7 @@ struct publish {
 	char	*out;		/* the output folder */
 	char	*tmp;		/* the folder being built */
 	bool	 had_out;	/* the output folder existed */
+	size_t	 files;		/* written so far */
 	struct diag *d;
 };
 
