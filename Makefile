@@ -133,6 +133,10 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS) | test-dep
 
 fuzz-bins: $(FUZZ_BINS)
 
+# Made by a pattern rule for a pattern rule: without this, make deletes
+# them as intermediate files after each link.
+.SECONDARY: $(FUZZ_OBJS)
+
 # Each harness for FUZZ_SECONDS, from its seeds; what it learns is kept in
 # build/fuzz/corpus-NAME, a crash in build/fuzz/ (copy it to
 # tests/fuzz/regressions/NAME/ to keep it as a test).

@@ -20,7 +20,8 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct diag d;
-	char path[512];
+	/* fsx keeps the root it is given: it must outlive this call. */
+	static char path[512];
 
 	(void)argc;
 	(void)argv;
