@@ -28,10 +28,10 @@ PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate
 # Evaluated on first use only, after `deps` has run: the packages may have
 # been installed by this very make.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
-PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)))$(PKG_LIBS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)) -pthread)$(PKG_LIBS)
 CRIT_LIBS  = $(eval CRIT_LIBS := $$(shell pkg-config --libs criterion))$(CRIT_LIBS)
 
-ALL_CPPFLAGS = -D_GNU_SOURCE -DCOOPGEN_VERSION='"$(VERSION)"' \
+ALL_CPPFLAGS = -pthread -D_GNU_SOURCE -DCOOPGEN_VERSION='"$(VERSION)"' \
                -DCOOPGEN_TEMPLATES='"$(DATADIR)/templates"' -Igen \
                $(PKG_CFLAGS) $(CPPFLAGS)
 
@@ -46,6 +46,8 @@ UNIT = $(wildcard tests/unit/*.c)
 
 OBJS      = $(SRCS:gen/%.c=build/obj/%.o) $(CXXSRCS:gen/%.cc=build/obj/%.o)
 ASAN_OBJS = $(SRCS:gen/%.c=build/asan/%.o) $(CXXSRCS:gen/%.cc=build/asan/%.o)
+TSAN_OBJS = $(SRCS:gen/%.c=build/tsan/%.o) $(CXXSRCS:gen/%.cc=build/tsan/%.o)
+TSAN      = -fsanitize=thread -O1 -g
 CXXWARN   = -std=c++17 -Wall -Wextra -Wpedantic
 
 # The W3C Nu HTML checker, from the npm registry, into an ignored folder.
@@ -94,6 +96,17 @@ build/asan/%.o: gen/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g $(SANITIZE) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
 
+build/tsan/%.o: gen/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(TSAN) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+build/tsan/%.o: gen/%.cc | deps
+	@mkdir -p $(@D)
+	$(CXX) $(CXXWARN) $(TSAN) $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
+
+build/tsan/coopgen: $(TSAN_OBJS) build/tsan/main.o
+	$(CXX) $(TSAN) -o $@ $^ $(PKG_LIBS)
+
 build/asan/coopgen: $(ASAN_OBJS) build/asan/main.o
 	$(CXX) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
 
@@ -108,7 +121,7 @@ build/asan/unit-tests: $(ASAN_OBJS) $(UNIT) | test-deps
 # Every test, plain and under AddressSanitizer + UndefinedBehaviorSanitizer,
 # then valgrind; the last line says "N passed, N failed".
 check: coopgen build/unit-tests build/asan/coopgen build/asan/unit-tests $(VNU) \
-       $(FUZZ_BINS)
+       $(FUZZ_BINS) build/tsan/coopgen
 	@VNU_JAR=$(VNU) tests/run-all
 
 $(VNU):
@@ -174,4 +187,5 @@ uninstall:
 clean:
 	rm -rf build coopgen out
 
--include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) build/obj/main.d build/asan/main.d
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(TSAN_OBJS:.o=.d) build/obj/main.d \
+    build/asan/main.d build/tsan/main.d

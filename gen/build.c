@@ -1,3 +1,4 @@
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,7 +326,7 @@ static struct html_year
 html_input(struct run *r, struct year_run *yr)
 {
 	struct html_year in = { &r->c, &r->labels, yr->y, &yr->figures,
-	    yr->json, &r->fs, &r->d, &r->locale };
+	    yr->json, &r->fs, &r->d, &r->locale, r->o->jobs };
 
 	return in;
 }
@@ -458,7 +459,7 @@ coopgen_build(const struct options *o)
 	buf_free(&index);
 	/* With years named, the other years of the old output stay. */
 	double t0 = now_ms();
-	size_t files = p.files;
+	size_t files = atomic_load(&p.files);
 	if (ok)
 		ok = publish_commit(&p, o->n_years > 0);
 	publish_end(&p);

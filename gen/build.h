@@ -20,6 +20,7 @@ struct options {
 	size_t	 n_years;
 	bool	 quiet;		/* no progress lines, no warnings */
 	bool	 timings;	/* print what each stage took */
+	int	 jobs;		/* threads writing pages */
 	bool	 has_epoch;	/* SOURCE_DATE_EPOCH was set */
 	time_t	 epoch;		/* its value */
 };

@@ -17,6 +17,7 @@ diag_init(struct diag *d, FILE *out)
 {
 	memset(d, 0, sizeof(*d));
 	d->out = out;
+	pthread_mutex_init(&d->lock, NULL);
 }
 
 static void
@@ -64,10 +65,12 @@ diag_error(struct diag *d, struct pos p, const char *fmt, ...)
 {
 	va_list ap;
 
+	pthread_mutex_lock(&d->lock);
 	d->errors++;
 	va_start(ap, fmt);
 	vreport(d, p, "error", fmt, ap);
 	va_end(ap);
+	pthread_mutex_unlock(&d->lock);
 }
 
 void
@@ -75,12 +78,14 @@ diag_warning(struct diag *d, struct pos p, const char *fmt, ...)
 {
 	va_list ap;
 
+	pthread_mutex_lock(&d->lock);
 	d->warnings++;
-	if (d->no_warnings)
-		return;
-	va_start(ap, fmt);
-	vreport(d, p, "warning", fmt, ap);
-	va_end(ap);
+	if (!d->no_warnings) {
+		va_start(ap, fmt);
+		vreport(d, p, "warning", fmt, ap);
+		va_end(ap);
+	}
+	pthread_mutex_unlock(&d->lock);
 }
 
 void
@@ -89,10 +94,12 @@ diag_failure(struct diag *d, const char *what, const char *fmt, ...)
 	va_list ap;
 	struct pos p = { what, 0, 0 };
 
+	pthread_mutex_lock(&d->lock);
 	d->failures++;
 	va_start(ap, fmt);
 	vreport(d, p, "error", fmt, ap);
 	va_end(ap);
+	pthread_mutex_unlock(&d->lock);
 }
 
 int

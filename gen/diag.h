@@ -13,6 +13,7 @@
 #ifndef COOPGEN_DIAG_H
 #define COOPGEN_DIAG_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -28,6 +29,7 @@ struct diag_held;
 
 struct diag {
 	FILE	*out;		/* where messages go (stderr in the program) */
+	pthread_mutex_t lock;	/* pages are written on several threads */
 	struct diag_held *held;	/* messages kept back by diag_hold */
 	size_t	 n_held, cap_held;
 	bool	 holding;

@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -883,6 +884,130 @@ with_partner(const struct activity *a, const void *arg)
 	return false;
 }
 
+/* out/<YEAR>/activities/<slug>.html. */
+static void
+activity_page(struct w *w, const struct activity *a)
+{
+	const struct site *s = &w->c->site;
+	struct buf t = BUF_INIT, yl = BUF_INIT;
+	struct tpl_dict *p = tpl_dict_new();
+	struct buf html = BUF_INIT, rel = BUF_INIT, page = BUF_INIT;
+	struct md_page mp;
+	char iso[11];
+
+	tpl_set(p, "TITLE", a->title);
+	tpl_set(p, "DATE_LABEL", L(w, LABEL_COL_DATE));
+	date_long(w, &t, a->date);
+	tpl_set(p, "DATE", buf_str(&t));
+	date_iso(a->date, iso);
+	tpl_set(p, "DATETIME", iso);
+	tpl_set(p, "FRAMEWORK_LABEL", L(w, LABEL_COL_FRAMEWORK));
+	tpl_set(p, "FRAMEWORK", s->frameworks.v[a->framework.index].name);
+	buf_reset(&t);
+	buf_printf(&t, "../frameworks/%s.html",
+	    s->frameworks.v[a->framework.index].id);
+	tpl_set(p, "FRAMEWORK_HREF", buf_str(&t));
+	tpl_set(p, "KIND_LABEL", L(w, LABEL_COL_KIND));
+	tpl_set(p, "KIND", s->kinds.v[a->kind.index].name);
+	if (a->partners.n) {
+		struct tpl_dict *ps = tpl_section(p, "PARTNERS");
+		tpl_set(ps, "LABEL", L(w, LABEL_COL_PARTNERS));
+		for (size_t j = 0; j < a->partners.n; j++) {
+			const struct partner *pt =
+			    &w->c->partners[a->partners.v[j].index];
+			struct tpl_dict *e = tpl_section(ps, "PARTNER");
+			buf_reset(&t);
+			buf_printf(&t, "../partners/%s.html", pt->id);
+			tpl_set(e, "HREF", buf_str(&t));
+			tpl_set(e, "NAME", pt->short_name);
+			if (j > 0)
+				tpl_show(e, "SEP");
+		}
+	}
+	if (a->place) {
+		struct tpl_dict *pl = tpl_section(p, "PLACE");
+		tpl_set(pl, "LABEL", L(w, LABEL_COL_PLACE));
+		tpl_set(pl, "TEXT", a->place);
+	}
+	if (a->count > 1) {
+		struct tpl_dict *co = tpl_section(p, "COUNT");
+		tpl_set(co, "LABEL", L(w, LABEL_COL_COUNT));
+		buf_reset(&t);
+		format_number(&t, w->loc, a->count);
+		tpl_set(co, "TEXT", buf_str(&t));
+	}
+	if (a->summary)
+		tpl_set(tpl_section(p, "SUMMARY"), "TEXT", a->summary);
+	render(w, &a->body, 1, 2, "", &mp, &html);
+	md_page_free(&mp);
+	tpl_set(p, "BODY", buf_str(&html));
+	if (expand(w, "activity", p, &page)) {
+		struct crumb cr[4];
+		size_t n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
+		    "activities/index.html", a->title);
+		buf_printf(&rel, "activities/%s.html", a->slug);
+		write_page(w, buf_str(&rel), a->title, NAV_ACTIVITIES, cr,
+		    n, buf_str(&page));
+	}
+	tpl_dict_free(p);
+	buf_free(&html);
+	buf_free(&rel);
+	buf_free(&page);
+	buf_free(&t);
+	buf_free(&yl);
+}
+
+/* A worker writing every step-th activity page from first on. */
+struct worker {
+	struct w w;
+	size_t	 first, step;
+	pthread_t thread;
+	bool	 started;
+};
+
+static void *
+activity_worker(void *arg)
+{
+	struct worker *k = arg;
+	const struct year *y = k->w.y;
+
+	for (size_t i = k->first; i < y->n_activities && k->w.ok &&
+	    !publish_interrupted(); i += k->step)
+		activity_page(&k->w, &y->activities[i]);
+	return NULL;
+}
+
+/* The activity pages, on in->jobs threads: pages are dealt out in turn,
+ * and each is the same whichever thread writes it. */
+static void
+activity_pages(struct w *w)
+{
+	size_t jobs = w->in->jobs > 1 ? (size_t)w->in->jobs : 1;
+
+	/* Threads pay off only with work to share. */
+	if (jobs > w->y->n_activities / 64 + 1)
+		jobs = w->y->n_activities / 64 + 1;
+	struct worker *k = xcalloc(jobs, sizeof(*k));
+	for (size_t j = 0; j < jobs; j++) {
+		k[j].w = *w;
+		k[j].first = j;
+		k[j].step = jobs;
+	}
+	for (size_t j = 1; j < jobs; j++)
+		k[j].started = pthread_create(&k[j].thread, NULL,
+		    activity_worker, &k[j]) == 0;
+	activity_worker(&k[0]);
+	for (size_t j = 1; j < jobs; j++) {
+		if (k[j].started)
+			pthread_join(k[j].thread, NULL);
+		else
+			activity_worker(&k[j]);	/* no thread: its share here */
+	}
+	for (size_t j = 0; j < jobs; j++)
+		w->ok = w->ok && k[j].w.ok;
+	free(k);
+}
+
 /* out/<YEAR>/activities/: the index, and a page per activity. */
 static void
 page_activities(struct w *w, const size_t *order)
@@ -936,73 +1061,9 @@ page_activities(struct w *w, const size_t *order)
 	tpl_dict_free(byf);
 	tpl_dict_free(bym);
 
-	/* A page for each activity. */
-	for (size_t i = 0; i < w->y->n_activities && w->ok; i++) {
-		const struct activity *a = &w->y->activities[i];
-		struct tpl_dict *p = tpl_dict_new();
-		struct buf html = BUF_INIT, rel = BUF_INIT, page = BUF_INIT;
-		struct md_page mp;
-		char iso[11];
-
-		tpl_set(p, "TITLE", a->title);
-		tpl_set(p, "DATE_LABEL", L(w, LABEL_COL_DATE));
-		date_long(w, &t, a->date);
-		tpl_set(p, "DATE", buf_str(&t));
-		date_iso(a->date, iso);
-		tpl_set(p, "DATETIME", iso);
-		tpl_set(p, "FRAMEWORK_LABEL", L(w, LABEL_COL_FRAMEWORK));
-		tpl_set(p, "FRAMEWORK", s->frameworks.v[a->framework.index].name);
-		buf_reset(&t);
-		buf_printf(&t, "../frameworks/%s.html",
-		    s->frameworks.v[a->framework.index].id);
-		tpl_set(p, "FRAMEWORK_HREF", buf_str(&t));
-		tpl_set(p, "KIND_LABEL", L(w, LABEL_COL_KIND));
-		tpl_set(p, "KIND", s->kinds.v[a->kind.index].name);
-		if (a->partners.n) {
-			struct tpl_dict *ps = tpl_section(p, "PARTNERS");
-			tpl_set(ps, "LABEL", L(w, LABEL_COL_PARTNERS));
-			for (size_t j = 0; j < a->partners.n; j++) {
-				const struct partner *pt =
-				    &w->c->partners[a->partners.v[j].index];
-				struct tpl_dict *e = tpl_section(ps, "PARTNER");
-				buf_reset(&t);
-				buf_printf(&t, "../partners/%s.html", pt->id);
-				tpl_set(e, "HREF", buf_str(&t));
-				tpl_set(e, "NAME", pt->short_name);
-				if (j > 0)
-					tpl_show(e, "SEP");
-			}
-		}
-		if (a->place) {
-			struct tpl_dict *pl = tpl_section(p, "PLACE");
-			tpl_set(pl, "LABEL", L(w, LABEL_COL_PLACE));
-			tpl_set(pl, "TEXT", a->place);
-		}
-		if (a->count > 1) {
-			struct tpl_dict *co = tpl_section(p, "COUNT");
-			tpl_set(co, "LABEL", L(w, LABEL_COL_COUNT));
-			buf_reset(&t);
-			format_number(&t, w->loc, a->count);
-			tpl_set(co, "TEXT", buf_str(&t));
-		}
-		if (a->summary)
-			tpl_set(tpl_section(p, "SUMMARY"), "TEXT", a->summary);
-		render(w, &a->body, 1, 2, "", &mp, &html);
-		md_page_free(&mp);
-		tpl_set(p, "BODY", buf_str(&html));
-		if (expand(w, "activity", p, &page)) {
-			struct crumb cr[4];
-			size_t n = year_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
-			    "activities/index.html", a->title);
-			buf_printf(&rel, "activities/%s.html", a->slug);
-			write_page(w, buf_str(&rel), a->title, NAV_ACTIVITIES, cr,
-			    n, buf_str(&page));
-		}
-		tpl_dict_free(p);
-		buf_free(&html);
-		buf_free(&rel);
-		buf_free(&page);
-	}
+	/* A page for each activity, on every core: they are most of the
+	 * pages, and each depends on the model alone. */
+	activity_pages(w);
 	buf_free(&body);
 	buf_free(&lf);
 	buf_free(&lm);

@@ -49,6 +49,7 @@ struct html_year {
 	const struct fsx *fs;	/* the content folder */
 	struct diag *d;
 	const struct locale *loc;
+	int	 jobs;		/* threads writing pages */
 };
 
 /* Write the pages of one year into out/<YEAR>/. */

@@ -27,7 +27,7 @@ usage(FILE *f)
 {
 	fputs(
 "usage: coopgen build [--content DIR] [--templates DIR] [--out DIR]\n"
-"                     [--year YYYY]... [-q] [--timings]\n"
+"                     [--year YYYY]... [-q] [-j N] [--timings]\n"
 "       coopgen check [--content DIR] [--templates DIR] [--year YYYY]...\n"
 "                     [-q] [--timings]\n"
 "       coopgen --help | --version\n"
@@ -45,6 +45,7 @@ usage(FILE *f)
 "  --out DIR         the output folder (default: out)\n"
 "  --year YYYY       only this year (repeatable); default: every year folder\n"
 "  -q, --quiet       print errors only: no progress, no warnings\n"
+"  -j, --jobs N      write pages on N threads (default: one per core)\n"
 "  --timings         print what each stage took, and the peak memory\n"
 "  -h, --help        print this help\n"
 "  -V, --version     print the version\n"
@@ -72,17 +73,18 @@ main(int argc, char *argv[])
 		{ "year", required_argument, NULL, 'y' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "timings", no_argument, NULL, 'T' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct options o = { "content", NULL, "out", NULL, 0, false, false,
-	    false, 0 };
+	    false, 0, 0 };
 	int years[YEARS_MAX];
 	int ch;
 
 	/* Options may come before or after the command. */
-	while ((ch = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "qhVj:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			o.content = optarg;
@@ -109,6 +111,13 @@ main(int argc, char *argv[])
 		case 'T':
 			o.timings = true;
 			break;
+		case 'j':
+			o.jobs = atoi(optarg);
+			if (strspn(optarg, "0123456789") != strlen(optarg) ||
+			    o.jobs < 1 || o.jobs > 64)
+				return bad_usage("--jobs '%s': expected a number "
+				    "of threads from 1 to 64", optarg);
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -121,6 +130,12 @@ main(int argc, char *argv[])
 		}
 	}
 	o.years = years;
+	/* As many threads as cores for the pages, unless told. The output
+	 * is the same whatever the number. */
+	if (o.jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		o.jobs = n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	}
 	/* The templates beside the content when there are some (a checkout,
 	 * an office's own), else those installed with the program. */
 	if (o.templates == NULL)

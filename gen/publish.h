@@ -16,6 +16,7 @@
 #ifndef COOPGEN_PUBLISH_H
 #define COOPGEN_PUBLISH_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -27,7 +28,7 @@ struct publish {
 	char	*out;		/* the output folder */
 	char	*tmp;		/* the folder being built */
 	bool	 had_out;	/* the output folder existed */
-	size_t	 files;		/* written so far */
+	_Atomic size_t files;	/* written so far (by every thread) */
 	struct diag *d;
 };
 

@@ -5,12 +5,13 @@
 #include "fold_table.h"
 
 /* The ASCII letters for a code point, "" for a combining mark (so that
- * decomposed text folds like precomposed text), or NULL for a separator. */
+ * decomposed text folds like precomposed text), or NULL for a separator.
+ * ascii holds a plain letter: the caller's, since pages are written on
+ * several threads. */
 static const char *
-fold(uint32_t cp)
+fold(uint32_t cp, char ascii[2])
 {
-	static char ascii[2];
-
+	ascii[1] = '\0';
 	if (cp < 0x80) {
 		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
 			ascii[0] = (char)cp;
@@ -45,8 +46,9 @@ slug_make(const char *s, size_t len, char out[SLUG_MAX + 1])
 
 	while (i < len) {
 		uint32_t cp;
+		char ascii[2];
 		size_t step = utf8_decode(s + i, len - i, &cp);
-		const char *a = step ? fold(cp) : NULL;
+		const char *a = step ? fold(cp, ascii) : NULL;
 
 		i += step ? step : 1;
 		if (a == NULL) {

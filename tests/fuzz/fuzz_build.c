@@ -35,7 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snprintf(content, sizeof(content), "%s/content", fuzz_tree());
 	snprintf(out, sizeof(out), "%s/out", fuzz_tree());
 	struct options o = { content, TOP "/templates", out, NULL, 0, true,
-	    false, true, 1700000000 };
+	    false, true, 1700000000, 1 };
 	coopgen_build(&o);
 	return 0;
 }
