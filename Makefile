@@ -63,7 +63,7 @@ FUZZ_OBJS    = $(SRCS:gen/%.c=build/fuzz/%.o) $(CXXSRCS:gen/%.cc=build/fuzz/%.o)
 FUZZ_BINS    = $(FUZZERS:%=build/fuzz/fuzz_%)
 
 .PHONY: all deps test-deps example check check-office install uninstall clean \
-        fuzz fuzz-bins
+        fuzz fuzz-bins bench
 .SUFFIXES:
 
 all: coopgen example
@@ -161,6 +161,14 @@ fuzz: $(FUZZ_BINS)
 	        -close_fd_mask=3 -artifact_prefix=build/fuzz/$$f- \
 	        build/fuzz/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
 	done
+
+# The benchmark (not part of make check): see tools/bench.py.
+BENCH_SIZES = 1000 10000 50000
+BENCH_RUNS  = 3
+bench: coopgen
+	@tools/ensure-deps cmark
+	@/usr/bin/python3 tools/bench.py ./coopgen build/bench "$(BENCH_SIZES)" \
+	    $(BENCH_RUNS)
 
 # For a reviewer, not for CI: LibreOffice opens each workbook of out/ and
 # prints it to PDF beside it (out/<YEAR>/statistics.pdf).

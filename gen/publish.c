@@ -205,8 +205,10 @@ write_all(int fd, const char *data, size_t len)
 	return true;
 }
 
-char *
-publish_path(struct publish *p, const char *rel)
+/* The path on disk of rel, checked; NULL (reported) when it is not a
+ * plain relative path. */
+static char *
+checked_path(struct publish *p, const char *rel)
 {
 	if (caught)
 		return NULL;
@@ -215,10 +217,20 @@ publish_path(struct publish *p, const char *rel)
 		    "plain path inside the output folder", rel);
 		return NULL;
 	}
-	if (!make_parents(p, rel))
-		return NULL;
 	char *path = xmalloc(strlen(p->tmp) + strlen(rel) + 2);
 	sprintf(path, "%s/%s", p->tmp, rel);
+	return path;
+}
+
+char *
+publish_path(struct publish *p, const char *rel)
+{
+	char *path = checked_path(p, rel);
+
+	if (path != NULL && !make_parents(p, rel)) {
+		free(path);
+		return NULL;
+	}
 	return path;
 }
 
@@ -226,11 +238,16 @@ publish_path(struct publish *p, const char *rel)
 static int
 open_out(struct publish *p, const char *rel)
 {
-	char *path = publish_path(p, rel);
+	char *path = checked_path(p, rel);
 
 	if (path == NULL)
 		return -1;
+	/* Most files go into a folder that exists already: make the folders
+	 * only when the open says they are missing (a mkdir per part of the
+	 * path per file would be most of the system calls of a build). */
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd == -1 && errno == ENOENT && make_parents(p, rel))
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (fd == -1)
 		diag_failure(p->d, p->out, "cannot write %s: %s", rel,
 		    strerror(errno));

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Write a synthetic content tree for the benchmark.
 
-    gen-bench-content.py DIR N [SEED]
+    gen-bench-content.py DIR N [SEED [short]]
 
 DIR gets site.yaml, partners.yaml (40 partners), agreements.yaml and a
 year 2023 with N activities (one Markdown file each, bodies of 150 to 400
 words of Vietnamese in paragraphs, lists, emphasis and links), a few
 hundred projects, sections and an article. The same N and SEED always give
-the same tree, byte for byte.
+the same tree, byte for byte. With "short", each body is one sentence
+(for measuring what is not Markdown, such as the workbook).
 """
 import os
 import random
@@ -63,7 +64,7 @@ def body(r, partners):
     return '\n\n'.join(out) + '\n'
 
 
-def main(top, n, seed):
+def main(top, n, seed, short=False):
     r = random.Random(seed)
     os.makedirs(os.path.join(top, '2023', 'activities'), exist_ok=True)
     os.makedirs(os.path.join(top, '2023', 'sections'), exist_ok=True)
@@ -110,8 +111,9 @@ def main(top, n, seed):
             f.write(f'---\ntitle: {sentence(r, 5, 12)[:-1]} {i}\n'
                     f'date: 2023-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}\n'
                     f'framework: {fw}\nkind: {kind}\npartners: [{ps}]\n---\n')
-            f.write(body(r, partners))
+            f.write(sentence(r) + '\n' if short else body(r, partners))
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1,
+         len(sys.argv) > 4 and sys.argv[4] == 'short')

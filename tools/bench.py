@@ -1,0 +1,147 @@
+#!/usr/bin/python3
+"""The benchmark behind `make bench`.
+
+    bench.py COOPGEN BUILD_DIR [SIZES [RUNS]]
+
+For each size N (default 1000 10000 50000), a content tree of N activities
+from tools/gen-bench-content.py (seeded, cached in BUILD_DIR), built RUNS
+times (default 3) with --timings: each stage's median and spread, records,
+Markdown and files per second, the peak memory. Beside it: the `cmark`
+command on the same Markdown bodies in one file (the floor for the
+Markdown part), the workbook of 100,000 activities against libxlsxwriter
+writing the same rows alone, and a rebuild after one activity changed.
+"""
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+
+
+def tree(build, n, short=False):
+    path = os.path.join(build, f'content-{n}' + ('-short' if short else ''))
+    stamp = os.path.join(path, '.generated')
+    if not os.path.exists(stamp):
+        shutil.rmtree(path, ignore_errors=True)
+        args = ['/usr/bin/python3', os.path.join(TOP, 'tools', 'gen-bench-content.py'),
+                path, str(n), '1']
+        if short:
+            args.append('short')
+        run(args)
+        open(stamp, 'w').close()
+    return path
+
+
+def timings(coopgen, content, out, jobs=None):
+    """One build; the stages in ms, the peak memory in MiB, wall seconds."""
+    cmd = [coopgen, 'build', '-q', '--timings', '--content', content,
+           '--templates', os.path.join(TOP, 'templates'), '--out', out]
+    if jobs:
+        cmd += ['-j', str(jobs)]
+    t0 = time.monotonic()
+    err = run(cmd).stderr
+    wall = time.monotonic() - t0
+    stages = {}
+    peak = 0.0
+    for line in err.splitlines():
+        m = re.match(r'\s+(.+?)\s{2,}(\d+) ms(.*)', line)
+        if m:
+            stages[m.group(1)] = float(m.group(2))
+            p = re.search(r'peak memory (\d+) MiB', m.group(3))
+            if p:
+                peak = float(p.group(1))
+    return stages, peak, wall
+
+
+def median_spread(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def bodies(content, path):
+    """Every activity body, front matter taken off, in one file."""
+    total = 0
+    with open(path, 'w', encoding='utf-8') as out:
+        adir = os.path.join(content, '2023', 'activities')
+        for name in sorted(os.listdir(adir)):
+            text = open(os.path.join(adir, name), encoding='utf-8').read()
+            body = text.split('\n---\n', 1)[1]
+            out.write(body + '\n')
+            total += len(body.encode())
+    return total
+
+
+def timed(cmd, runs):
+    walls = []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        walls.append(time.monotonic() - t0)
+    return median_spread(walls)
+
+
+def main(coopgen, build, sizes, runs):
+    os.makedirs(build, exist_ok=True)
+    print(f'machine: {os.cpu_count()} cores; {runs} runs each; median (min-max)')
+    results = {}
+    for n in sizes:
+        content = tree(build, n)
+        out = os.path.join(build, f'out-{n}')
+        shutil.rmtree(out, ignore_errors=True)
+        builds = [timings(coopgen, content, out) for _ in range(runs)]
+        stages = {k: median_spread([b[0][k] for b in builds]) for k in builds[0][0]}
+        peak = max(b[1] for b in builds)
+        wall = median_spread([b[2] for b in builds])
+        md_file = os.path.join(build, f'bodies-{n}.md')
+        md_bytes = bodies(content, md_file)
+        floor = timed(['cmark', md_file], runs)
+        pages = sum(1 for _, _, fs in os.walk(out) for f in fs if f.endswith('.html'))
+        results[n] = wall[0]
+        print(f'\n{n} activities, {md_bytes / 1e6:.1f} MB of Markdown in bodies, '
+              f'{pages} pages')
+        print(f'  {"stage":<26}{"ms":>8}  {"(min-max)":<14}')
+        for k, (med, lo, hi) in stages.items():
+            print(f'  {k:<26}{med:>8.0f}  ({lo:.0f}-{hi:.0f})')
+        print(f'  {"wall":<26}{wall[0] * 1e3:>8.0f}  ({wall[1] * 1e3:.0f}-{wall[2] * 1e3:.0f})')
+        print(f'  records/s {n / wall[0]:,.0f}   Markdown MB/s '
+              f'{md_bytes / 1e6 / wall[0]:.1f}   pages/s {pages / wall[0]:,.0f}   '
+              f'peak memory {peak:.0f} MiB')
+        print(f'  cmark command on the same bodies: {floor[0] * 1e3:.0f} ms '
+              f'({floor[1] * 1e3:.0f}-{floor[2] * 1e3:.0f})')
+        one = timings(coopgen, content, out, jobs=1)
+        print(f'  on one thread: {one[2] * 1e3:.0f} ms')
+        # A rebuild after one activity changed.
+        first = os.path.join(content, '2023', 'activities', 'a000000.md')
+        with open(first, 'a', encoding='utf-8') as f:
+            f.write('\nMột câu thêm.\n')
+        rebuilt = timings(coopgen, content, out)
+        print(f'  rebuild after one activity changed: {rebuilt[2] * 1e3:.0f} ms')
+        os.remove(os.path.join(content, '.generated'))  # regenerate next time
+    if 10000 in results and 50000 in results:
+        print(f'\n50,000 / 10,000: {results[50000] / results[10000]:.2f}x')
+
+    # The workbook at 100,000 activities against libxlsxwriter alone.
+    content = tree(build, 100000, short=True)
+    out = os.path.join(build, 'out-100000')
+    shutil.rmtree(out, ignore_errors=True)
+    books = [timings(coopgen, content, out)[0]['workbook'] for _ in range(runs)]
+    base = os.path.join(build, 'xlsx-baseline')
+    run(['cc', '-O2', '-o', base, os.path.join(TOP, 'tools', 'xlsx-baseline.c')] +
+        run(['pkg-config', '--libs', 'xlsxwriter']).stdout.split())
+    lib = timed([base, os.path.join(build, 'baseline.xlsx'), '100000'], runs)
+    med = statistics.median(books)
+    print(f'\nworkbook of 100,000 activities: {med:.0f} ms; libxlsxwriter alone, '
+          f'100,000 rows x 8 columns: {lib[0] * 1e3:.0f} ms ({med / 1e3 / lib[0]:.2f}x)')
+
+
+if __name__ == '__main__':
+    sizes = [int(s) for s in sys.argv[3].split()] if len(sys.argv) > 3 else [1000, 10000, 50000]
+    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+    main(sys.argv[1], sys.argv[2], sizes, runs)
