@@ -839,13 +839,16 @@ activity_item(const struct w *w, struct tpl_dict *group,
 	buf_free(&meta);
 }
 
-/* A list group, under a heading of the given level (2 or 3), of the
- * activities for which pick says yes. */
+/* Append to out a list group, under a heading of the given level (2 or
+ * 3), of the activities for which pick says yes. Each group is expanded
+ * on its own: a dictionary of every activity of a big year at once would
+ * be most of a build's memory. */
 static void
-activity_group(struct w *w, struct tpl_dict *list, int level, const char *id,
+activity_group(struct w *w, struct buf *out, int level, const char *id,
     const char *title, const size_t *order, const char *dir,
     bool (*pick)(const struct activity *, const void *), const void *arg)
 {
+	struct tpl_dict *list = tpl_dict_new();
 	struct tpl_dict *g = tpl_section(list, "GROUP");
 	bool any = false;
 
@@ -861,6 +864,8 @@ activity_group(struct w *w, struct tpl_dict *list, int level, const char *id,
 	}
 	if (!any)
 		tpl_set(tpl_section(g, "EMPTY"), "TEXT", L(w, LABEL_NONE));
+	expand(w, "list", list, out);
+	tpl_dict_free(list);
 }
 
 static bool
@@ -1013,15 +1018,14 @@ static void
 page_activities(struct w *w, const size_t *order)
 {
 	const struct site *s = &w->c->site;
-	struct tpl_dict *d = tpl_dict_new(), *byf = tpl_dict_new(),
-	    *bym = tpl_dict_new();
+	struct tpl_dict *d = tpl_dict_new();
 	struct buf body = BUF_INIT, lf = BUF_INIT, lm = BUF_INIT, t = BUF_INIT,
 	    yl = BUF_INIT, id = BUF_INIT;
 
 	for (size_t i = 0; i < s->frameworks.n; i++) {
 		buf_reset(&id);
 		buf_printf(&id, "framework-%s", s->frameworks.v[i].id);
-		activity_group(w, byf, 3, buf_str(&id), s->frameworks.v[i].name,
+		activity_group(w, &lf, 3, buf_str(&id), s->frameworks.v[i].name,
 		    order, "", in_framework, &i);
 	}
 	for (int m = 1; m <= 13; m++) {
@@ -1039,11 +1043,9 @@ page_activities(struct w *w, const size_t *order)
 			buf_reset(&t);
 			buf_puts(&t, L(w, LABEL_MONTH_UNKNOWN));
 		}
-		activity_group(w, bym, 3, buf_str(&id), buf_str(&t), order, "",
+		activity_group(w, &lm, 3, buf_str(&id), buf_str(&t), order, "",
 		    in_month, &month);
 	}
-	expand(w, "list", byf, &lf);
-	expand(w, "list", bym, &lm);
 	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_ACTIVITIES, &t));
 	tpl_set(d, "BY_FRAMEWORK", L(w, LABEL_BY_FRAMEWORK));
 	tpl_set(d, "BY_MONTH", L(w, LABEL_BY_MONTH));
@@ -1058,8 +1060,6 @@ page_activities(struct w *w, const size_t *order)
 		    buf_str(&body));
 	}
 	tpl_dict_free(d);
-	tpl_dict_free(byf);
-	tpl_dict_free(bym);
 
 	/* A page for each activity, on every core: they are most of the
 	 * pages, and each depends on the model alone. */
@@ -1218,7 +1218,7 @@ page_partners(struct w *w, const size_t *order)
 
 	for (size_t i = 0; i < c->n_partners && w->ok; i++) {
 		const struct partner *p = &c->partners[i];
-		struct tpl_dict *pd = tpl_dict_new(), *list = tpl_dict_new();
+		struct tpl_dict *pd = tpl_dict_new();
 		struct buf acts = BUF_INIT, tables = BUF_INIT, page = BUF_INIT,
 		    rel = BUF_INIT;
 
@@ -1233,9 +1233,9 @@ page_partners(struct w *w, const size_t *order)
 			tpl_set(e, "LABEL", L(w, LABEL_COL_COUNTRY));
 			tpl_set(e, "TEXT", p->country);
 		}
-		activity_group(w, list, 2, "activities", L(w, LABEL_NAV_ACTIVITIES),
-		    order, "../activities/", with_partner, &i);
-		expand(w, "list", list, &acts);
+		activity_group(w, &acts, 2, "activities",
+		    L(w, LABEL_NAV_ACTIVITIES), order, "../activities/",
+		    with_partner, &i);
 		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
 		    agreement_in_force, i, false, &tables);
 		project_table(w, "projects", i, 1, &tables);
@@ -1250,7 +1250,6 @@ page_partners(struct w *w, const size_t *order)
 			    buf_str(&page));
 		}
 		tpl_dict_free(pd);
-		tpl_dict_free(list);
 		buf_free(&acts);
 		buf_free(&tables);
 		buf_free(&page);
@@ -1276,7 +1275,7 @@ page_frameworks(struct w *w, const size_t *order)
 		names[k] = s->kinds.v[k].name;
 	for (size_t i = 0; i < s->frameworks.n && w->ok; i++) {
 		const struct term *fw = &s->frameworks.v[i];
-		struct tpl_dict *d = tpl_dict_new(), *list = tpl_dict_new();
+		struct tpl_dict *d = tpl_dict_new();
 		struct buf tab = BUF_INIT, acts = BUF_INIT, page = BUF_INIT,
 		    rel = BUF_INIT, id = BUF_INIT;
 
@@ -1285,9 +1284,9 @@ page_frameworks(struct w *w, const size_t *order)
 		    L(w, LABEL_COL_KIND), names, NULL,
 		    w->f->activities.by_framework_kind + i * nk, nk,
 		    w->f->activities.by_framework[i], true, &tab);
-		activity_group(w, list, 2, "activities", L(w, LABEL_NAV_ACTIVITIES),
-		    order, "../activities/", in_framework, &i);
-		expand(w, "list", list, &acts);
+		activity_group(w, &acts, 2, "activities",
+		    L(w, LABEL_NAV_ACTIVITIES), order, "../activities/",
+		    in_framework, &i);
 		tpl_set(d, "TITLE", fw->name);
 		tpl_set(d, "TABLE", buf_str(&tab));
 		tpl_set(d, "ACTIVITIES", buf_str(&acts));
@@ -1301,7 +1300,6 @@ page_frameworks(struct w *w, const size_t *order)
 			    n, buf_str(&page));
 		}
 		tpl_dict_free(d);
-		tpl_dict_free(list);
 		buf_free(&tab);
 		buf_free(&acts);
 		buf_free(&page);
