@@ -252,35 +252,12 @@ partner_list(const struct md_context *ctx, struct buf *out,
 	}
 }
 
-/* The activities in the order of their dates. */
-static int
-by_date(const void *x, const void *y, void *arg)
-{
-	const struct activity *v = arg;
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	const struct date *a = &v[i].date, *c = &v[j].date;
-	int am = a->month ? a->month : 13, cm = c->month ? c->month : 13;
-	int ad = a->day ? a->day : 32, cd = c->day ? c->day : 32;
-
-	if (am != cm)
-		return am < cm ? -1 : 1;
-	if (ad != cd)
-		return ad < cd ? -1 : 1;
-	return i < j ? -1 : i > j;
-}
-
 static size_t
 list_activities(const struct md_context *ctx, const struct query *q,
     const struct locale *loc, struct buf *out, char bullet)
 {
 	const struct year *y = ctx->y;
-	size_t n = 0, *order = xcalloc(y->n_activities, sizeof(*order));
-
-	for (size_t i = 0; i < y->n_activities; i++)
-		order[i] = i;
-	if (y->n_activities > 1)
-		qsort_r(order, y->n_activities, sizeof(*order), by_date,
-		    y->activities);
+	size_t n = 0, *order = year_by_date(y);
 	for (size_t k = 0; k < y->n_activities; k++) {
 		const struct activity *a = &y->activities[order[k]];
 		if ((q->framework >= 0 && (long)a->framework.index != q->framework) ||

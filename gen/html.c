@@ -787,36 +787,6 @@ page_statistics(struct w *w)
 	buf_free(&yl);
 }
 
-/* The order of activities in lists: by date, as in the workbook. */
-static int
-by_date(const void *x, const void *y, void *arg)
-{
-	const struct activity *v = arg;
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	const struct date *a = &v[i].date, *c = &v[j].date;
-	int am = a->month ? a->month : 13, cm = c->month ? c->month : 13;
-	int ad = a->day ? a->day : 32, cd = c->day ? c->day : 32;
-
-	if (am != cm)
-		return am < cm ? -1 : 1;
-	if (ad != cd)
-		return ad < cd ? -1 : 1;
-	return i < j ? -1 : i > j;
-}
-
-static size_t *
-activities_by_date(const struct year *y)
-{
-	size_t *order = xcalloc(y->n_activities, sizeof(*order));
-
-	for (size_t i = 0; i < y->n_activities; i++)
-		order[i] = i;
-	if (y->n_activities > 1)
-		qsort_r(order, y->n_activities, sizeof(*order), by_date,
-		    y->activities);
-	return order;
-}
-
 /* An item of an activity list: its title, linked, and date and kind. */
 static void
 activity_item(const struct w *w, struct tpl_dict *group,
@@ -1534,7 +1504,7 @@ html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 
 	w.md = (struct md_context){ in->c, in->y, in->json, in->fs, in->d,
 	    in->loc, in->l };
-	size_t *order = activities_by_date(in->y);
+	size_t *order = year_by_date(in->y);
 	page_report(&w);
 	if (w.ok)
 		page_statistics(&w);

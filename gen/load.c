@@ -852,6 +852,35 @@ content_load(struct content *c, const char *root, const int *years, size_t n,
 	return true;
 }
 
+static int
+by_date(const void *x, const void *y, void *arg)
+{
+	const struct activity *v = arg;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const struct date *a = &v[i].date, *b = &v[j].date;
+	int am = a->month ? a->month : 13, bm = b->month ? b->month : 13;
+	int ad = a->day ? a->day : 32, bd = b->day ? b->day : 32;
+
+	if (am != bm)
+		return am < bm ? -1 : 1;
+	if (ad != bd)
+		return ad < bd ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+size_t *
+year_by_date(const struct year *y)
+{
+	size_t *order = xcalloc(y->n_activities, sizeof(*order));
+
+	for (size_t i = 0; i < y->n_activities; i++)
+		order[i] = i;
+	if (y->n_activities > 1)
+		qsort_r(order, y->n_activities, sizeof(*order), by_date,
+		    y->activities);
+	return order;
+}
+
 struct year *
 content_year(const struct content *c, int y)
 {

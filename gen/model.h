@@ -208,6 +208,12 @@ struct content {
 /* The year y of the content, or NULL. */
 struct year *content_year(const struct content *c, int y);
 
+/* The indexes of y's activities in the order every output lists them: by
+ * date, a date known only to the month after that month's days, one known
+ * only to the year last, equal dates in the order of the content. A heap
+ * array of y->n_activities; the caller frees it. */
+size_t	*year_by_date(const struct year *y);
+
 /* Release everything content_load allocated. */
 void	 content_free(struct content *c);
 

@@ -432,25 +432,6 @@ sheet_summary(struct book *b)
 	buf_free(&y0);
 }
 
-/* The order activities are listed in: by date, a date known only to the
- * month after that month's days, one known only to the year last; equal
- * dates in the order of the content. */
-static int
-activity_order(const void *x, const void *y, void *arg)
-{
-	const struct activity *v = arg;
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	const struct date *a = &v[i].date, *c = &v[j].date;
-	int am = a->month ? a->month : 13, cm = c->month ? c->month : 13;
-	int ad = a->day ? a->day : 32, cd = c->day ? c->day : 32;
-
-	if (am != cm)
-		return am < cm ? -1 : 1;
-	if (ad != cd)
-		return ad < cd ? -1 : 1;
-	return i < j ? -1 : i > j;
-}
-
 /* Sheet 2: every activity record. */
 static void
 sheet_activities(struct book *b)
@@ -468,13 +449,7 @@ sheet_activities(struct book *b)
 	    label(b->l, LABEL_COL_PLACE) };
 	const int ncols = 8;
 	size_t n = y->n_activities;
-	size_t *order = xcalloc(n, sizeof(*order));
-
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	if (n > 1)
-		qsort_r(order, n, sizeof(*order), activity_order,
-		    y->activities);
+	size_t *order = year_by_date(y);
 
 	measure_heads(&w, heads, ncols);
 	char no[24];

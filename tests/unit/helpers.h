@@ -40,4 +40,43 @@ capture_free(struct capture *c)
 
 #define FIXTURES "tests/unit/fixtures"
 
+#include "figures.h"
+#include "fsx.h"
+#include "load.h"
+
+/* The fixture content of tests/unit/fixtures/years with the figures of
+ * 2023, and a capture that holds only what a test itself prints. */
+struct fixture {
+	struct content c;
+	struct figures f;
+	json_t	*json;
+	struct fsx fs;
+	struct capture cap;
+};
+
+static inline void
+fixture_load(struct fixture *x)
+{
+	struct capture load;
+
+	capture_begin(&load);
+	if (!content_load(&x->c, FIXTURES "/years", NULL, 0, &load.d) ||
+	    !fsx_open(&x->fs, FIXTURES "/years", "content", &load.d))
+		abort();
+	capture_free(&load);
+	figures_compute(&x->c, content_year(&x->c, 2023), &x->f);
+	x->json = figures_json(&x->c, &x->f);
+	capture_begin(&x->cap);
+}
+
+static inline void
+fixture_free(struct fixture *x)
+{
+	fsx_close(&x->fs);
+	json_decref(x->json);
+	figures_free(&x->f);
+	content_free(&x->c);
+	capture_free(&x->cap);
+}
+
 #endif

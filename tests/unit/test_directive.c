@@ -9,41 +9,26 @@
 #include "load.h"
 #include "markdown.h"
 
-static struct content c;
-static struct figures f;
-static json_t *json;
-static struct capture cap;
-static struct fsx fs;
+static struct fixture x;
 
 static void
 setup(void)
 {
-	capture_begin(&cap);
-	cr_assert(content_load(&c, FIXTURES "/years", NULL, 0, &cap.d));
-	figures_compute(&c, content_year(&c, 2023), &f);
-	json = figures_json(&c, &f);
-	cr_assert(fsx_open(&fs, FIXTURES "/years", "content", &cap.d));
-	fclose(cap.f);
-	free(cap.text);
-	capture_begin(&cap);
+	fixture_load(&x);
 }
 
 static void
 teardown(void)
 {
-	fsx_close(&fs);
-	json_decref(json);
-	figures_free(&f);
-	content_free(&c);
-	capture_free(&cap);
+	fixture_free(&x);
 }
 
 static const char *
 expand(const char *text, bool *ok)
 {
 	static struct buf out = BUF_INIT;
-	struct md_context ctx = { &c, content_year(&c, 2023), json, &fs,
-	    &cap.d, NULL, NULL };
+	struct md_context ctx = { &x.c, content_year(&x.c, 2023), x.json, &x.fs,
+	    &x.cap.d, NULL, NULL };
 	struct markdown md = { text, strlen(text), { "2023/article.md", 7, 1 }, 0 };
 
 	*ok = md_expand(&ctx, &md, &out);
@@ -127,7 +112,7 @@ Test(directive, every_error_at_its_place)
 	    "{{projects funder=p1 funder=p2}}\n"
 	    "See {{activities kind=k1}} here.\n", &ok);
 	cr_expect_not(ok);
-	cr_expect_str_eq(capture_text(&cap),
+	cr_expect_str_eq(capture_text(&x.cap),
 	    "2023/article.md:7:1: error: unknown filter 'kinds' for {{activities}} (did you mean 'kind'? expected framework, kind, partner or month)\n"
 	    "2023/article.md:8:1: error: unknown filter 'framwork' for {{activities}} (did you mean 'framework'? expected framework, kind, partner or month)\n"
 	    "2023/article.md:9:1: error: unknown kind 'k9' in {{activities}} (did you mean 'k1'? expected one of: k1, k2)\n"

@@ -43,34 +43,18 @@ Test(format, dates_by_language)
 	buf_free(&b);
 }
 
-static struct content c;
-static struct figures f;
-static json_t *json;
-static struct capture cap;
-static struct fsx fs;
+static struct fixture x;
 
 static void
 setup(void)
 {
-	capture_begin(&cap);
-	cr_assert(content_load(&c, FIXTURES "/years", NULL, 0, &cap.d));
-	figures_compute(&c, content_year(&c, 2023), &f);
-	json = figures_json(&c, &f);
-	cr_assert(fsx_open(&fs, FIXTURES "/years", "content", &cap.d));
-	/* Only what the tests below print is asserted. */
-	fclose(cap.f);
-	free(cap.text);
-	capture_begin(&cap);
+	fixture_load(&x);
 }
 
 static void
 teardown(void)
 {
-	fsx_close(&fs);
-	json_decref(json);
-	figures_free(&f);
-	content_free(&c);
-	capture_free(&cap);
+	fixture_free(&x);
 }
 
 /* Expand text as the Markdown of 2023/sections/s.md, body from line 4. */
@@ -78,7 +62,7 @@ static const char *
 expand(const char *text, bool *ok)
 {
 	static struct buf out = BUF_INIT;
-	struct md_context ctx = { &c, content_year(&c, 2023), json, &fs, &cap.d,
+	struct md_context ctx = { &x.c, content_year(&x.c, 2023), x.json, &x.fs, &x.cap.d,
 	    NULL, NULL };
 	struct markdown md = { text, strlen(text), { "2023/sections/s.md", 4, 1 }, 0 };
 
@@ -96,13 +80,13 @@ Test(stat, replaces_placeholders)
 	    "{{ stat previous.activities.total }} before.", &ok),
 	    "10 in 2023, 1 before.");
 	cr_expect(ok);
-	cr_expect_str_eq(capture_text(&cap), "");
+	cr_expect_str_eq(capture_text(&x.cap), "");
 }
 
 Test(stat, the_report_lead_is_checked_too)
 {
-	const struct year *y = content_year(&c, 2023);
-	struct md_context ctx = { &c, y, json, &fs, &cap.d, NULL, NULL };
+	const struct year *y = content_year(&x.c, 2023);
+	struct md_context ctx = { &x.c, y, x.json, &x.fs, &x.cap.d, NULL, NULL };
 	struct buf out = BUF_INIT;
 
 	cr_expect(md_expand(&ctx, &y->report.lead, &out));
@@ -128,7 +112,7 @@ Test(stat, errors_at_file_line_and_column)
 	    "x {{stat previous}} {{stat}} {{activities}}\n"
 	    "{{stat activities.total", &ok);
 	cr_expect_not(ok);
-	cr_expect_str_eq(capture_text(&cap),
+	cr_expect_str_eq(capture_text(&x.cap),
 	    "2023/sections/s.md:4:5: error: unknown figure 'activities.by_kind.k3' in {{stat}} (expected one of: activities.by_kind.k1, activities.by_kind.k2)\n"
 	    "2023/sections/s.md:5:3: error: {{stat previous}} names a group of figures, not a number (expected one of: previous.year, previous.activities, previous.agreements, previous.projects)\n"
 	    "2023/sections/s.md:5:21: error: {{stat}} needs one path (expected e.g. {{stat activities.total}})\n"
@@ -141,21 +125,21 @@ Test(stat, a_number_has_no_children)
 	bool ok;
 
 	expand("{{stat activities.total.x}}", &ok);
-	cr_expect_str_eq(capture_text(&cap),
+	cr_expect_str_eq(capture_text(&x.cap),
 	    "2023/sections/s.md:4:1: error: unknown figure 'activities.total.x' in {{stat}}: 'activities.total' is already a number\n");
 }
 
 Test(stat, links_must_stay_in_the_year)
 {
-	const struct year *y = content_year(&c, 2023);
-	struct md_context ctx = { &c, y, json, &fs, &cap.d, NULL, NULL };
+	const struct year *y = content_year(&x.c, 2023);
+	struct md_context ctx = { &x.c, y, x.json, &x.fs, &x.cap.d, NULL, NULL };
 	const char *text = "[a](https://wipo.int) [b](#top) [c](mailto:x@y.z)\n"
 	    "[d](activities/x1.md) [e](activities/x9.md)\n"
 	    "[f](media/%2E%2E/report.yaml) [g](data:text/html,x) [h](report.yaml)\n";
 	struct markdown md = { text, strlen(text), { "2023/article.md", 10, 1 }, 0 };
 
 	cr_expect_not(md_check(&ctx, &md));
-	cr_expect_str_eq(capture_text(&cap),
+	cr_expect_str_eq(capture_text(&x.cap),
 	    "2023/article.md:11:23: error: link to 'activities/x9.md', which does not exist (expected a file at 2023/activities/x9.md)\n"
 	    "2023/article.md:12:1: error: link to 'media/../report.yaml' leaves the year folder or has an empty part (expected a path inside 2023/, such as media/photo.jpg)\n"
 	    "2023/article.md:12:31: error: link to a 'data:' address is not allowed (expected http, https, mailto or tel, or a file of the year such as media/photo.jpg)\n"
