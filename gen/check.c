@@ -71,14 +71,29 @@ check_partner(const struct content *c, const char *what, struct ref *r,
 	return false;
 }
 
+/* Each partner once: a second mention would count the record twice in
+ * the partner's figures. */
+static void
+check_partners(const struct content *c, struct refs *r, struct diag *d)
+{
+	struct strmap seen = STRMAP_INIT;
+
+	for (size_t i = 0; i < r->n; i++) {
+		check_partner(c, "partner", &r->v[i], d);
+		if (r->n > 1 && !strmap_put(&seen, r->v[i].id, i, NULL))
+			diag_error(d, r->v[i].pos, "partner '%s' named twice "
+			    "(expected each partner once)", r->v[i].id);
+	}
+	strmap_free(&seen);
+}
+
 void
 check_activity(const struct content *c, const struct year *y,
     struct activity *a, struct diag *d)
 {
 	check_term(c, &c->site.frameworks, "framework", &a->framework, d);
 	check_term(c, &c->site.kinds, "kind", &a->kind, d);
-	for (size_t i = 0; i < a->partners.n; i++)
-		check_partner(c, "partner", &a->partners.v[i], d);
+	check_partners(c, &a->partners, d);
 	if (a->date.year != 0 && a->date.year != y->year) {
 		char iso[11];
 		date_iso(a->date, iso);
@@ -105,8 +120,7 @@ check_project(const struct content *c, const struct year *y,
 void
 check_agreement(const struct content *c, struct agreement *a, struct diag *d)
 {
-	for (size_t i = 0; i < a->partners.n; i++)
-		check_partner(c, "partner", &a->partners.v[i], d);
+	check_partners(c, &a->partners, d);
 	if (a->framework.id != NULL)
 		check_term(c, &c->site.frameworks, "framework", &a->framework, d);
 	if (a->signed_on.year && a->ends.year &&

@@ -140,6 +140,7 @@ struct w {
 	struct md_context md;
 	enum lang lang;
 	const struct locale *loc;
+	const struct groups *g;	/* the activities of each list */
 	bool	 ok;
 };
 
@@ -809,54 +810,76 @@ activity_item(const struct w *w, struct tpl_dict *group,
 	buf_free(&meta);
 }
 
+/* The activities of each framework, each month and each partner, in date
+ * order, put in their buckets in one pass: no list scans every activity
+ * (with many partners that would be partners times activities). */
+struct bucket {
+	size_t	*v;
+	size_t	 n, cap;
+};
+
+struct groups {
+	struct bucket *framework;	/* [frameworks] */
+	struct bucket month[13];	/* [0]: dated by year only */
+	struct bucket *partner;		/* [partners] */
+};
+
+static void
+bucket_put(struct bucket *b, size_t i)
+{
+	b->v = xgrow(b->v, &b->cap, b->n, sizeof(*b->v));
+	b->v[b->n++] = i;
+}
+
+static void
+groups_make(struct groups *g, const struct content *c, const struct year *y,
+    const size_t *order)
+{
+	memset(g, 0, sizeof(*g));
+	g->framework = xcalloc(c->site.frameworks.n, sizeof(*g->framework));
+	g->partner = xcalloc(c->n_partners, sizeof(*g->partner));
+	for (size_t k = 0; k < y->n_activities; k++) {
+		const struct activity *a = &y->activities[order[k]];
+		bucket_put(&g->framework[a->framework.index], order[k]);
+		bucket_put(&g->month[a->date.month], order[k]);
+		for (size_t j = 0; j < a->partners.n; j++)
+			bucket_put(&g->partner[a->partners.v[j].index], order[k]);
+	}
+}
+
+static void
+groups_free(struct groups *g, const struct content *c)
+{
+	for (size_t i = 0; i < c->site.frameworks.n; i++)
+		free(g->framework[i].v);
+	for (int m = 0; m < 13; m++)
+		free(g->month[m].v);
+	for (size_t i = 0; i < c->n_partners; i++)
+		free(g->partner[i].v);
+	free(g->framework);
+	free(g->partner);
+}
+
 /* Append to out a list group, under a heading of the given level (2 or
- * 3), of the activities for which pick says yes. Each group is expanded
- * on its own: a dictionary of every activity of a big year at once would
- * be most of a build's memory. */
+ * 3), of the activities of bucket b. Each group is expanded on its own: a
+ * dictionary of every activity of a big year at once would be most of a
+ * build's memory. */
 static void
 activity_group(struct w *w, struct buf *out, int level, const char *id,
-    const char *title, const size_t *order, const char *dir,
-    bool (*pick)(const struct activity *, const void *), const void *arg)
+    const char *title, const struct bucket *b, const char *dir)
 {
 	struct tpl_dict *list = tpl_dict_new();
 	struct tpl_dict *g = tpl_section(list, "GROUP");
-	bool any = false;
 
 	tpl_set(g, "ID", id);
 	tpl_set(g, "TITLE", title);
 	tpl_show(g, level == 3 ? "H3" : "H2");
-	for (size_t i = 0; i < w->y->n_activities; i++) {
-		const struct activity *a = &w->y->activities[order[i]];
-		if (pick(a, arg)) {
-			activity_item(w, g, a, dir);
-			any = true;
-		}
-	}
-	if (!any)
+	for (size_t i = 0; i < b->n; i++)
+		activity_item(w, g, &w->y->activities[b->v[i]], dir);
+	if (b->n == 0)
 		tpl_set(tpl_section(g, "EMPTY"), "TEXT", L(w, LABEL_NONE));
 	expand(w, "list", list, out);
 	tpl_dict_free(list);
-}
-
-static bool
-in_framework(const struct activity *a, const void *arg)
-{
-	return a->framework.index == *(const size_t *)arg;
-}
-
-static bool
-in_month(const struct activity *a, const void *arg)
-{
-	return a->date.month == *(const int *)arg;
-}
-
-static bool
-with_partner(const struct activity *a, const void *arg)
-{
-	for (size_t i = 0; i < a->partners.n; i++)
-		if (a->partners.v[i].index == *(const size_t *)arg)
-			return true;
-	return false;
 }
 
 /* out/<YEAR>/activities/<slug>.html. */
@@ -985,7 +1008,7 @@ activity_pages(struct w *w)
 
 /* out/<YEAR>/activities/: the index, and a page per activity. */
 static void
-page_activities(struct w *w, const size_t *order)
+page_activities(struct w *w)
 {
 	const struct site *s = &w->c->site;
 	struct tpl_dict *d = tpl_dict_new();
@@ -996,14 +1019,11 @@ page_activities(struct w *w, const size_t *order)
 		buf_reset(&id);
 		buf_printf(&id, "framework-%s", s->frameworks.v[i].id);
 		activity_group(w, &lf, 3, buf_str(&id), s->frameworks.v[i].name,
-		    order, "", in_framework, &i);
+		    &w->g->framework[i], "");
 	}
 	for (int m = 1; m <= 13; m++) {
 		int month = m == 13 ? 0 : m;
-		bool any = false;
-		for (size_t i = 0; i < w->y->n_activities && !any; i++)
-			any = w->y->activities[i].date.month == month;
-		if (!any)
+		if (w->g->month[month].n == 0)
 			continue;
 		buf_reset(&id);
 		buf_printf(&id, "month-%02d", month);
@@ -1013,8 +1033,8 @@ page_activities(struct w *w, const size_t *order)
 			buf_reset(&t);
 			buf_puts(&t, L(w, LABEL_MONTH_UNKNOWN));
 		}
-		activity_group(w, &lm, 3, buf_str(&id), buf_str(&t), order, "",
-		    in_month, &month);
+		activity_group(w, &lm, 3, buf_str(&id), buf_str(&t),
+		    &w->g->month[month], "");
 	}
 	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_ACTIVITIES, &t));
 	tpl_set(d, "BY_FRAMEWORK", L(w, LABEL_BY_FRAMEWORK));
@@ -1148,7 +1168,7 @@ project_table(struct w *w, const char *id, size_t funder, int up,
 
 /* out/<YEAR>/partners/: the index, and a page per partner. */
 static void
-page_partners(struct w *w, const size_t *order)
+page_partners(struct w *w)
 {
 	const struct content *c = w->c;
 	const struct figures_year *f = w->f;
@@ -1204,8 +1224,8 @@ page_partners(struct w *w, const size_t *order)
 			tpl_set(e, "TEXT", p->country);
 		}
 		activity_group(w, &acts, 2, "activities",
-		    L(w, LABEL_NAV_ACTIVITIES), order, "../activities/",
-		    with_partner, &i);
+		    L(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
+		    "../activities/");
 		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
 		    agreement_in_force, i, false, &tables);
 		project_table(w, "projects", i, 1, &tables);
@@ -1234,7 +1254,7 @@ page_partners(struct w *w, const size_t *order)
 
 /* out/<YEAR>/frameworks/<id>.html. */
 static void
-page_frameworks(struct w *w, const size_t *order)
+page_frameworks(struct w *w)
 {
 	const struct site *s = &w->c->site;
 	size_t nk = s->kinds.n;
@@ -1255,8 +1275,8 @@ page_frameworks(struct w *w, const size_t *order)
 		    w->f->activities.by_framework_kind + i * nk, nk,
 		    w->f->activities.by_framework[i], true, &tab);
 		activity_group(w, &acts, 2, "activities",
-		    L(w, LABEL_NAV_ACTIVITIES), order, "../activities/",
-		    in_framework, &i);
+		    L(w, LABEL_NAV_ACTIVITIES), &w->g->framework[i],
+		    "../activities/");
 		tpl_set(d, "TITLE", fw->name);
 		tpl_set(d, "TABLE", buf_str(&tab));
 		tpl_set(d, "ACTIVITIES", buf_str(&acts));
@@ -1505,19 +1525,23 @@ html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 	w.md = (struct md_context){ in->c, in->y, in->json, in->fs, in->d,
 	    in->loc, in->l };
 	size_t *order = year_by_date(in->y);
+	struct groups groups;
+	groups_make(&groups, in->c, in->y, order);
+	w.g = &groups;
 	page_report(&w);
 	if (w.ok)
 		page_statistics(&w);
 	if (w.ok)
-		page_activities(&w, order);
+		page_activities(&w);
 	if (w.ok)
-		page_partners(&w, order);
+		page_partners(&w);
 	if (w.ok)
-		page_frameworks(&w, order);
+		page_frameworks(&w);
 	if (w.ok)
 		page_agreements_projects(&w);
 	if (w.ok && in->y->article != NULL)
 		page_article(&w);
+	groups_free(&groups, in->c);
 	free(order);
 	return w.ok;
 }
