@@ -36,8 +36,8 @@ enum stage {
 };
 
 static const char *const stage_names[STAGE_COUNT] = {
-	"load and check records", "templates and labels", "figures",
-	"Markdown checks", "pages", "workbook", "figures.json and media",
+	"read and check content", "templates and labels", "figures",
+	"check other prose", "pages", "workbook", "figures.json and media",
 	"publish",
 };
 
@@ -62,6 +62,11 @@ struct run {
 	struct locale locale;	/* from the labels, else built in */
 	struct html *html;	/* the templates, loaded and checked */
 	double	 ms[STAGE_COUNT];	/* for --timings */
+	struct shape {
+		int	 year;
+		json_t	*json;
+	} *shapes;		/* of figures, for checking while loading */
+	size_t	 n_shapes;
 	size_t	 records;	/* activities read */
 	size_t	 prose;		/* bytes of Markdown checked */
 };
@@ -198,17 +203,50 @@ prepare(struct run *r, const struct options *o)
 	return status;
 }
 
+/* The figures of year y as they will be, but for their values: enough to
+ * check a {{stat}} path before the year's records are all read. */
+static const json_t *
+shape_of(struct run *r, const struct year *y)
+{
+	for (size_t i = 0; i < r->n_shapes; i++)
+		if (r->shapes[i].year == y->year)
+			return r->shapes[i].json;
+	struct year empty = *y;
+	struct figures f;
+	empty.n_activities = empty.n_projects = 0;
+	figures_compute(&r->c, &empty, &f);
+	r->shapes = xrealloc(r->shapes, (r->n_shapes + 1) * sizeof(*r->shapes));
+	r->shapes[r->n_shapes].year = y->year;
+	r->shapes[r->n_shapes].json = figures_json(&r->c, &f);
+	figures_free(&f);
+	return r->shapes[r->n_shapes++].json;
+}
+
+/* The loader's hook: check an activity's body while it is read, so that
+ * it need not stay in memory until the pages are written. */
+static bool
+check_body(void *arg, const struct year *y, const struct activity *a)
+{
+	struct run *r = arg;
+	struct md_context ctx = { &r->c, y, shape_of(r, y), &r->fs, &r->d,
+	    NULL, NULL };
+
+	md_check(&ctx, &a->body);
+	return true;
+}
+
 static int
 check_all(struct run *r, const struct options *o)
 {
+	struct load_hooks hooks = { check_body, r };
 	double start = now_ms();
-	bool loaded = content_load(&r->c, o->content, o->years, o->n_years,
-	    &r->d);
 
+	if (!fsx_open(&r->fs, o->content, "content", &r->d))
+		return diag_status(&r->d);
+	bool loaded = content_load_hooked(&r->c, o->content, o->years,
+	    o->n_years, &hooks, &r->d);
 	r->ms[STAGE_LOAD] = now_ms() - start;
 	if (!loaded)
-		return diag_status(&r->d);
-	if (!fsx_open(&r->fs, o->content, "content", &r->d))
 		return diag_status(&r->d);
 	double t0 = now_ms();
 	/* The templates folder is looked at once: a missing one is one
@@ -268,6 +306,9 @@ finish(struct run *r)
 		free(yr->media);
 	}
 	free(r->years);
+	for (size_t i = 0; i < r->n_shapes; i++)
+		json_decref(r->shapes[i].json);
+	free(r->shapes);
 	labels_free(&r->labels);
 	html_free(r->html);
 	fsx_close(&r->fs);
@@ -392,9 +433,11 @@ print_timings(const struct run *r, size_t files, double total)
 		if (s == STAGE_LOAD && ms > 0)
 			fprintf(stderr, "   %zu activities, %.0f/s", r->records,
 			    (double)r->records / ms * 1e3);
-		if (s == STAGE_PROSE && ms > 0)
-			fprintf(stderr, "   %.1f MB of Markdown, %.1f MB/s",
-			    (double)r->prose / 1e6, (double)r->prose / 1e3 / ms);
+		/* Activity bodies are checked as they are read. */
+		if (s == STAGE_PROSE && ms + r->ms[STAGE_LOAD] > 0)
+			fprintf(stderr, "   %.1f MB of Markdown checked, %.1f "
+			    "MB/s with reading", (double)r->prose / 1e6,
+			    (double)r->prose / 1e3 / (ms + r->ms[STAGE_LOAD]));
 		if (s == STAGE_PAGES && ms > 0)
 			fprintf(stderr, "   %zu files written, %.0f/s", files,
 			    (double)files / (ms + r->ms[STAGE_DATA] +

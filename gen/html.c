@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "format.h"
+#include "frontmatter.h"
 #include "html.h"
 #include "markdown.h"
 #include "svg.h"
@@ -882,6 +883,40 @@ activity_group(struct w *w, struct buf *out, int level, const char *id,
 	tpl_dict_free(list);
 }
 
+/* Render an activity's body into html; one left on disk by the loader is
+ * read again from its file (the model holds records, not prose). */
+static void
+activity_body(struct w *w, const struct activity *a, struct md_page *mp,
+    struct buf *html)
+{
+	char *text;
+	size_t len;
+	struct frontmatter fm;
+
+	if (!a->body.on_disk) {
+		render(w, &a->body, 1, 2, "", mp, html);
+		return;
+	}
+	if (!fsx_read(w->in->fs, a->body.pos.file, &text, &len, w->in->d)) {
+		w->ok = false;
+		memset(mp, 0, sizeof(*mp));
+		return;
+	}
+	if (frontmatter_split(text, len, &fm) != FRONTMATTER_OK) {
+		/* Changed since it was checked: say so, write nothing. */
+		diag_failure(w->in->d, a->body.pos.file, "changed during the "
+		    "build; build again");
+		w->ok = false;
+		memset(mp, 0, sizeof(*mp));
+		free(text);
+		return;
+	}
+	struct markdown body = { text + fm.body, len - fm.body,
+	    { a->body.pos.file, fm.body_line, 1 }, 0, false };
+	render(w, &body, 1, 2, "", mp, html);
+	free(text);
+}
+
 /* out/<YEAR>/activities/<slug>.html. */
 static void
 activity_page(struct w *w, const struct activity *a)
@@ -936,7 +971,7 @@ activity_page(struct w *w, const struct activity *a)
 	}
 	if (a->summary)
 		tpl_set(tpl_section(p, "SUMMARY"), "TEXT", a->summary);
-	render(w, &a->body, 1, 2, "", &mp, &html);
+	activity_body(w, a, &mp, &html);
 	md_page_free(&mp);
 	tpl_set(p, "BODY", buf_str(&html));
 	if (expand(w, "activity", p, &page)) {

@@ -14,6 +14,7 @@ struct loader {
 	struct content *c;
 	struct fsx fs;
 	struct diag *d;
+	const struct load_hooks *hooks;
 };
 
 /* A file of the content, read and parsed. The YAML tree lives in its own
@@ -534,7 +535,19 @@ activity_file(struct loader *l, struct year *y, const struct yfile *f,
 	struct activity *a = &y->activities[y->n_activities++];
 	memset(a, 0, sizeof(*a));
 	decode_activity(l, y, r, a, base, af->slugs);
-	md_body(l, f, fm, &a->body);
+	/* Offer the body to the hook while it is in the file's buffer; keep
+	 * a copy only if the hook does not take it. */
+	a->body = (struct markdown){ f->text + fm->body, f->len - fm->body,
+	    { f->rel, fm->body_line, 1 }, 0, false };
+	if (l->hooks != NULL && l->hooks->body != NULL && y->wanted &&
+	    l->hooks->body(l->hooks->arg, y, a)) {
+		a->body.text = NULL;
+		a->body.on_disk = true;
+	} else if (l->hooks != NULL && !y->wanted) {
+		/* Read for its figures only: its prose is never written. */
+		a->body.text = NULL;
+	} else
+		md_body(l, f, fm, &a->body);
 }
 
 static void
@@ -797,7 +810,14 @@ bool
 content_load(struct content *c, const char *root, const int *years, size_t n,
     struct diag *d)
 {
-	struct loader l = { c, { NULL, NULL }, d };
+	return content_load_hooked(c, root, years, n, NULL, d);
+}
+
+bool
+content_load_hooked(struct content *c, const char *root, const int *years,
+    size_t n, const struct load_hooks *hooks, struct diag *d)
+{
+	struct loader l = { c, { NULL, NULL }, d, hooks };
 	char **names;
 
 	memset(c, 0, sizeof(*c));

@@ -26,4 +26,21 @@
 bool	 content_load(struct content *c, const char *root, const int *years,
 	    size_t n, struct diag *d);
 
+/*
+ * The same, calling body(arg, y, a) with each body of a wanted year read
+ * from an activity's .md file, while its text is in memory (a->body.text,
+ * valid during the call only). When it returns true the text is not kept:
+ * the body is marked on_disk, to be read again from its file. This keeps a
+ * year's prose out of memory: only the records stay.
+ */
+struct load_hooks {
+	bool	(*body)(void *arg, const struct year *y,
+		    const struct activity *a);
+	void	*arg;
+};
+
+bool	 content_load_hooked(struct content *c, const char *root,
+	    const int *years, size_t n, const struct load_hooks *hooks,
+	    struct diag *d);
+
 #endif

@@ -72,10 +72,12 @@ struct refs {
 /* Markdown text and where it starts, so that a problem found at a byte
  * offset of the text can be reported at its line and column in the file. */
 struct markdown {
-	const char *text;	/* NULL when there is none */
+	const char *text;	/* NULL when there is none, or on_disk */
 	size_t	 len;
 	struct pos pos;		/* of the text's first character */
 	int	 indent;	/* columns before each later line (YAML blocks) */
+	bool	 on_disk;	/* checked and left in its file (pos.file), to
+				   be read again where it is written out */
 };
 
 enum agreement_type {
