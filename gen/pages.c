@@ -1,0 +1,922 @@
+/* The pages of a year of the report: see html.h for the list. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontmatter.h"
+#include "page.h"
+#include "svg.h"
+#include "xalloc.h"
+
+/* out/<YEAR>/index.html: the report itself. */
+static void
+page_report(struct w *w)
+{
+	const struct year *y = w->y;
+	const struct report *r = &y->report;
+	const struct figures *fig = w->in->f;
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf body = BUF_INIT, t = BUF_INIT, html = BUF_INIT, tab = BUF_INIT,
+	    yl = BUF_INIT;
+	struct md_page mp;
+	char iso[11];
+
+	tpl_set(d, "ORGANISATION", w->c->site.organisation);
+	tpl_set(d, "TITLE", r->title ? r->title : "");
+	if (r->subtitle)
+		tpl_set(tpl_section(d, "SUBTITLE"), "TEXT", r->subtitle);
+	tpl_set(d, "PUBLISHED_LABEL", L(w, LABEL_PUBLISHED));
+	page_date(w, &t, r->published);
+	tpl_set(d, "PUBLISHED", buf_str(&t));
+	date_iso(r->published, iso);
+	tpl_set(d, "PUBLISHED_ISO", iso);
+	if (r->n_authors) {
+		buf_reset(&t);
+		for (size_t i = 0; i < r->n_authors; i++)
+			buf_printf(&t, "%s%s", i ? ", " : "", r->authors[i]);
+		tpl_set(tpl_section(d, "AUTHORS"), "TEXT", buf_str(&t));
+	}
+	if (r->lead.text != NULL) {
+		page_render(w, &r->lead, 0, 3, "lead-", &mp, &html);
+		tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&html));
+		md_page_free(&mp);
+	}
+
+	/* The key figures, against the year before when there is one. */
+	struct table k;
+	const struct figures_year *c = &fig->cur, *p = &fig->previous;
+	bool prev = fig->has_previous;
+	struct {
+		enum label label;
+		long long now, before;
+	} rows[] = {
+		{ LABEL_FIG_ACTIVITIES, c->activities.total, p->activities.total },
+		{ LABEL_FIG_AGREEMENTS_IN_FORCE, c->agreements.in_force,
+		    p->agreements.in_force },
+		{ LABEL_FIG_SIGNED, c->agreements.signed_in_year,
+		    p->agreements.signed_in_year },
+		{ LABEL_FIG_PROPOSED, c->agreements.proposed, p->agreements.proposed },
+		{ LABEL_FIG_PROJECTS, c->projects.total, p->projects.total },
+	};
+	table_begin(&k, w, "key-figures-table", Lx(w, LABEL_TITLE_SUMMARY, &t));
+	table_head(&k, L(w, LABEL_COL_FIGURE), false);
+	label_expand(&yl, w->l, LABEL_COL_YEAR, y->year, NULL);
+	table_head(&k, buf_str(&yl), true);
+	if (prev) {
+		buf_reset(&yl);
+		label_expand(&yl, w->l, LABEL_COL_YEAR, y->year - 1, NULL);
+		table_head(&k, buf_str(&yl), true);
+		table_head(&k, L(w, LABEL_COL_CHANGE), true);
+	}
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+		table_row(&k, L(w, rows[i].label), NULL);
+		table_num(&k, rows[i].now);
+		if (prev) {
+			table_num(&k, rows[i].before);
+			long long ch = rows[i].now - rows[i].before;
+			buf_reset(&t);
+			if (ch > 0)
+				buf_putc(&t, '+');
+			format_number(&t, w->loc, ch);
+			struct tpl_dict *cell = tpl_section(k.row, "CELL");
+			tpl_set(cell, "VALUE", buf_str(&t));
+			tpl_show(cell, "NUM");
+			tpl_show(cell, "PLAIN");
+		}
+	}
+	table_end(w, &k, NULL, &tab);
+	tpl_set(d, "KEY_FIGURES", L(w, LABEL_KEY_FIGURES));
+	tpl_set(d, "TABLE", buf_str(&tab));
+	tpl_set(d, "MORE_STATISTICS", L(w, LABEL_MORE_STATISTICS));
+
+	/* Contents and chapters. */
+	struct tpl_dict *toc = NULL;
+	if (y->n_sections > 0) {
+		toc = tpl_section(d, "CONTENTS");
+		tpl_set(toc, "HEADING", L(w, LABEL_CONTENTS));
+	}
+	for (size_t i = 0; i < y->n_sections; i++) {
+		const struct section *s = &y->sections[i];
+		struct buf prefix = BUF_INIT;
+		buf_printf(&prefix, "%s-", s->slug);
+		page_render(w, &s->body, 0, 3, buf_str(&prefix), &mp, &html);
+		struct tpl_dict *ch = tpl_section(d, "CHAPTER");
+		tpl_set(ch, "ID", s->slug);
+		tpl_set(ch, "TITLE", s->title ? s->title : "");
+		tpl_set(ch, "HTML", buf_str(&html));
+		struct tpl_dict *e = tpl_section(toc, "ENTRY");
+		tpl_set(e, "ID", s->slug);
+		tpl_set(e, "TITLE", s->title ? s->title : "");
+		struct tpl_dict *sub = NULL;
+		for (size_t j = 0; j < mp.n_headings; j++) {
+			if (mp.headings[j].level != 3)
+				continue;
+			if (sub == NULL)
+				sub = tpl_section(e, "SUB");
+			struct tpl_dict *se = tpl_section(sub, "ENTRY");
+			tpl_set(se, "ID", mp.headings[j].id);
+			tpl_set(se, "TITLE", mp.headings[j].text);
+		}
+		md_page_free(&mp);
+		buf_free(&prefix);
+	}
+	if (r->source)
+		tpl_set(tpl_section(d, "SOURCE"), "TEXT", r->source);
+
+	if (page_expand(w, "report", d, &body)) {
+		struct crumb cr[3];
+		size_t n = page_crumbs(w, cr, &yl, NULL, NULL, NULL);
+		page_write(w, "index.html", r->title ? r->title : "", NAV_REPORT,
+		    cr, n, buf_str(&body));
+	}
+	tpl_dict_free(d);
+	buf_free(&body);
+	buf_free(&t);
+	buf_free(&html);
+	buf_free(&tab);
+	buf_free(&yl);
+}
+
+/* The names and page links of the partners, from a page up folders
+ * below the year folder. */
+static void
+partner_links(const struct w *w, int up, const char **names, char **hrefs)
+{
+	for (size_t i = 0; i < w->c->n_partners; i++) {
+		struct buf h = BUF_INIT;
+		up_prefix(&h, up);
+		buf_printf(&h, "partners/%s.html", w->c->partners[i].id);
+		names[i] = w->c->partners[i].short_name;
+		hrefs[i] = buf_detach(&h);
+	}
+}
+
+static void
+free_links(char **hrefs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(hrefs[i]);
+	free(hrefs);
+}
+
+/* out/<YEAR>/statistics.html: every figure as a table and a chart. */
+static void
+page_statistics(struct w *w)
+{
+	const struct site *s = &w->c->site;
+	const struct figures_year *f = w->f;
+	size_t nf = s->frameworks.n, nk = s->kinds.n, np = w->c->n_partners;
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT;
+	const char **names = xcalloc(nf + nk + np + 16, sizeof(*names));
+	char **hrefs = xcalloc(np + nf + 1, sizeof(*hrefs));
+	long long *values = xcalloc(np + nk + nf + 16, sizeof(*values));
+
+	/* By framework, linking each framework's page. */
+	for (size_t i = 0; i < nf; i++) {
+		struct buf h = BUF_INIT;
+		buf_printf(&h, "frameworks/%s.html", s->frameworks.v[i].id);
+		names[i] = s->frameworks.v[i].name;
+		hrefs[i] = buf_detach(&h);
+	}
+	figure_table(w, "by-framework", LABEL_TITLE_BY_FRAMEWORK,
+	    L(w, LABEL_COL_FRAMEWORK), names, (const char *const *)hrefs,
+	    f->activities.by_framework, nf, f->activities.total, true, &tables);
+	for (size_t i = 0; i < nf; i++)
+		free(hrefs[i]);
+
+	for (size_t i = 0; i < nk; i++)
+		names[i] = s->kinds.v[i].name;
+	figure_table(w, "by-kind", LABEL_TITLE_BY_KIND, L(w, LABEL_COL_KIND),
+	    names, NULL, f->activities.by_kind, nk, f->activities.total, true,
+	    &tables);
+
+	/* By month: twelve months, then those dated by year only. */
+	struct buf months[13];
+	for (int m = 0; m < 13; m++) {
+		memset(&months[m], 0, sizeof(months[m]));
+		if (m < 12)
+			page_date(w, &months[m], (struct date){ w->y->year, m + 1,
+			    0 });
+		else
+			buf_puts(&months[m], L(w, LABEL_MONTH_UNKNOWN));
+		names[m] = buf_str(&months[m]);
+		values[m] = f->activities.by_month[m < 12 ? m + 1 : 0];
+	}
+	figure_table(w, "by-month", LABEL_TITLE_BY_MONTH, L(w, LABEL_COL_DATE),
+	    names, NULL, values, 13, f->activities.total, true, &tables);
+	for (int m = 0; m < 13; m++)
+		buf_free(&months[m]);
+
+	/* By partner: an activity with two partners counts for both, so no
+	 * total. */
+	partner_links(w, 0, names, hrefs);
+	figure_table(w, "by-partner", LABEL_TITLE_BY_PARTNER,
+	    L(w, LABEL_COL_PARTNER), names, (const char *const *)hrefs,
+	    f->activities.by_partner, np, -1, true, &tables);
+
+	/* Framework x kind. */
+	struct table x;
+	table_begin(&x, w, "framework-kind", Lx(w, LABEL_TITLE_FRAMEWORK_KIND, &t));
+	table_head(&x, L(w, LABEL_COL_FRAMEWORK), false);
+	for (size_t k = 0; k < nk; k++)
+		table_head(&x, s->kinds.v[k].name, true);
+	table_head(&x, L(w, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < nf; i++) {
+		table_row(&x, s->frameworks.v[i].name, NULL);
+		for (size_t k = 0; k < nk; k++)
+			table_num(&x, f->activities.by_framework_kind[i * nk + k]);
+		table_num(&x, f->activities.by_framework[i]);
+	}
+	table_total(&x, L(w, LABEL_ROW_TOTAL));
+	for (size_t k = 0; k < nk; k++)
+		table_num(&x, f->activities.by_kind[k]);
+	table_num(&x, f->activities.total);
+	table_end(w, &x, NULL, &tables);
+
+	/* Agreements in force, by type and by partner. */
+	const char *types[2] = { L(w, LABEL_TYPE_BILATERAL),
+	    L(w, LABEL_TYPE_MULTILATERAL) };
+	long long by_type[2] = { f->agreements.bilateral,
+	    f->agreements.multilateral };
+	figure_table(w, "agreements-by-type", LABEL_TITLE_AGREEMENTS_BY_TYPE,
+	    L(w, LABEL_COL_TYPE), types, NULL, by_type, 2,
+	    f->agreements.in_force, true, &tables);
+	figure_table(w, "agreements-by-partner",
+	    LABEL_TITLE_AGREEMENTS_BY_PARTNER, L(w, LABEL_COL_PARTNER), names,
+	    (const char *const *)hrefs, f->agreements.by_partner, np, -1, true,
+	    &tables);
+
+	/* Projects by funder and status. */
+	struct table pj;
+	table_begin(&pj, w, "projects-by-funder",
+	    Lx(w, LABEL_TITLE_PROJECTS_BY_FUNDER, &t));
+	table_head(&pj, L(w, LABEL_COL_FUNDER), false);
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		table_head(&pj, L(w, label_project_status((enum project_status)st)),
+		    true);
+	table_head(&pj, L(w, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < np; i++) {
+		const long long *r = f->projects.by_funder +
+		    i * (1 + PROJECT_STATUSES);
+		if (r[0] == 0)
+			continue;
+		table_row(&pj, names[i], hrefs[i]);
+		for (int st = 0; st < PROJECT_STATUSES; st++)
+			table_num(&pj, r[1 + st]);
+		table_num(&pj, r[0]);
+	}
+	table_total(&pj, L(w, LABEL_ROW_TOTAL));
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		table_num(&pj, f->projects.by_status[st]);
+	table_num(&pj, f->projects.total);
+	const char *statuses[PROJECT_STATUSES];
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		statuses[st] = L(w, label_project_status((enum project_status)st));
+	struct buf svg = BUF_INIT;
+	svg_bar_chart(&svg, "projects-by-status-chart", L(w,
+	    LABEL_CHART_PROJECTS_BY_STATUS), L(w, LABEL_CHART_DESC), statuses,
+	    f->projects.by_status, PROJECT_STATUSES, w->loc);
+	table_end(w, &pj, buf_str(&svg), &tables);
+	buf_free(&svg);
+
+	tpl_set(d, "TITLE", Lx(w, LABEL_STATISTICS_TITLE, &t));
+	tpl_set(d, "WORKBOOK", "statistics.xlsx");
+	tpl_set(d, "WORKBOOK_LABEL", L(w, LABEL_DOWNLOAD_WORKBOOK));
+	tpl_set(d, "FIGURES", "figures.json");
+	tpl_set(d, "FIGURES_LABEL", L(w, LABEL_DOWNLOAD_FIGURES));
+	tpl_set(d, "TABLES", buf_str(&tables));
+	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &yl));
+	if (page_expand(w, "statistics", d, &body)) {
+		struct crumb cr[3];
+		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_STATISTICS),
+		    NULL, NULL);
+		page_write(w, "statistics.html", Lx(w, LABEL_STATISTICS_TITLE, &t),
+		    NAV_STATISTICS, cr, n, buf_str(&body));
+	}
+	free_links(hrefs, np);
+	free(names);
+	free(values);
+	tpl_dict_free(d);
+	buf_free(&tables);
+	buf_free(&body);
+	buf_free(&t);
+	buf_free(&yl);
+}
+
+/* An item of an activity list: its title, linked, and date and kind. */
+static void
+activity_item(const struct w *w, struct tpl_dict *group,
+    const struct activity *a, const char *dir)
+{
+	struct tpl_dict *item = tpl_section(group, "ITEM");
+	struct buf h = BUF_INIT, meta = BUF_INIT;
+
+	buf_printf(&h, "%s%s.html", dir, a->slug);
+	tpl_set(item, "HREF", buf_str(&h));
+	tpl_set(item, "TITLE", a->title);
+	format_date(&meta, w->loc, a->date);
+	buf_printf(&meta, " · %s", w->c->site.kinds.v[a->kind.index].name);
+	if (a->count > 1) {
+		buf_puts(&meta, " · ×");
+		format_number(&meta, w->loc, a->count);
+	}
+	tpl_set(tpl_section(item, "META"), "TEXT", buf_str(&meta));
+	buf_free(&h);
+	buf_free(&meta);
+}
+
+/* The activities of each framework, each month and each partner, in date
+ * order, put in their buckets in one pass: no list scans every activity
+ * (with many partners that would be partners times activities). */
+struct bucket {
+	size_t	*v;
+	size_t	 n, cap;
+};
+
+struct groups {
+	struct bucket *framework;	/* [frameworks] */
+	struct bucket month[13];	/* [0]: dated by year only */
+	struct bucket *partner;		/* [partners] */
+};
+
+static void
+bucket_put(struct bucket *b, size_t i)
+{
+	b->v = xgrow(b->v, &b->cap, b->n, sizeof(*b->v));
+	b->v[b->n++] = i;
+}
+
+static void
+groups_make(struct groups *g, const struct content *c, const struct year *y,
+    const size_t *order)
+{
+	memset(g, 0, sizeof(*g));
+	g->framework = xcalloc(c->site.frameworks.n, sizeof(*g->framework));
+	g->partner = xcalloc(c->n_partners, sizeof(*g->partner));
+	for (size_t k = 0; k < y->n_activities; k++) {
+		const struct activity *a = &y->activities[order[k]];
+		bucket_put(&g->framework[a->framework.index], order[k]);
+		bucket_put(&g->month[a->date.month], order[k]);
+		for (size_t j = 0; j < a->partners.n; j++)
+			bucket_put(&g->partner[a->partners.v[j].index], order[k]);
+	}
+}
+
+static void
+groups_free(struct groups *g, const struct content *c)
+{
+	for (size_t i = 0; i < c->site.frameworks.n; i++)
+		free(g->framework[i].v);
+	for (int m = 0; m < 13; m++)
+		free(g->month[m].v);
+	for (size_t i = 0; i < c->n_partners; i++)
+		free(g->partner[i].v);
+	free(g->framework);
+	free(g->partner);
+}
+
+/* Append to out a list group, under a heading of the given level (2 or
+ * 3), of the activities of bucket b. Each group is expanded on its own: a
+ * dictionary of every activity of a big year at once would be most of a
+ * build's memory. */
+static void
+activity_group(struct w *w, struct buf *out, int level, const char *id,
+    const char *title, const struct bucket *b, const char *dir)
+{
+	struct tpl_dict *list = tpl_dict_new();
+	struct tpl_dict *g = tpl_section(list, "GROUP");
+
+	tpl_set(g, "ID", id);
+	tpl_set(g, "TITLE", title);
+	tpl_show(g, level == 3 ? "H3" : "H2");
+	for (size_t i = 0; i < b->n; i++)
+		activity_item(w, g, &w->y->activities[b->v[i]], dir);
+	if (b->n == 0)
+		tpl_set(tpl_section(g, "EMPTY"), "TEXT", L(w, LABEL_NONE));
+	page_expand(w, "list", list, out);
+	tpl_dict_free(list);
+}
+
+/* Render an activity's body into html; one left on disk by the loader is
+ * read again from its file (the model holds records, not prose). */
+static void
+activity_body(struct w *w, const struct activity *a, struct md_page *mp,
+    struct buf *html)
+{
+	char *text;
+	size_t len;
+	struct frontmatter fm;
+
+	if (!a->body.on_disk) {
+		page_render(w, &a->body, 1, 2, "", mp, html);
+		return;
+	}
+	if (!fsx_read(w->in->fs, a->body.pos.file, &text, &len, w->in->d)) {
+		w->ok = false;
+		memset(mp, 0, sizeof(*mp));
+		return;
+	}
+	if (frontmatter_split(text, len, &fm) != FRONTMATTER_OK) {
+		/* Changed since it was checked: say so, write nothing. */
+		diag_failure(w->in->d, a->body.pos.file, "changed during the "
+		    "build; build again");
+		w->ok = false;
+		memset(mp, 0, sizeof(*mp));
+		free(text);
+		return;
+	}
+	struct markdown body = { text + fm.body, len - fm.body,
+	    { a->body.pos.file, fm.body_line, 1 }, 0, false };
+	page_render(w, &body, 1, 2, "", mp, html);
+	free(text);
+}
+
+/* out/<YEAR>/activities/<slug>.html. */
+static void
+activity_page(struct w *w, const struct activity *a)
+{
+	const struct site *s = &w->c->site;
+	struct buf t = BUF_INIT, yl = BUF_INIT;
+	struct tpl_dict *p = tpl_dict_new();
+	struct buf html = BUF_INIT, rel = BUF_INIT, page = BUF_INIT;
+	struct md_page mp;
+	char iso[11];
+
+	tpl_set(p, "TITLE", a->title);
+	tpl_set(p, "DATE_LABEL", L(w, LABEL_COL_DATE));
+	page_date(w, &t, a->date);
+	tpl_set(p, "DATE", buf_str(&t));
+	date_iso(a->date, iso);
+	tpl_set(p, "DATETIME", iso);
+	tpl_set(p, "FRAMEWORK_LABEL", L(w, LABEL_COL_FRAMEWORK));
+	tpl_set(p, "FRAMEWORK", s->frameworks.v[a->framework.index].name);
+	buf_reset(&t);
+	buf_printf(&t, "../frameworks/%s.html",
+	    s->frameworks.v[a->framework.index].id);
+	tpl_set(p, "FRAMEWORK_HREF", buf_str(&t));
+	tpl_set(p, "KIND_LABEL", L(w, LABEL_COL_KIND));
+	tpl_set(p, "KIND", s->kinds.v[a->kind.index].name);
+	if (a->partners.n) {
+		struct tpl_dict *ps = tpl_section(p, "PARTNERS");
+		tpl_set(ps, "LABEL", L(w, LABEL_COL_PARTNERS));
+		for (size_t j = 0; j < a->partners.n; j++) {
+			const struct partner *pt =
+			    &w->c->partners[a->partners.v[j].index];
+			struct tpl_dict *e = tpl_section(ps, "PARTNER");
+			buf_reset(&t);
+			buf_printf(&t, "../partners/%s.html", pt->id);
+			tpl_set(e, "HREF", buf_str(&t));
+			tpl_set(e, "NAME", pt->short_name);
+			if (j > 0)
+				tpl_show(e, "SEP");
+		}
+	}
+	if (a->place) {
+		struct tpl_dict *pl = tpl_section(p, "PLACE");
+		tpl_set(pl, "LABEL", L(w, LABEL_COL_PLACE));
+		tpl_set(pl, "TEXT", a->place);
+	}
+	if (a->count > 1) {
+		struct tpl_dict *co = tpl_section(p, "COUNT");
+		tpl_set(co, "LABEL", L(w, LABEL_COL_COUNT));
+		buf_reset(&t);
+		format_number(&t, w->loc, a->count);
+		tpl_set(co, "TEXT", buf_str(&t));
+	}
+	if (a->summary)
+		tpl_set(tpl_section(p, "SUMMARY"), "TEXT", a->summary);
+	activity_body(w, a, &mp, &html);
+	md_page_free(&mp);
+	tpl_set(p, "BODY", buf_str(&html));
+	if (page_expand(w, "activity", p, &page)) {
+		struct crumb cr[4];
+		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
+		    "activities/index.html", a->title);
+		buf_printf(&rel, "activities/%s.html", a->slug);
+		page_write(w, buf_str(&rel), a->title, NAV_ACTIVITIES, cr,
+		    n, buf_str(&page));
+	}
+	tpl_dict_free(p);
+	buf_free(&html);
+	buf_free(&rel);
+	buf_free(&page);
+	buf_free(&t);
+	buf_free(&yl);
+}
+
+/* A worker writing every step-th activity page from first on. */
+struct worker {
+	struct w w;
+	size_t	 first, step;
+	pthread_t thread;
+	bool	 started;
+};
+
+static void *
+activity_worker(void *arg)
+{
+	struct worker *k = arg;
+	const struct year *y = k->w.y;
+
+	for (size_t i = k->first; i < y->n_activities && k->w.ok &&
+	    !publish_interrupted(); i += k->step)
+		activity_page(&k->w, &y->activities[i]);
+	return NULL;
+}
+
+/* The activity pages, on in->jobs threads: pages are dealt out in turn,
+ * and each is the same whichever thread writes it. */
+static void
+activity_pages(struct w *w)
+{
+	size_t jobs = w->in->jobs > 1 ? (size_t)w->in->jobs : 1;
+
+	/* Threads pay off only with work to share. */
+	if (jobs > w->y->n_activities / 64 + 1)
+		jobs = w->y->n_activities / 64 + 1;
+	struct worker *k = xcalloc(jobs, sizeof(*k));
+	for (size_t j = 0; j < jobs; j++) {
+		k[j].w = *w;
+		k[j].first = j;
+		k[j].step = jobs;
+	}
+	for (size_t j = 1; j < jobs; j++)
+		k[j].started = pthread_create(&k[j].thread, NULL,
+		    activity_worker, &k[j]) == 0;
+	activity_worker(&k[0]);
+	for (size_t j = 1; j < jobs; j++) {
+		if (k[j].started)
+			pthread_join(k[j].thread, NULL);
+		else
+			activity_worker(&k[j]);	/* no thread: its share here */
+	}
+	for (size_t j = 0; j < jobs; j++)
+		w->ok = w->ok && k[j].w.ok;
+	free(k);
+}
+
+/* out/<YEAR>/activities/: the index, and a page per activity. */
+static void
+page_activities(struct w *w)
+{
+	const struct site *s = &w->c->site;
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf body = BUF_INIT, lf = BUF_INIT, lm = BUF_INIT, t = BUF_INIT,
+	    yl = BUF_INIT, id = BUF_INIT;
+
+	for (size_t i = 0; i < s->frameworks.n; i++) {
+		buf_reset(&id);
+		buf_printf(&id, "framework-%s", s->frameworks.v[i].id);
+		activity_group(w, &lf, 3, buf_str(&id), s->frameworks.v[i].name,
+		    &w->g->framework[i], "");
+	}
+	for (int m = 1; m <= 13; m++) {
+		int month = m == 13 ? 0 : m;
+		if (w->g->month[month].n == 0)
+			continue;
+		buf_reset(&id);
+		buf_printf(&id, "month-%02d", month);
+		if (month) {
+			page_date(w, &t, (struct date){ w->y->year, month, 0 });
+		} else {
+			buf_reset(&t);
+			buf_puts(&t, L(w, LABEL_MONTH_UNKNOWN));
+		}
+		activity_group(w, &lm, 3, buf_str(&id), buf_str(&t),
+		    &w->g->month[month], "");
+	}
+	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_ACTIVITIES, &t));
+	tpl_set(d, "BY_FRAMEWORK", L(w, LABEL_BY_FRAMEWORK));
+	tpl_set(d, "BY_MONTH", L(w, LABEL_BY_MONTH));
+	tpl_set(d, "BY_FRAMEWORK_LIST", buf_str(&lf));
+	tpl_set(d, "BY_MONTH_LIST", buf_str(&lm));
+	if (page_expand(w, "activities", d, &body)) {
+		struct crumb cr[3];
+		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
+		    NULL, NULL);
+		page_write(w, "activities/index.html",
+		    Lx(w, LABEL_TITLE_ACTIVITIES, &t), NAV_ACTIVITIES, cr, n,
+		    buf_str(&body));
+	}
+	tpl_dict_free(d);
+
+	/* A page for each activity, on every core: they are most of the
+	 * pages, and each depends on the model alone. */
+	activity_pages(w);
+	buf_free(&body);
+	buf_free(&lf);
+	buf_free(&lm);
+	buf_free(&t);
+	buf_free(&yl);
+	buf_free(&id);
+}
+
+/* A table of agreements: those pick chooses that name partner (any, for
+ * -1); totals adds the total row. */
+static void
+agreement_table(struct w *w, const char *id, enum label caption,
+    bool (*pick)(const struct agreement *, int), size_t partner, bool totals,
+    struct buf *out)
+{
+	struct table t;
+	struct buf cap = BUF_INIT, date = BUF_INIT, names = BUF_INIT;
+	long long by_type[2] = { 0, 0 };
+	bool any = false;
+
+	table_begin(&t, w, id, Lx(w, caption, &cap));
+	table_head(&t, L(w, LABEL_COL_TITLE), false);
+	table_head(&t, L(w, LABEL_COL_TYPE), false);
+	table_head(&t, L(w, LABEL_COL_PARTNERS), false);
+	table_head(&t, L(w, LABEL_COL_SIGNED), false);
+	table_head(&t, L(w, LABEL_COL_ENDS), false);
+	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	for (size_t i = 0; i < w->c->n_agreements; i++) {
+		const struct agreement *a = &w->c->agreements[i];
+		bool named = partner == (size_t)-1;
+		for (size_t j = 0; j < a->partners.n && !named; j++)
+			named = a->partners.v[j].index == partner;
+		if (!pick(a, w->y->year) || !named)
+			continue;
+		any = true;
+		table_row(&t, a->title, NULL);
+		table_text(&t, L(w, label_agreement_type(a->type)), NULL);
+		buf_reset(&names);
+		for (size_t j = 0; j < a->partners.n; j++)
+			buf_printf(&names, "%s%s", j ? ", " : "",
+			    w->c->partners[a->partners.v[j].index].short_name);
+		table_text(&t, buf_str(&names), NULL);
+		page_date(w, &date, a->signed_on);
+		table_text(&t, buf_str(&date), NULL);
+		page_date(w, &date, a->ends);
+		table_text(&t, buf_str(&date), NULL);
+		table_num(&t, a->count);
+		by_type[a->type] += a->count;
+	}
+	if (!any) {
+		table_row(&t, L(w, LABEL_NONE), NULL);
+		for (int k = 0; k < 5; k++)
+			table_blank(&t);
+	}
+	if (totals) {
+		table_total(&t, L(w, LABEL_ROW_TOTAL));
+		for (int k = 0; k < 4; k++)
+			table_blank(&t);
+		table_num(&t, by_type[0] + by_type[1]);
+	}
+	table_end(w, &t, NULL, out);
+	buf_free(&cap);
+	buf_free(&date);
+	buf_free(&names);
+}
+
+/* A table of projects, those of funder (or all, for -1). */
+static void
+project_table(struct w *w, const char *id, size_t funder, int up,
+    struct buf *out)
+{
+	struct table t;
+	struct buf cap = BUF_INIT, date = BUF_INIT, href = BUF_INIT;
+	bool any = false;
+
+	table_begin(&t, w, id, Lx(w, LABEL_TITLE_PROJECTS, &cap));
+	table_head(&t, L(w, LABEL_COL_TITLE), false);
+	table_head(&t, L(w, LABEL_COL_FUNDER), false);
+	table_head(&t, L(w, LABEL_COL_STATUS), false);
+	table_head(&t, L(w, LABEL_COL_START), false);
+	table_head(&t, L(w, LABEL_COL_END), false);
+	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	for (size_t i = 0; i < w->y->n_projects; i++) {
+		const struct project *p = &w->y->projects[i];
+		if (funder != (size_t)-1 && p->funder.index != funder)
+			continue;
+		any = true;
+		table_row(&t, p->title, NULL);
+		buf_reset(&href);
+		up_prefix(&href, up);
+		buf_printf(&href, "partners/%s.html",
+		    w->c->partners[p->funder.index].id);
+		table_text(&t, w->c->partners[p->funder.index].short_name,
+		    buf_str(&href));
+		table_text(&t, L(w, label_project_status(p->status)), NULL);
+		page_date(w, &date, p->start);
+		table_text(&t, buf_str(&date), NULL);
+		page_date(w, &date, p->end);
+		table_text(&t, buf_str(&date), NULL);
+		table_num(&t, p->count);
+	}
+	if (!any) {
+		table_row(&t, L(w, LABEL_NONE), NULL);
+		for (int k = 0; k < 5; k++)
+			table_blank(&t);
+	}
+	table_end(w, &t, NULL, out);
+	buf_free(&cap);
+	buf_free(&date);
+	buf_free(&href);
+}
+
+/* out/<YEAR>/partners/: the index, and a page per partner. */
+static void
+page_partners(struct w *w)
+{
+	const struct content *c = w->c;
+	const struct figures_year *f = w->f;
+	struct tpl_dict *d = tpl_dict_new();
+	struct table t;
+	struct buf tab = BUF_INIT, body = BUF_INIT, s = BUF_INIT, yl = BUF_INIT,
+	    h = BUF_INIT;
+
+	table_begin(&t, w, "partners", Lx(w, LABEL_TITLE_PARTNERS, &s));
+	table_head(&t, L(w, LABEL_COL_PARTNER), false);
+	table_head(&t, L(w, LABEL_COL_SHORT), false);
+	table_head(&t, L(w, LABEL_COL_COUNTRY), false);
+	table_head(&t, L(w, LABEL_COL_ACTIVITIES), true);
+	table_head(&t, L(w, LABEL_COL_AGREEMENTS_IN_FORCE), true);
+	table_head(&t, L(w, LABEL_COL_PROJECTS), true);
+	for (size_t i = 0; i < c->n_partners; i++) {
+		buf_reset(&h);
+		buf_printf(&h, "%s.html", c->partners[i].id);
+		table_row(&t, c->partners[i].name, buf_str(&h));
+		table_text(&t, c->partners[i].short_name, NULL);
+		table_text(&t, c->partners[i].country, NULL);
+		table_num(&t, f->activities.by_partner[i]);
+		table_num(&t, f->agreements.by_partner[i]);
+		table_num(&t, f->projects.by_funder[i * (1 + PROJECT_STATUSES)]);
+	}
+	table_end(w, &t, NULL, &tab);
+	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_PARTNERS, &s));
+	tpl_set(d, "TABLE", buf_str(&tab));
+	if (page_expand(w, "partners", d, &body)) {
+		struct crumb cr[3];
+		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PARTNERS), NULL,
+		    NULL);
+		page_write(w, "partners/index.html", Lx(w, LABEL_TITLE_PARTNERS,
+		    &s), NAV_PARTNERS, cr, n, buf_str(&body));
+	}
+	tpl_dict_free(d);
+
+	for (size_t i = 0; i < c->n_partners && w->ok; i++) {
+		const struct partner *p = &c->partners[i];
+		struct tpl_dict *pd = tpl_dict_new();
+		struct buf acts = BUF_INIT, tables = BUF_INIT, page = BUF_INIT,
+		    rel = BUF_INIT;
+
+		tpl_set(pd, "NAME", p->name);
+		if (p->short_name != p->name) {
+			struct tpl_dict *e = tpl_section(pd, "SHORT");
+			tpl_set(e, "LABEL", L(w, LABEL_COL_SHORT));
+			tpl_set(e, "TEXT", p->short_name);
+		}
+		if (p->country) {
+			struct tpl_dict *e = tpl_section(pd, "COUNTRY");
+			tpl_set(e, "LABEL", L(w, LABEL_COL_COUNTRY));
+			tpl_set(e, "TEXT", p->country);
+		}
+		activity_group(w, &acts, 2, "activities",
+		    L(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
+		    "../activities/");
+		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
+		    agreement_in_force, i, false, &tables);
+		project_table(w, "projects", i, 1, &tables);
+		tpl_set(pd, "ACTIVITIES", buf_str(&acts));
+		tpl_set(pd, "TABLES", buf_str(&tables));
+		if (page_expand(w, "partner", pd, &page)) {
+			struct crumb cr[4];
+			size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PARTNERS),
+			    "partners/index.html", p->short_name);
+			buf_printf(&rel, "partners/%s.html", p->id);
+			page_write(w, buf_str(&rel), p->name, NAV_PARTNERS, cr, n,
+			    buf_str(&page));
+		}
+		tpl_dict_free(pd);
+		buf_free(&acts);
+		buf_free(&tables);
+		buf_free(&page);
+		buf_free(&rel);
+	}
+	buf_free(&tab);
+	buf_free(&body);
+	buf_free(&s);
+	buf_free(&yl);
+	buf_free(&h);
+}
+
+/* out/<YEAR>/frameworks/<id>.html. */
+static void
+page_frameworks(struct w *w)
+{
+	const struct site *s = &w->c->site;
+	size_t nk = s->kinds.n;
+	const char **names = xcalloc(nk + 1, sizeof(*names));
+	struct buf yl = BUF_INIT;
+
+	for (size_t k = 0; k < nk; k++)
+		names[k] = s->kinds.v[k].name;
+	for (size_t i = 0; i < s->frameworks.n && w->ok; i++) {
+		const struct term *fw = &s->frameworks.v[i];
+		struct tpl_dict *d = tpl_dict_new();
+		struct buf tab = BUF_INIT, acts = BUF_INIT, page = BUF_INIT,
+		    rel = BUF_INIT, id = BUF_INIT;
+
+		buf_printf(&id, "kinds-%s", fw->id);
+		figure_table(w, buf_str(&id), LABEL_TITLE_BY_KIND,
+		    L(w, LABEL_COL_KIND), names, NULL,
+		    w->f->activities.by_framework_kind + i * nk, nk,
+		    w->f->activities.by_framework[i], true, &tab);
+		activity_group(w, &acts, 2, "activities",
+		    L(w, LABEL_NAV_ACTIVITIES), &w->g->framework[i],
+		    "../activities/");
+		tpl_set(d, "TITLE", fw->name);
+		tpl_set(d, "TABLE", buf_str(&tab));
+		tpl_set(d, "ACTIVITIES", buf_str(&acts));
+		if (page_expand(w, "framework", d, &page)) {
+			struct crumb cr[4];
+			size_t n = page_crumbs(w, cr, &yl,
+			    L(w, LABEL_NAV_STATISTICS), "statistics.html",
+			    fw->name);
+			buf_printf(&rel, "frameworks/%s.html", fw->id);
+			page_write(w, buf_str(&rel), fw->name, NAV_STATISTICS, cr,
+			    n, buf_str(&page));
+		}
+		tpl_dict_free(d);
+		buf_free(&tab);
+		buf_free(&acts);
+		buf_free(&page);
+		buf_free(&rel);
+		buf_free(&id);
+	}
+	free(names);
+	buf_free(&yl);
+}
+
+/* out/<YEAR>/agreements.html and projects.html. */
+static void
+page_agreements_projects(struct w *w)
+{
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT,
+	    src = BUF_INIT;
+	struct crumb cr[3];
+	size_t n;
+
+	agreement_table(w, "in-force", LABEL_TITLE_AGREEMENTS_IN_FORCE,
+	    agreement_in_force, (size_t)-1, true, &tables);
+	agreement_table(w, "signed", LABEL_TITLE_AGREEMENTS_SIGNED,
+	    agreement_signed_in, (size_t)-1, false, &tables);
+	agreement_table(w, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
+	    agreement_proposed_in, (size_t)-1, false, &tables);
+	tpl_set(d, "TITLE", L(w, LABEL_NAV_AGREEMENTS));
+	tpl_set(d, "TABLES", buf_str(&tables));
+	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &src));
+	if (page_expand(w, "agreements", d, &body)) {
+		n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_AGREEMENTS), NULL, NULL);
+		page_write(w, "agreements.html", L(w, LABEL_NAV_AGREEMENTS),
+		    NAV_AGREEMENTS, cr, n, buf_str(&body));
+	}
+	tpl_dict_free(d);
+
+	d = tpl_dict_new();
+	buf_reset(&tables);
+	buf_reset(&body);
+	project_table(w, "projects", (size_t)-1, 0, &tables);
+	tpl_set(d, "TITLE", L(w, LABEL_NAV_PROJECTS));
+	tpl_set(d, "TABLES", buf_str(&tables));
+	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &src));
+	if (page_expand(w, "projects", d, &body)) {
+		n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PROJECTS), NULL, NULL);
+		page_write(w, "projects.html", L(w, LABEL_NAV_PROJECTS),
+		    NAV_PROJECTS, cr, n, buf_str(&body));
+	}
+	tpl_dict_free(d);
+	buf_free(&tables);
+	buf_free(&body);
+	buf_free(&t);
+	buf_free(&yl);
+	buf_free(&src);
+}
+
+
+void
+pages_write_year(struct w *w)
+{
+	size_t *order = year_by_date(w->y);
+	struct groups groups;
+
+	groups_make(&groups, w->c, w->y, order);
+	w->g = &groups;
+	page_report(w);
+	if (w->ok)
+		page_statistics(w);
+	if (w->ok)
+		page_activities(w);
+	if (w->ok)
+		page_partners(w);
+	if (w->ok)
+		page_frameworks(w);
+	if (w->ok)
+		page_agreements_projects(w);
+	groups_free(&groups, w->c);
+	w->g = NULL;
+	free(order);
+}
