@@ -14,7 +14,8 @@
 /* The templates, by name; each is the file <name>.tpl. */
 static const char *const templates[] = { "layout", "table", "list", "report",
     "statistics", "activities", "activity", "partners", "partner",
-    "framework", "agreements", "projects", "years", "article", NULL };
+    "framework", "agreements", "projects", "years", "article", "month",
+    NULL };
 
 /* The only variables a template may insert unescaped ({{NAME:none}}):
  * each holds HTML that coopgen made itself. */

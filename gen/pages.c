@@ -556,6 +556,95 @@ activity_pages(struct w *w)
 	free(k);
 }
 
+/* A year with more activities than this lists them on a page per
+ * framework and per month rather than all on its index: one page of fifty
+ * thousand entries serves no reader, and is most of a big build's memory. */
+#define INDEX_MAX 500
+
+/* The name of month m (0: dated by year only) as it stands alone. */
+static void
+month_name(struct w *w, int m, struct buf *out)
+{
+	if (m) {
+		page_date(w, out, (struct date){ w->y->year, m, 0 });
+	} else {
+		buf_reset(out);
+		buf_puts(out, L(w, LABEL_MONTH_UNKNOWN));
+	}
+}
+
+/* The index of a big year: tables of the frameworks and the months with
+ * their counts, each linked to the page that lists its activities; and
+ * those month pages, activities/month-MM.html (month-00: year only). */
+static void
+index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
+{
+	const struct site *s = &w->c->site;
+	size_t nf = s->frameworks.n;
+	const char **names = xcalloc(nf + 13, sizeof(*names));
+	char **hrefs = xcalloc(nf + 13, sizeof(*hrefs));
+	long long values[13];
+	struct buf months[13], yl = BUF_INIT;
+	size_t n = 0;
+
+	for (size_t i = 0; i < nf; i++) {
+		struct buf h = BUF_INIT;
+		buf_printf(&h, "../frameworks/%s.html", s->frameworks.v[i].id);
+		names[i] = s->frameworks.v[i].name;
+		hrefs[i] = buf_detach(&h);
+	}
+	figure_table(w, "index-by-framework", LABEL_TITLE_BY_FRAMEWORK,
+	    L(w, LABEL_COL_FRAMEWORK), names, (const char *const *)hrefs,
+	    w->f->activities.by_framework, nf, w->f->activities.total, false,
+	    by_framework);
+	for (size_t i = 0; i < nf; i++)
+		free(hrefs[i]);
+
+	for (int m = 1; m <= 13; m++) {
+		int month = m == 13 ? 0 : m;
+		if (w->g->month[month].n == 0)
+			continue;
+		struct buf h = BUF_INIT, list = BUF_INIT, page = BUF_INIT,
+		    rel = BUF_INIT;
+		memset(&months[n], 0, sizeof(months[n]));
+		month_name(w, month, &months[n]);
+		buf_printf(&h, "month-%02d.html", month);
+		names[n] = buf_str(&months[n]);
+		values[n] = w->f->activities.by_month[month];
+
+		/* The month's own page. */
+		struct tpl_dict *d = tpl_dict_new();
+		activity_group(w, &list, 2, "activities",
+		    L(w, LABEL_NAV_ACTIVITIES), &w->g->month[month], "");
+		tpl_set(d, "TITLE", names[n]);
+		tpl_set(d, "ACTIVITIES", buf_str(&list));
+		if (page_expand(w, "month", d, &page)) {
+			struct crumb cr[4];
+			size_t nc = page_crumbs(w, cr, &yl,
+			    L(w, LABEL_NAV_ACTIVITIES), "activities/index.html",
+			    names[n]);
+			buf_printf(&rel, "activities/%s", buf_str(&h));
+			page_write(w, buf_str(&rel), names[n], NAV_ACTIVITIES,
+			    cr, nc, buf_str(&page));
+		}
+		tpl_dict_free(d);
+		hrefs[n++] = buf_detach(&h);
+		buf_free(&list);
+		buf_free(&page);
+		buf_free(&rel);
+	}
+	figure_table(w, "index-by-month", LABEL_TITLE_BY_MONTH,
+	    L(w, LABEL_COL_DATE), names, (const char *const *)hrefs, values, n,
+	    w->f->activities.total, false, by_month);
+	for (size_t i = 0; i < n; i++) {
+		free(hrefs[i]);
+		buf_free(&months[i]);
+	}
+	free(names);
+	free(hrefs);
+	buf_free(&yl);
+}
+
 /* out/<YEAR>/activities/: the index, and a page per activity. */
 static void
 page_activities(struct w *w)
@@ -565,6 +654,10 @@ page_activities(struct w *w)
 	struct buf body = BUF_INIT, lf = BUF_INIT, lm = BUF_INIT, t = BUF_INIT,
 	    yl = BUF_INIT, id = BUF_INIT;
 
+	if (w->y->n_activities > INDEX_MAX) {
+		index_by_tables(w, &lf, &lm);
+		goto write;
+	}
 	for (size_t i = 0; i < s->frameworks.n; i++) {
 		buf_reset(&id);
 		buf_printf(&id, "framework-%s", s->frameworks.v[i].id);
@@ -577,15 +670,11 @@ page_activities(struct w *w)
 			continue;
 		buf_reset(&id);
 		buf_printf(&id, "month-%02d", month);
-		if (month) {
-			page_date(w, &t, (struct date){ w->y->year, month, 0 });
-		} else {
-			buf_reset(&t);
-			buf_puts(&t, L(w, LABEL_MONTH_UNKNOWN));
-		}
+		month_name(w, month, &t);
 		activity_group(w, &lm, 3, buf_str(&id), buf_str(&t),
 		    &w->g->month[month], "");
 	}
+write:
 	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_ACTIVITIES, &t));
 	tpl_set(d, "BY_FRAMEWORK", L(w, LABEL_BY_FRAMEWORK));
 	tpl_set(d, "BY_MONTH", L(w, LABEL_BY_MONTH));

@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{TITLE}}</h1>
+{{ACTIVITIES:none}}
