@@ -224,29 +224,132 @@ shape_of(struct run *r, const struct year *y)
 	return r->shapes[r->n_shapes++].json;
 }
 
+/*
+ * Bodies checked on other threads while the loader reads on. A check
+ * reads only what is fixed before the years are read (the vocabularies,
+ * the partners, the figures' shape, the content folder) and diag, which
+ * is locked and sorts what it holds: the outcome is the same as inline.
+ * The queue is bounded, so that bodies do not pile up in memory.
+ */
+#define QUEUE_MAX 64
+
+struct body_job {
+	char	*text;
+	struct markdown md;
+	const struct year *y;
+	const json_t *shape;
+};
+
+struct checker {
+	struct run *r;
+	pthread_mutex_t lock;
+	pthread_cond_t more, room;
+	struct body_job q[QUEUE_MAX];
+	size_t	 head, n;
+	bool	 closed;
+	pthread_t threads[8];
+	size_t	 nthreads;
+};
+
+static void
+check_job(struct run *r, struct body_job *job)
+{
+	struct md_context ctx = { &r->c, job->y, job->shape, &r->fs, &r->d,
+	    NULL, NULL };
+
+	md_check(&ctx, &job->md);
+	free(job->text);
+}
+
+static void *
+checker_thread(void *arg)
+{
+	struct checker *k = arg;
+
+	for (;;) {
+		pthread_mutex_lock(&k->lock);
+		while (k->n == 0 && !k->closed)
+			pthread_cond_wait(&k->more, &k->lock);
+		if (k->n == 0) {
+			pthread_mutex_unlock(&k->lock);
+			return NULL;
+		}
+		struct body_job job = k->q[k->head];
+		k->head = (k->head + 1) % QUEUE_MAX;
+		k->n--;
+		pthread_cond_signal(&k->room);
+		pthread_mutex_unlock(&k->lock);
+		check_job(k->r, &job);
+	}
+}
+
 /* The loader's hook: check an activity's body while it is read, so that
  * it need not stay in memory until the pages are written. */
 static bool
 check_body(void *arg, const struct year *y, const struct activity *a)
 {
-	struct run *r = arg;
-	struct md_context ctx = { &r->c, y, shape_of(r, y), &r->fs, &r->d,
-	    NULL, NULL };
+	struct checker *k = arg;
+	struct body_job job = { NULL, a->body, y, shape_of(k->r, y) };
 
-	md_check(&ctx, &a->body);
+	if (k->nthreads == 0) {
+		check_job(k->r, &job);
+		return true;
+	}
+	/* The loader's buffer is gone after this call: the job has a copy. */
+	job.text = xstrndup(a->body.text, a->body.len);
+	job.md.text = job.text;
+	pthread_mutex_lock(&k->lock);
+	while (k->n == QUEUE_MAX)
+		pthread_cond_wait(&k->room, &k->lock);
+	k->q[(k->head + k->n) % QUEUE_MAX] = job;
+	k->n++;
+	pthread_cond_signal(&k->more);
+	pthread_mutex_unlock(&k->lock);
 	return true;
+}
+
+static void
+checker_start(struct checker *k, struct run *r, int jobs)
+{
+	memset(k, 0, sizeof(*k));
+	k->r = r;
+	pthread_mutex_init(&k->lock, NULL);
+	pthread_cond_init(&k->more, NULL);
+	pthread_cond_init(&k->room, NULL);
+	/* The loader keeps one core; the others check. */
+	for (int j = 1; j < jobs && k->nthreads < 8; j++)
+		if (pthread_create(&k->threads[k->nthreads], NULL,
+		    checker_thread, k) == 0)
+			k->nthreads++;
+}
+
+static void
+checker_stop(struct checker *k)
+{
+	pthread_mutex_lock(&k->lock);
+	k->closed = true;
+	pthread_cond_broadcast(&k->more);
+	pthread_mutex_unlock(&k->lock);
+	for (size_t i = 0; i < k->nthreads; i++)
+		pthread_join(k->threads[i], NULL);
+	pthread_mutex_destroy(&k->lock);
+	pthread_cond_destroy(&k->more);
+	pthread_cond_destroy(&k->room);
 }
 
 static int
 check_all(struct run *r, const struct options *o)
 {
-	struct load_hooks hooks = { check_body, r };
+	struct checker checker;
+	struct load_hooks hooks = { check_body, &checker };
 	double start = now_ms();
 
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
 		return diag_status(&r->d);
+	checker_start(&checker, r, o->jobs);
 	bool loaded = content_load_hooked(&r->c, o->content, o->years,
 	    o->n_years, &hooks, &r->d);
+	checker_stop(&checker);
 	r->ms[STAGE_LOAD] = now_ms() - start;
 	if (!loaded)
 		return diag_status(&r->d);
