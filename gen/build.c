@@ -1,10 +1,10 @@
+#include <sys/resource.h>
+
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-
-#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
