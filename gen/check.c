@@ -155,8 +155,10 @@ check_country(const char *code)
 	if (strlen(code) != 2 || code[0] < 'A' || code[0] > 'Z' ||
 	    code[1] < 'A' || code[1] > 'Z')
 		return false;
-	for (const char *p = countries; *p; p += 3)
-		if (p[0] == code[0] && p[1] == code[1])
+	/* Codes are two letters and a space; the last has no space after
+	 * it, so step by index, not to the terminating NUL. */
+	for (size_t i = 0; i + 2 <= sizeof(countries) - 1; i += 3)
+		if (countries[i] == code[0] && countries[i + 1] == code[1])
 			return true;
 	return false;
 }

@@ -1,6 +1,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "check.h"
 #include "fields.h"
 #include "helpers.h"
 #include "ynode.h"
@@ -240,4 +241,18 @@ Test(fields, empty_values_and_ids)
 	cr_expect_not(id_valid("a.b"));
 	capture_free(&c);
 	arena_free(&a);
+}
+
+Test(check, country_codes_at_both_ends_and_unknown)
+{
+	/* The list's first and last codes, and codes of the right shape that
+	 * are not in it: the search must end at the list's end. */
+	cr_expect(check_country("AD"));
+	cr_expect(check_country("VN"));
+	cr_expect(check_country("ZW"));
+	cr_expect_not(check_country("DR"));
+	cr_expect_not(check_country("ZZ"));
+	cr_expect_not(check_country("fr"));
+	cr_expect_not(check_country("FRA"));
+	cr_expect_not(check_country(""));
 }
