@@ -106,10 +106,8 @@ check_activity(const struct content *c, const struct year *y,
 }
 
 void
-check_project(const struct content *c, const struct year *y,
-    struct project *p, struct diag *d)
+check_project(const struct content *c, struct project *p, struct diag *d)
 {
-	(void)y;
 	check_partner(c, "funder", &p->funder, d);
 	if (p->start.year && p->end.year &&
 	    date_cmp(date_last_day(p->end), date_first_day(p->start)) < 0)

@@ -26,8 +26,8 @@ bool	 check_partner(const struct content *c, const char *what,
 
 void	 check_activity(const struct content *c, const struct year *y,
 	    struct activity *a, struct diag *d);
-void	 check_project(const struct content *c, const struct year *y,
-	    struct project *p, struct diag *d);
+void	 check_project(const struct content *c, struct project *p,
+	    struct diag *d);
 void	 check_agreement(const struct content *c, struct agreement *a,
 	    struct diag *d);
 

@@ -72,8 +72,8 @@ void	 record_markdown(struct record *r, const char *key, const char *source,
 /* Whether s is a well-formed id. */
 bool	 id_valid(const char *s);
 
-/* Append ", or did you mean 'x'?"-style help: the closest of names to s
- * when it is near enough to be a slip of the keyboard, else "". */
+/* For "did you mean 'x'?": the closest of the n names to s when it is near
+ * enough to be a slip of the keyboard, else NULL. */
 const char *closest_name(const char *s, const char *const *names, size_t n);
 
 #endif

@@ -6,10 +6,13 @@
  *	out/<YEAR>/index.html           cover, key figures, contents, chapters
  *	out/<YEAR>/statistics.html      every figure as a table and a chart
  *	out/<YEAR>/activities/          an index, and a page per activity
+ *	                                (above 500: a page per month too)
  *	out/<YEAR>/partners/            an index, and a page per partner
  *	out/<YEAR>/frameworks/<id>.html a page per framework
  *	out/<YEAR>/agreements.html      in force, signed, proposed
  *	out/<YEAR>/projects.html        by funder and status, and listed
+ *	out/<YEAR>/article.html         the news article, and
+ *	out/<YEAR>/article.fragment.html  the same <article> for a CMS
  *
  * All HTML comes from ctemplate templates (tpl.h) that escape every value
  * where it lands; the only values inserted as they are hold HTML this

@@ -624,7 +624,7 @@ load_projects(struct loader *l, struct year *y)
 				diag_error(l->d, p->pos, "a project's 'budget' "
 				    "and 'currency' go together (expected both "
 				    "or neither)");
-			check_project(l->c, y, p, l->d);
+			check_project(l->c, p, l->d);
 		}
 	}
 	yfile_free(&f);

@@ -137,14 +137,13 @@ page_report(struct w *w)
 	buf_free(&yl);
 }
 
-/* The names and page links of the partners, from a page up folders
- * below the year folder. */
+/* The names of the partners, and the links to their pages from a page in
+ * the year folder. */
 static void
-partner_links(const struct w *w, int up, const char **names, char **hrefs)
+partner_links(const struct w *w, const char **names, char **hrefs)
 {
 	for (size_t i = 0; i < w->c->n_partners; i++) {
 		struct buf h = BUF_INIT;
-		up_prefix(&h, up);
 		buf_printf(&h, "partners/%s.html", w->c->partners[i].id);
 		names[i] = w->c->partners[i].short_name;
 		hrefs[i] = buf_detach(&h);
@@ -210,7 +209,7 @@ page_statistics(struct w *w)
 
 	/* By partner: an activity with two partners counts for both, so no
 	 * total. */
-	partner_links(w, 0, names, hrefs);
+	partner_links(w, names, hrefs);
 	figure_table(w, "by-partner", LABEL_TITLE_BY_PARTNER,
 	    L(w, LABEL_COL_PARTNER), names, (const char *const *)hrefs,
 	    f->activities.by_partner, np, -1, true, &tables);
