@@ -106,12 +106,14 @@ fsx_kind(const struct fsx *fs, const char *rel, const char **why)
 	return k;
 }
 
-bool
-fsx_read(const struct fsx *fs, const char *rel, char **text, size_t *len,
-    struct diag *d)
+/* Read rel whole; as text (checked as fsx_read says) unless it was so
+ * read before, by this build. */
+static bool
+read_file(const struct fsx *fs, const char *rel, char **text, size_t *len,
+    bool again, struct diag *d)
 {
 	const char *why;
-	enum fsx_kind k = fsx_kind(fs, rel, &why);
+	enum fsx_kind k = again ? FSX_FILE : fsx_kind(fs, rel, &why);
 	struct pos at = { rel, 0, 0 };
 
 	*text = NULL;
@@ -176,7 +178,7 @@ fsx_read(const struct fsx *fs, const char *rel, char **text, size_t *len,
 		memmove(data, data + 3, n - 3 + 1);
 		n -= 3;
 	}
-	size_t bad = utf8_invalid(data, n);
+	size_t bad = again ? n : utf8_invalid(data, n);
 	if (bad != n) {
 		struct pos p = { rel, 0, 0 };
 		utf8_linecol(data, bad, &p.line, &p.col);
@@ -192,6 +194,20 @@ fsx_read(const struct fsx *fs, const char *rel, char **text, size_t *len,
 	*text = data;
 	*len = n;
 	return true;
+}
+
+bool
+fsx_read(const struct fsx *fs, const char *rel, char **text, size_t *len,
+    struct diag *d)
+{
+	return read_file(fs, rel, text, len, false, d);
+}
+
+bool
+fsx_reread(const struct fsx *fs, const char *rel, char **text, size_t *len,
+    struct diag *d)
+{
+	return read_file(fs, rel, text, len, true, d);
 }
 
 static int

@@ -47,6 +47,13 @@ enum fsx_kind fsx_kind(const struct fsx *fs, const char *rel, const char **why);
 bool	 fsx_read(const struct fsx *fs, const char *rel, char **text,
 	    size_t *len, struct diag *d);
 
+/* Read again a file fsx_read took earlier in the run: its kind and its
+ * text are not checked again (half the reading time of a big year's
+ * pages). Bytes that changed meanwhile reach only cmark, which replaces
+ * what is not UTF-8. */
+bool	 fsx_reread(const struct fsx *fs, const char *rel, char **text,
+	    size_t *len, struct diag *d);
+
 /* The names in folder rel, sorted bytewise, hidden names (".x") left out.
  * Returns the count; *names is a heap array of heap strings. */
 size_t	 fsx_list(const struct fsx *fs, const char *rel, char ***names,

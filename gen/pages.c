@@ -411,7 +411,7 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
 		page_render(w, &a->body, 1, 2, "", mp, html);
 		return;
 	}
-	if (!fsx_read(w->in->fs, a->body.pos.file, &text, &len, w->in->d)) {
+	if (!fsx_reread(w->in->fs, a->body.pos.file, &text, &len, w->in->d)) {
 		w->ok = false;
 		memset(mp, 0, sizeof(*mp));
 		return;

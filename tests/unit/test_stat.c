@@ -64,7 +64,7 @@ expand(const char *text, bool *ok)
 	static struct buf out = BUF_INIT;
 	struct md_context ctx = { &x.c, content_year(&x.c, 2023), x.json, &x.fs, &x.cap.d,
 	    NULL, NULL };
-	struct markdown md = { text, strlen(text), { "2023/sections/s.md", 4, 1 }, 0 };
+	struct markdown md = { text, strlen(text), { "2023/sections/s.md", 4, 1 }, 0, false };
 
 	*ok = md_expand(&ctx, &md, &out);
 	return buf_str(&out);
@@ -136,7 +136,7 @@ Test(stat, links_must_stay_in_the_year)
 	const char *text = "[a](https://wipo.int) [b](#top) [c](mailto:x@y.z)\n"
 	    "[d](activities/x1.md) [e](activities/x9.md)\n"
 	    "[f](media/%2E%2E/report.yaml) [g](data:text/html,x) [h](report.yaml)\n";
-	struct markdown md = { text, strlen(text), { "2023/article.md", 10, 1 }, 0 };
+	struct markdown md = { text, strlen(text), { "2023/article.md", 10, 1 }, 0, false };
 
 	cr_expect_not(md_check(&ctx, &md));
 	cr_expect_str_eq(capture_text(&x.cap),
