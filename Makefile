@@ -133,12 +133,12 @@ $(VNU):
 build/fuzz/%.o: gen/%.c | test-deps
 	@mkdir -p $(@D)
 	clang $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(ALL_CPPFLAGS) \
-	    -c -o $@ $<
+	    -MMD -MP -c -o $@ $<
 
 build/fuzz/%.o: gen/%.cc | test-deps
 	@mkdir -p $(@D)
 	clang++ $(CXXWARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
-	    $(ALL_CPPFLAGS) -c -o $@ $<
+	    $(ALL_CPPFLAGS) -MMD -MP -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS) | test-deps
 	clang++ $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CPPFLAGS) \
@@ -195,5 +195,6 @@ uninstall:
 clean:
 	rm -rf build coopgen out
 
--include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(TSAN_OBJS:.o=.d) build/obj/main.d \
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(TSAN_OBJS:.o=.d) \
+    $(FUZZ_OBJS:.o=.d) build/obj/main.d \
     build/asan/main.d build/tsan/main.d

@@ -71,6 +71,9 @@ struct run {
 	size_t	 n_shapes;
 	size_t	 records;	/* activities read */
 	size_t	 prose;		/* bytes of Markdown checked */
+	/* A build: activity bodies are checked where their pages are
+	 * rendered, in the same cmark parse, not as they are read. */
+	bool	 defer;
 };
 
 static double
@@ -189,20 +192,25 @@ check_prose(struct run *r, struct year_run *yr)
 }
 
 static int check_all(struct run *r, const struct options *o);
+static void check_deferred(struct run *r);
 static void print_timings(const struct run *r, size_t files, double total);
 
-/* Load, check and compute: everything both commands do. */
+/* Load, check and compute: everything both commands do. With defer (a
+ * build), activity bodies are left to the pages unless the build stops
+ * before them. Messages stay held for the caller to release. */
 static int
-prepare(struct run *r, const struct options *o)
+prepare(struct run *r, const struct options *o, bool defer)
 {
 	memset(r, 0, sizeof(*r));
 	r->o = o;
+	r->defer = defer;
 	diag_init(&r->d, stderr);
 	r->d.no_warnings = o->quiet;
 	diag_hold(&r->d);
 	int status = check_all(r, o);
-	diag_release(&r->d);
-	return status;
+	if (status != EXIT_OK && defer)
+		check_deferred(r);
+	return diag_status(&r->d);
 }
 
 /* The figures of year y as they will be, but for their values: enough to
@@ -225,7 +233,8 @@ shape_of(struct run *r, const struct year *y)
 }
 
 /*
- * Bodies checked on other threads while the loader reads on. A check
+ * coopgen check: bodies checked on other threads while the loader reads
+ * on (a build checks them with its pages, see html.h). A check
  * reads only what is fixed before the years are read (the vocabularies,
  * the partners, the figures' shape, the content folder) and diag, which
  * is locked and sorts what it holds: the outcome is the same as inline.
@@ -289,6 +298,9 @@ static bool
 check_body(void *arg, const struct year *y, const struct activity *a)
 {
 	struct checker *k = arg;
+
+	if (k->r->defer)
+		return true;	/* the pages check it */
 	struct body_job job = { NULL, a->body, y, shape_of(k->r, y) };
 
 	if (k->nthreads == 0) {
@@ -346,7 +358,8 @@ check_all(struct run *r, const struct options *o)
 
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
 		return diag_status(&r->d);
-	checker_start(&checker, r, o->jobs);
+	/* A build checks bodies on the page writers' threads. */
+	checker_start(&checker, r, r->defer ? 1 : o->jobs);
 	bool loaded = content_load_hooked(&r->c, o->content, o->years,
 	    o->n_years, &hooks, &r->d);
 	checker_stop(&checker);
@@ -399,6 +412,31 @@ check_all(struct run *r, const struct options *o)
 	return diag_status(&r->d);
 }
 
+/* The bodies a build left to its pages, when it stops before them: checked
+ * here, so that one run still reports every problem. */
+static void
+check_deferred(struct run *r)
+{
+	struct checker checker;
+
+	r->defer = false;
+	checker_start(&checker, r, r->o->jobs);
+	for (size_t i = 0; i < r->c.n_years; i++) {
+		const struct year *y = &r->c.years[i];
+		for (size_t j = 0; y->wanted && j < y->n_activities; j++) {
+			struct activity a = y->activities[j];
+			char *text;
+			if (!a.body.on_disk || !content_reread_body(&r->fs, &a,
+			    &text, &a.body, &r->d))
+				continue;
+			check_body(&checker, y, &a);
+			free(text);
+		}
+	}
+	checker_stop(&checker);
+	r->defer = true;
+}
+
 static void
 finish(struct run *r)
 {
@@ -441,8 +479,9 @@ coopgen_check(const struct options *o)
 {
 	struct run r;
 	double start = now_ms();
-	int status = prepare(&r, o);
+	int status = prepare(&r, o, false);
 
+	diag_release(&r.d);
 	if (status == EXIT_OK && o->timings)
 		print_timings(&r, 0, now_ms() - start);
 	if (status == EXIT_OK && !o->quiet)
@@ -472,7 +511,8 @@ static struct html_year
 html_input(struct run *r, struct year_run *yr)
 {
 	struct html_year in = { &r->c, &r->labels, yr->y, &yr->figures,
-	    yr->json, &r->fs, &r->d, &r->locale, r->o->jobs };
+	    yr->json, &r->fs, &r->d, &r->locale, r->o->jobs,
+	    r->defer ? shape_of(r, yr->y) : NULL };
 
 	return in;
 }
@@ -567,15 +607,21 @@ print_timings(const struct run *r, size_t files, double total)
 		if (s == STAGE_LOAD && ms > 0)
 			fprintf(stderr, "   %zu activities, %.0f/s", r->records,
 			    (double)r->records / ms * 1e3);
-		/* Activity bodies are checked as they are read. */
-		if (s == STAGE_PROSE && ms + r->ms[STAGE_LOAD] > 0)
+		/* A check checks activity bodies as they are read; a build,
+		 * as it renders them. */
+		if (s == STAGE_PROSE && r->defer)
+			fprintf(stderr, "   %.1f MB of Markdown, activity "
+			    "bodies checked with their pages",
+			    (double)r->prose / 1e6);
+		else if (s == STAGE_PROSE && ms + r->ms[STAGE_LOAD] > 0)
 			fprintf(stderr, "   %.1f MB of Markdown checked, %.1f "
 			    "MB/s with reading", (double)r->prose / 1e6,
 			    (double)r->prose / 1e3 / (ms + r->ms[STAGE_LOAD]));
 		if (s == STAGE_PAGES && ms > 0)
-			fprintf(stderr, "   %zu files written, %.0f/s", files,
-			    (double)files / (ms + r->ms[STAGE_DATA] +
-			    r->ms[STAGE_WORKBOOK]) * 1e3);
+			fprintf(stderr, "   %zu files written, %.0f/s; %.1f MB/s "
+			    "of Markdown", files, (double)files / (ms +
+			    r->ms[STAGE_DATA] + r->ms[STAGE_WORKBOOK]) * 1e3,
+			    (double)r->prose / 1e3 / ms);
 		fputc('\n', stderr);
 	}
 	fprintf(stderr, "  %-24s %8.0f ms   peak memory %.0f MiB\n", "total",
@@ -588,15 +634,19 @@ coopgen_build(const struct options *o)
 	struct run r;
 	struct publish p;
 	double start = now_ms();
-	int status = prepare(&r, o);
+	/* Messages stay held through the pages, which check the activity
+	 * bodies on several threads: they come out sorted all the same. */
+	int status = prepare(&r, o, true);
 
 	if (status != EXIT_OK) {
+		diag_release(&r.d);
 		summarise(&r, "nothing was written");
 		finish(&r);
 		return status;
 	}
 	if (!publish_begin(&p, o->out, &r.d)) {
 		publish_end(&p);
+		diag_release(&r.d);
 		summarise(&r, "nothing was written");
 		finish(&r);
 		return diag_status(&r.d);
@@ -605,8 +655,11 @@ coopgen_build(const struct options *o)
 	for (size_t i = 0; ok && i < r.n_years; i++) {
 		struct year_run *yr = &r.years[i];
 		double t0 = now_ms();
+		unsigned errors = r.d.errors;
 		ok = write_year(&r, &p, yr) && !publish_interrupted();
-		if (ok && !o->quiet)
+		/* After a year whose bodies were found wrong, the next
+		 * years are still written, for their own problems. */
+		if (ok && !o->quiet && r.d.errors == errors)
 			printf("%d: read %zu activities, %zu projects, %zu "
 			    "sections, %s; wrote the report site, "
 			    "statistics.xlsx, figures.json and %zu media into "
@@ -637,9 +690,11 @@ coopgen_build(const struct options *o)
 	/* With years named, the other years of the old output stay. */
 	double t0 = now_ms();
 	size_t files = atomic_load(&p.files);
+	ok = ok && r.d.errors == 0;	/* a body the pages found wrong */
 	if (ok)
 		ok = publish_commit(&p, o->n_years > 0);
 	publish_end(&p);
+	diag_release(&r.d);
 	r.ms[STAGE_PUBLISH] = now_ms() - t0;
 	if (ok && o->timings)
 		print_timings(&r, files, now_ms() - start);

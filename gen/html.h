@@ -53,6 +53,11 @@ struct html_year {
 	struct diag *d;
 	const struct locale *loc;
 	int	 jobs;		/* threads writing pages */
+	/* NULL when the activity bodies were checked as they were read;
+	 * else they are checked where their pages are written, {{stat}}
+	 * against this shape of the figures (see build.c), and problems
+	 * are counted in d: the caller publishes nothing then. */
+	const json_t *shape;
 };
 
 /* Write the pages of one year into out/<YEAR>/. */

@@ -926,3 +926,24 @@ content_free(struct content *c)
 	strmap_free(&c->partner_ids);
 	arena_free(&c->arena);
 }
+
+bool
+content_reread_body(const struct fsx *fs, const struct activity *a,
+    char **text, struct markdown *body, struct diag *d)
+{
+	struct frontmatter fm;
+	size_t len;
+
+	if (!fsx_reread(fs, a->body.pos.file, text, &len, d))
+		return false;
+	if (frontmatter_split(*text, len, &fm) != FRONTMATTER_OK) {
+		diag_failure(d, a->body.pos.file, "changed during the build; "
+		    "build again");
+		free(*text);
+		*text = NULL;
+		return false;
+	}
+	*body = (struct markdown){ *text + fm.body, len - fm.body,
+	    { a->body.pos.file, fm.body_line, 1 }, 0, false };
+	return true;
+}

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "fsx.h"
 #include "model.h"
 
 /*
@@ -42,5 +43,14 @@ struct load_hooks {
 bool	 content_load_hooked(struct content *c, const char *root,
 	    const int *years, size_t n, const struct load_hooks *hooks,
 	    struct diag *d);
+
+/*
+ * Read again the body of a, left on disk by the loader (fs: the content
+ * folder). *body gets its text, at its place in the file; *text is the
+ * whole file, for the caller to free. False (reported) when the file can
+ * no longer be read, or changed so that it has no body where it had one.
+ */
+bool	 content_reread_body(const struct fsx *fs, const struct activity *a,
+	    char **text, struct markdown *body, struct diag *d);
 
 #endif

@@ -371,14 +371,10 @@ node_pos(const struct markdown *md, const char *text, size_t len,
 	return p;
 }
 
-bool
-md_check(const struct md_context *ctx, const struct markdown *md)
+/* The limits of a text, checked before cmark sees it. */
+static bool
+check_limits(const struct md_context *ctx, const struct markdown *md)
 {
-	struct buf text = BUF_INIT;
-	bool ok;
-
-	if (md->text == NULL)
-		return true;
 	if (md->len > MD_TEXT_MAX) {
 		diag_error(ctx->d, md->pos, "Markdown text too long: %zu bytes "
 		    "(at most %d KiB in one text; split it)", md->len,
@@ -394,6 +390,47 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 		    "take too long)", brackets, MD_BRACKETS_MAX);
 		return false;
 	}
+	return true;
+}
+
+/* Check a link or image node of the text parsed from md (expanded as
+ * text, whose lines are md's). */
+static bool
+check_node(const struct md_context *ctx, const struct markdown *md,
+    const struct buf *text, cmark_node *node)
+{
+	cmark_node_type t = cmark_node_get_type(node);
+	const char *url = cmark_node_get_url(node);
+	bool ok = true;
+
+	if (t == CMARK_NODE_IMAGE) {
+		struct buf alt = BUF_INIT;
+		node_text(node, &alt);
+		if (strspn(buf_str(&alt), " ") == alt.len) {
+			diag_error(ctx->d, node_pos(md, buf_str(text),
+			    text->len, node), "image without a description "
+			    "(expected ![what it shows](%s), for readers "
+			    "who cannot see it)", url ? url : "");
+			ok = false;
+		}
+		buf_free(&alt);
+	}
+	if (!check_url(ctx, url ? url : "", node_pos(md, buf_str(text),
+	    text->len, node), t == CMARK_NODE_LINK ? "link" : "image"))
+		ok = false;
+	return ok;
+}
+
+bool
+md_check(const struct md_context *ctx, const struct markdown *md)
+{
+	struct buf text = BUF_INIT;
+	bool ok;
+
+	if (md->text == NULL)
+		return true;
+	if (!check_limits(ctx, md))
+		return false;
 	ok = expand(ctx, md, &text, false);
 	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
 	    CMARK_OPT_VALIDATE_UTF8);
@@ -402,25 +439,9 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(node);
-		if (ev != CMARK_EVENT_ENTER ||
-		    (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
-			continue;
-		const char *url = cmark_node_get_url(node);
-		if (t == CMARK_NODE_IMAGE) {
-			struct buf alt = BUF_INIT;
-			node_text(node, &alt);
-			if (strspn(buf_str(&alt), " ") == alt.len) {
-				diag_error(ctx->d, node_pos(md, buf_str(&text),
-				    text.len, node), "image without a description "
-				    "(expected ![what it shows](%s), for readers "
-				    "who cannot see it)", url ? url : "");
-				ok = false;
-			}
-			buf_free(&alt);
-		}
-		if (!check_url(ctx, url ? url : "", node_pos(md,
-		    buf_str(&text), text.len, node), t == CMARK_NODE_LINK ?
-		    "link" : "image"))
+		if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+		    !check_node(ctx, md, &text, node))
 			ok = false;
 	}
 	cmark_iter_free(it);
@@ -596,11 +617,24 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	struct buf text = BUF_INIT;
 	struct strmap taken = STRMAP_INIT;
 	struct arena ids = ARENA_INIT;
-	bool ok = md_expand(ctx, md, &text);
+	bool ok = true, check_here = false;
 
 	buf_reset(out);
 	if (md->text == NULL)
-		return ok;
+		return true;
+	if (page->check != NULL) {
+		if (!check_limits(page->check, md))
+			return false;
+		/* Without placeholders the text cmark parses here is the one
+		 * md_check would parse: check it on the way. With them, the
+		 * checks must see the placeholders expanded as md_check does
+		 * (lists left out, so that lines stay where they are). */
+		if (memmem(md->text, md->len, "{{", 2) == NULL)
+			check_here = true;
+		else if (!md_check(page->check, md))
+			return false;	/* not rendered: reported once */
+	}
+	ok = md_expand(ctx, md, &text) && ok;
 	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
 	    CMARK_OPT_VALIDATE_UTF8);
 
@@ -628,6 +662,9 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
+			if (check_here && !check_node(page->check, md, &text,
+			    n))
+				ok = false;
 			rewrite_url(ctx, page, n);
 			break;
 		default:

@@ -69,6 +69,9 @@ struct md_page {
 	const char *base;	/* else: the year's absolute address + "/" */
 	int	 heading_base;	/* the level its first-level headings get */
 	const char *id_prefix;	/* for heading ids, unique on the page */
+	/* NULL for a text checked already; else the text is checked as
+	 * md_check(check, md) would, in the same parse when it can be. */
+	const struct md_context *check;
 	struct md_heading *headings;	/* out: in order */
 	size_t	 n_headings, cap_headings;
 };
@@ -80,7 +83,8 @@ struct md_page {
  * their order below it) with stable ids, an image alone in its paragraph
  * with a title made a <figure> with that title as <figcaption>, and links
  * written relative to the year folder rewritten for the page: media/ as
- * it is, a page's .md file as that page.
+ * it is, a page's .md file as that page. False on a problem in the text
+ * (reported); a text too large to check is not rendered.
  */
 bool	 md_render(const struct md_context *ctx, const struct markdown *md,
 	    struct md_page *page, struct buf *out);

@@ -76,8 +76,9 @@ struct markdown {
 	size_t	 len;
 	struct pos pos;		/* of the text's first character */
 	int	 indent;	/* columns before each later line (YAML blocks) */
-	bool	 on_disk;	/* checked and left in its file (pos.file), to
-				   be read again where it is written out */
+	bool	 on_disk;	/* left in its file (pos.file) by the loader,
+				   to be read again where it is written out
+				   (and checked there, by a build) */
 };
 
 enum agreement_type {

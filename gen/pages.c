@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontmatter.h"
+#include "load.h"
 #include "page.h"
 #include "svg.h"
 #include "xalloc.h"
@@ -404,30 +404,28 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
     struct buf *html)
 {
 	char *text;
-	size_t len;
-	struct frontmatter fm;
+	struct markdown body;
 
 	if (!a->body.on_disk) {
 		page_render(w, &a->body, 1, 2, "", mp, html);
 		return;
 	}
-	if (!fsx_reread(w->in->fs, a->body.pos.file, &text, &len, w->in->d)) {
+	if (!content_reread_body(w->in->fs, a, &text, &body, w->in->d)) {
 		w->ok = false;
 		memset(mp, 0, sizeof(*mp));
 		return;
 	}
-	if (frontmatter_split(text, len, &fm) != FRONTMATTER_OK) {
-		/* Changed since it was checked: say so, write nothing. */
-		diag_failure(w->in->d, a->body.pos.file, "changed during the "
-		    "build; build again");
-		w->ok = false;
-		memset(mp, 0, sizeof(*mp));
-		free(text);
-		return;
-	}
-	struct markdown body = { text + fm.body, len - fm.body,
-	    { a->body.pos.file, fm.body_line, 1 }, 0, false };
-	page_render(w, &body, 1, 2, "", mp, html);
+	/* As check_job in build.c checks a body read by the loader. */
+	struct md_context check = { w->c, w->y, w->in->shape, w->in->fs,
+	    w->in->d, NULL, NULL };
+	memset(mp, 0, sizeof(*mp));
+	mp->up = 1;
+	mp->heading_base = 2;
+	mp->id_prefix = "";
+	mp->check = w->in->shape != NULL ? &check : NULL;
+	/* A problem is counted in diag; the other pages go on, so that
+	 * every problem of the run is reported. */
+	md_render(&w->md, &body, mp, html);
 	free(text);
 }
 
