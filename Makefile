@@ -39,7 +39,8 @@ SRCS = gen/arena.c gen/buf.c gen/build.c gen/check.c gen/date.c gen/diag.c \
        gen/fields.c gen/figures.c gen/format.c gen/frontmatter.c gen/fsx.c \
        gen/json.c gen/load.c gen/markdown.c gen/publish.c gen/slug.c \
        gen/strmap.c gen/utf8.c gen/xalloc.c gen/ynode.c gen/labels.c gen/xlsx.c \
-       gen/html.c gen/pages.c gen/article.c gen/svg.c gen/directive.c
+       gen/html.c gen/pages.c gen/article.c gen/svg.c gen/directive.c \
+       gen/hash.c gen/reuse.c
 # The one C++ file: the bridge to ctemplate.
 CXXSRCS = gen/tpl.cc
 UNIT = $(wildcard tests/unit/*.c)

@@ -159,9 +159,8 @@ article_write(struct w *w)
 	page_write_head(w, "article.html", a->title, NAV_ARTICLE, cr, n,
 	    buf_str(&page), &head);
 	buf_printf(&rel, "%s/article.fragment.html", w->y->dir);
-	if (w->ok && !publish_write(w->p, buf_str(&rel), fragment.data,
-	    fragment.len))
-		w->ok = false;
+	if (w->ok)
+		page_publish(w, buf_str(&rel), fragment.data, fragment.len);
 	free(jsonld);
 	free(base);
 	buf_free(&t);

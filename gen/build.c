@@ -20,6 +20,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "publish.h"
+#include "reuse.h"
 #include "strmap.h"
 #include "xalloc.h"
 #include "xlsx.h"
@@ -50,6 +51,12 @@ struct year_run {
 	json_t	*json;
 	char	**media;	/* paths relative to the year folder */
 	size_t	 n_media, cap_media;
+	struct hash *keys;	/* of each activity's page (reuse.h) */
+	struct hash *written;	/* the hash of each page written */
+	struct hash group_key;	/* of the year's other pages */
+	struct reuse_list group;	/* those pages, written or taken */
+	struct hash book_key;	/* of statistics.xlsx */
+	struct hash book_bytes;	/* its hash, once written or taken */
 };
 
 struct run {
@@ -74,6 +81,8 @@ struct run {
 	/* A build: activity bodies are checked where their pages are
 	 * rendered, in the same cmark parse, not as they are read. */
 	bool	 defer;
+	struct reuse old;	/* the last build's pages */
+	bool	 reusing;	/* pages are keyed: see reuse.h */
 };
 
 static double
@@ -193,7 +202,8 @@ check_prose(struct run *r, struct year_run *yr)
 
 static int check_all(struct run *r, const struct options *o);
 static void check_deferred(struct run *r);
-static void print_timings(const struct run *r, size_t files, double total);
+static void print_timings(const struct run *r, size_t files, size_t reused,
+    double total);
 
 /* Load, check and compute: everything both commands do. With defer (a
  * build), activity bodies are left to the pages unless the build stops
@@ -447,7 +457,11 @@ finish(struct run *r)
 		for (size_t j = 0; j < yr->n_media; j++)
 			free(yr->media[j]);
 		free(yr->media);
+		free(yr->keys);
+		free(yr->written);
+		reuse_list_free(&yr->group);
 	}
+	reuse_free(&r->old);
 	free(r->years);
 	for (size_t i = 0; i < r->n_shapes; i++)
 		json_decref(r->shapes[i].json);
@@ -483,7 +497,7 @@ coopgen_check(const struct options *o)
 
 	diag_release(&r.d);
 	if (status == EXIT_OK && o->timings)
-		print_timings(&r, 0, now_ms() - start);
+		print_timings(&r, 0, 0, now_ms() - start);
 	if (status == EXIT_OK && !o->quiet)
 		printf("%s: %zu year%s checked, no errors\n", o->content,
 		    r.n_years, r.n_years == 1 ? "" : "s");
@@ -512,7 +526,9 @@ html_input(struct run *r, struct year_run *yr)
 {
 	struct html_year in = { &r->c, &r->labels, yr->y, &yr->figures,
 	    yr->json, &r->fs, &r->d, &r->locale, r->o->jobs,
-	    r->defer ? shape_of(r, yr->y) : NULL };
+	    r->defer ? shape_of(r, yr->y) : NULL, r->reusing ? &r->old : NULL,
+	    yr->keys, yr->written, yr->group_key,
+	    r->reusing ? &yr->group : NULL };
 
 	return in;
 }
@@ -538,11 +554,25 @@ write_book(void *arg)
 	struct buf rel = BUF_INIT;
 
 	buf_printf(&rel, "%s/statistics.xlsx", y->dir);
+	const struct reuse_entry *e = k->r->reusing ?
+	    reuse_find(&k->r->old, buf_str(&rel)) : NULL;
+	if (e != NULL && hash_equal(e->key, k->yr->book_key) &&
+	    publish_reuse(k->p, buf_str(&rel), e->bytes)) {
+		k->yr->book_bytes = e->bytes;
+		k->ok = true;
+		buf_free(&rel);
+		k->ms = now_ms() - t0;
+		return NULL;
+	}
 	char *path = publish_path(k->p, buf_str(&rel));
 	if (path != NULL) {
 		struct xlsx_input in = { &k->r->c, y, &k->yr->figures,
 		    &k->r->labels, &k->r->locale, created(k->r->o, y) };
 		k->ok = xlsx_write_statistics(&in, path, k->p->tmp, &k->r->d);
+		/* Not in the manifest when it cannot be hashed: the next
+		 * build writes it again. */
+		if (k->ok && k->r->reusing)
+			reuse_hash_file(path, &k->yr->book_bytes);
 		free(path);
 	} else
 		k->ok = false;
@@ -595,7 +625,8 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 
 /* --timings: what each stage took, on standard error. */
 static void
-print_timings(const struct run *r, size_t files, double total)
+print_timings(const struct run *r, size_t files, size_t reused,
+    double total)
 {
 	struct rusage ru;
 
@@ -622,10 +653,144 @@ print_timings(const struct run *r, size_t files, double total)
 			    "of Markdown", files, (double)files / (ms +
 			    r->ms[STAGE_DATA] + r->ms[STAGE_WORKBOOK]) * 1e3,
 			    (double)r->prose / 1e3 / ms);
+		if (s == STAGE_PAGES && reused > 0)
+			fprintf(stderr, "; %zu taken over from the last build",
+			    reused);
 		fputc('\n', stderr);
 	}
 	fprintf(stderr, "  %-24s %8.0f ms   peak memory %.0f MiB\n", "total",
 	    total, (double)ru.ru_maxrss / 1024);
+}
+
+/* The front matter of every activity of year y, for what lists them. */
+static void
+hash_fronts(struct hasher *h, const struct year *y)
+{
+	hash_string(h, y->dir);
+	for (size_t j = 0; j < y->n_activities; j++) {
+		hash_string(h, y->activities[j].pos.file);
+		hash_value(h, y->activities[j].front);
+	}
+}
+
+/*
+ * The keys of a build's outputs (reuse.h). What all of them share goes
+ * into base. An activity page adds its file, and when its body may name
+ * other records, the front matter of every activity of its year. The
+ * other pages of a year, and its workbook, add the front matter of the
+ * year's activities and of the year before's (the comparisons).
+ */
+static void
+page_keys(struct run *r)
+{
+	const struct options *o = r->o;
+	struct hasher h;
+
+	hash_init(&h);
+	hash_string(&h, COOPGEN_VERSION);
+	hash_string(&h, o->has_epoch ? "epoch" : "no epoch");
+	hash_update(&h, &o->epoch, sizeof(o->epoch));
+	if (!reuse_fingerprint(&h, o->content, o->templates))
+		return;
+	struct hash base = hash_final(&h);
+	for (size_t i = 0; i < r->n_years; i++) {
+		struct year_run *yr = &r->years[i];
+		const struct year *y = yr->y;
+		struct hasher hy, ha;
+		hash_init(&hy);
+		hash_value(&hy, base);
+		hash_string(&hy, y->dir);
+		struct hash alone = hash_final(&hy);
+		hash_fronts(&hy, y);
+		struct hash with_year = hash_final(&hy);
+		struct hasher hg;
+		hash_init(&hg);
+		hash_value(&hg, with_year);
+		const struct year *prev = content_year(&r->c, y->year - 1);
+		if (prev != NULL)
+			hash_fronts(&hg, prev);
+		hash_string(&hg, "pages");
+		yr->group_key = hash_final(&hg);
+		hash_string(&hg, "statistics.xlsx");
+		yr->book_key = hash_final(&hg);
+		yr->keys = xcalloc(y->n_activities + 1, sizeof(*yr->keys));
+		yr->written = xcalloc(y->n_activities + 1,
+		    sizeof(*yr->written));
+		for (size_t j = 0; j < y->n_activities; j++) {
+			const struct activity *a = &y->activities[j];
+			hash_init(&ha);
+			hash_value(&ha, a->self_contained ? alone : with_year);
+			hash_string(&ha, a->slug);
+			hash_value(&ha, a->source);
+			yr->keys[j] = hash_final(&ha);
+		}
+	}
+	r->reusing = true;
+}
+
+/* .coopgen-pages: the pages written, for the next build; with years named,
+ * also the last build's entries for the years carried over. */
+static bool
+write_manifest(struct run *r, struct publish *p)
+{
+	struct reuse_entry *v = NULL;
+	size_t n = 0, cap = 0;
+	struct buf text = BUF_INIT;
+	struct strmap built = STRMAP_INIT;
+
+	if (!r->reusing)
+		return true;
+	for (size_t i = 0; i < r->n_years; i++) {
+		const struct year_run *yr = &r->years[i];
+		strmap_put(&built, yr->y->dir, i, NULL);
+		for (size_t j = 0; j < yr->y->n_activities; j++) {
+			const struct hash zero = { 0, 0 };
+			if (hash_equal(yr->written[j], zero))
+				continue;
+			struct buf rel = BUF_INIT;
+			buf_printf(&rel, "%s/activities/%s.html", yr->y->dir,
+			    yr->y->activities[j].slug);
+			v = xgrow(v, &cap, n, sizeof(*v));
+			v[n++] = (struct reuse_entry){ buf_detach(&rel),
+			    yr->keys[j], yr->written[j] };
+		}
+	}
+	for (size_t i = 0; i < r->n_years; i++) {
+		const struct year_run *yr = &r->years[i];
+		const struct hash zero = { 0, 0 };
+		for (size_t j = 0; j < yr->group.n; j++) {
+			v = xgrow(v, &cap, n, sizeof(*v));
+			v[n++] = (struct reuse_entry){ xstrdup(yr->group.v[j].rel),
+			    yr->group.v[j].key, yr->group.v[j].bytes };
+		}
+		if (!hash_equal(yr->book_bytes, zero)) {
+			struct buf rel = BUF_INIT;
+			buf_printf(&rel, "%s/statistics.xlsx", yr->y->dir);
+			v = xgrow(v, &cap, n, sizeof(*v));
+			v[n++] = (struct reuse_entry){ buf_detach(&rel),
+			    yr->book_key, yr->book_bytes };
+		}
+	}
+	for (size_t i = 0; r->o->n_years > 0 && i < r->old.n; i++) {
+		const struct reuse_entry *e = &r->old.v[i];
+		const char *slash = strchr(e->rel, '/');
+		char *top = slash ? xstrndup(e->rel, (size_t)(slash - e->rel)) :
+		    xstrdup(e->rel);
+		if (!strmap_get(&built, top, NULL)) {
+			v = xgrow(v, &cap, n, sizeof(*v));
+			v[n++] = (struct reuse_entry){ xstrdup(e->rel), e->key,
+			    e->bytes };
+		}
+		free(top);
+	}
+	reuse_format(v, n, &text);
+	bool ok = publish_write(p, REUSE_MANIFEST, text.data, text.len);
+	for (size_t i = 0; i < n; i++)
+		free(v[i].rel);
+	free(v);
+	buf_free(&text);
+	strmap_free(&built);
+	return ok;
 }
 
 int
@@ -651,6 +816,9 @@ coopgen_build(const struct options *o)
 		finish(&r);
 		return diag_status(&r.d);
 	}
+	if (p.had_out)
+		reuse_load(&r.old, o->out);
+	page_keys(&r);
 	bool ok = true;
 	for (size_t i = 0; ok && i < r.n_years; i++) {
 		struct year_run *yr = &r.years[i];
@@ -689,15 +857,17 @@ coopgen_build(const struct options *o)
 	buf_free(&index);
 	/* With years named, the other years of the old output stay. */
 	double t0 = now_ms();
-	size_t files = atomic_load(&p.files);
+	size_t files = atomic_load(&p.files), reused = atomic_load(&p.reused);
 	ok = ok && r.d.errors == 0;	/* a body the pages found wrong */
+	if (ok)
+		ok = write_manifest(&r, &p);
 	if (ok)
 		ok = publish_commit(&p, o->n_years > 0);
 	publish_end(&p);
 	diag_release(&r.d);
 	r.ms[STAGE_PUBLISH] = now_ms() - t0;
 	if (ok && o->timings)
-		print_timings(&r, files, now_ms() - start);
+		print_timings(&r, files, reused, now_ms() - start);
 	if (publish_interrupted()) {
 		fprintf(stderr, "coopgen: interrupted; %s was left as it "
 		    "was\n", o->out);

@@ -248,8 +248,7 @@ page_write_head(struct w *w, const char *rel, const char *title,
 		if (w->y != NULL)
 			buf_printf(&path, "%s/", w->y->dir);
 		buf_puts(&path, rel);
-		if (!publish_write(w->p, buf_str(&path), page.data, page.len))
-			w->ok = false;
+		page_publish(w, buf_str(&path), page.data, page.len);
 	}
 	tpl_dict_free(d);
 	buf_free(&root);
@@ -418,6 +417,21 @@ page_render(struct w *w, const struct markdown *md, int up, int base,
 }
 
 bool
+page_publish(struct w *w, const char *rel, const void *data, size_t len)
+{
+	if (!publish_write(w->p, rel, data, len)) {
+		w->ok = false;
+		return false;
+	}
+	if (w->written != NULL)
+		*w->written = hash_bytes(data, len);
+	if (w->group != NULL)
+		reuse_list_add(w->group, rel, w->in->group_key,
+		    hash_bytes(data, len));
+	return true;
+}
+
+bool
 html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 {
 	struct w w = { .h = h, .in = in, .c = in->c, .l = in->l, .y = in->y,
@@ -426,8 +440,13 @@ html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 
 	w.md = (struct md_context){ in->c, in->y, in->json, in->fs, in->d,
 	    in->loc, in->l };
-	pages_write_year(&w);
-	if (w.ok && in->y->article != NULL)
+	/* The pages but the activities' are made from the same inputs: the
+	 * last build's are taken whole, or all written again. */
+	bool lists = in->group == NULL ||
+	    !reuse_group(in->reuse, p, in->group_key, in->group);
+	w.group = lists ? in->group : NULL;
+	pages_write_year(&w, lists);
+	if (lists && w.ok && in->y->article != NULL)
 		article_write(&w);
 	return w.ok;
 }

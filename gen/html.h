@@ -33,6 +33,7 @@
 #include "labels.h"
 #include "model.h"
 #include "publish.h"
+#include "reuse.h"
 
 struct html;
 
@@ -58,6 +59,16 @@ struct html_year {
 	 * against this shape of the figures (see build.c), and problems
 	 * are counted in d: the caller publishes nothing then. */
 	const json_t *shape;
+	/* Activity pages of the last build (reuse.h): its manifest, each
+	 * activity's key, and where the hash of each page written goes (left
+	 * zero for a page not written). NULL: every page is rendered. */
+	const struct reuse *reuse;
+	const struct hash *keys;
+	struct hash *written;
+	/* The other pages of the year, as one group: their key, and where
+	 * the files written or taken are noted. */
+	struct hash group_key;
+	struct reuse_list *group;
 };
 
 /* Write the pages of one year into out/<YEAR>/. */

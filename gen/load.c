@@ -519,6 +519,32 @@ struct activity_files {
 	size_t	*cap;
 };
 
+/* Whether a body can name no other record or file of the year: it has
+ * no "{{" (a figure, a list), no ".md" (a link to a page) and no '%' (which
+ * could spell either in a link). One pass over the body, unlike three
+ * memmem calls. */
+static bool
+self_contained(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '%':
+			return false;
+		case '{':
+			if (i + 1 < n && s[i + 1] == '{')
+				return false;
+			break;
+		case '.':
+			if (i + 2 < n && s[i + 1] == 'm' && s[i + 2] == 'd')
+				return false;
+			break;
+		default:
+			break;
+		}
+	}
+	return true;
+}
+
 static void
 activity_file(struct loader *l, struct year *y, const struct yfile *f,
     const struct frontmatter *fm, struct record *r, const char *base,
@@ -539,6 +565,9 @@ activity_file(struct loader *l, struct year *y, const struct yfile *f,
 	 * a copy only if the hook does not take it. */
 	a->body = (struct markdown){ f->text + fm->body, f->len - fm->body,
 	    { f->rel, fm->body_line, 1 }, 0, false };
+	a->source = hash_bytes(f->text, f->len);
+	a->front = hash_bytes(f->text, fm->body);
+	a->self_contained = self_contained(a->body.text, a->body.len);
 	if (l->hooks != NULL && l->hooks->body != NULL && y->wanted &&
 	    l->hooks->body(l->hooks->arg, y, a)) {
 		a->body.text = NULL;

@@ -16,6 +16,7 @@
 #include "arena.h"
 #include "date.h"
 #include "diag.h"
+#include "hash.h"
 #include "strmap.h"
 
 /* The language of everything the program itself writes: labels, dates,
@@ -143,6 +144,12 @@ struct activity {
 	struct pos slug_pos;	/* of the slug field, or of what it came from */
 	struct markdown body;
 	struct pos pos;
+	/* For reusing its page (reuse.h), when it has a file of its own:
+	 * the fingerprints of the file and of its front matter, and whether
+	 * the body can say nothing about other files ({{, .md, or % in it
+	 * could: a figure, a list, a link to a page). */
+	struct hash source, front;
+	bool	 self_contained;
 };
 
 /* A chapter of the yearly report. */

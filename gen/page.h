@@ -33,6 +33,10 @@ struct w {
 	const struct locale *loc;
 	const struct groups *g;	/* the activities of each list */
 	bool	 ok;
+	struct hash *written;	/* not NULL: page_write puts the hash of the
+				   bytes it writes here */
+	struct reuse_list *group;	/* not NULL: what is written is noted
+				   here, under in->group_key (reuse.h) */
 };
 
 enum nav {
@@ -142,8 +146,14 @@ void	 page_date(const struct w *w, struct buf *out, struct date d);
 void	 page_render(struct w *w, const struct markdown *md, int up, int base,
 	    const char *prefix, struct md_page *page, struct buf *out);
 
-/* pages.c: the pages of a year, but the article. */
-void	 pages_write_year(struct w *w);
+/* pages.c: the pages of a year, but the article; without lists, only the
+ * activities' own pages (the others were taken from the last build). */
+void	 pages_write_year(struct w *w, bool lists);
+
+/* Write file rel (relative to the output folder) for the pages, noting
+ * it where w says; false (w->ok too) when it could not be written. */
+bool	 page_publish(struct w *w, const char *rel, const void *data,
+	    size_t len);
 
 /* article.c: article.html and article.fragment.html. */
 void	 article_write(struct w *w);

@@ -429,16 +429,42 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
 	free(text);
 }
 
+/* Take the page of a from the last build when its inputs are the same
+ * (reuse.h); true when it was. */
+static bool
+activity_reused(struct w *w, const struct activity *a)
+{
+	size_t i = (size_t)(a - w->y->activities);
+	struct buf rel = BUF_INIT;
+	bool taken = false;
+
+	if (w->in->reuse == NULL)
+		return false;
+	buf_printf(&rel, "%s/activities/%s.html", w->y->dir, a->slug);
+	const struct reuse_entry *e = reuse_find(w->in->reuse, buf_str(&rel));
+	if (e != NULL && hash_equal(e->key, w->in->keys[i]) &&
+	    publish_reuse(w->p, buf_str(&rel), e->bytes)) {
+		w->in->written[i] = e->bytes;
+		taken = true;
+	}
+	buf_free(&rel);
+	return taken;
+}
+
 /* out/<YEAR>/activities/<slug>.html. */
 static void
 activity_page(struct w *w, const struct activity *a)
 {
 	const struct site *s = &w->c->site;
 	struct buf t = BUF_INIT, yl = BUF_INIT;
-	struct tpl_dict *p = tpl_dict_new();
+	struct tpl_dict *p;
 	struct buf html = BUF_INIT, rel = BUF_INIT, page = BUF_INIT;
 	struct md_page mp;
 	char iso[11];
+
+	if (activity_reused(w, a))
+		return;
+	p = tpl_dict_new();
 
 	tpl_set(p, "TITLE", a->title);
 	tpl_set(p, "DATE_LABEL", L(w, LABEL_COL_DATE));
@@ -491,8 +517,12 @@ activity_page(struct w *w, const struct activity *a)
 		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
 		    "activities/index.html", a->title);
 		buf_printf(&rel, "activities/%s.html", a->slug);
+		/* Its hash goes into the manifest, for the next build. */
+		w->written = w->in->written != NULL ?
+		    &w->in->written[a - w->y->activities] : NULL;
 		page_write(w, buf_str(&rel), a->title, NAV_ACTIVITIES, cr,
 		    n, buf_str(&page));
+		w->written = NULL;
 	}
 	tpl_dict_free(p);
 	buf_free(&html);
@@ -535,6 +565,7 @@ activity_pages(struct w *w)
 	struct worker *k = xcalloc(jobs, sizeof(*k));
 	for (size_t j = 0; j < jobs; j++) {
 		k[j].w = *w;
+		k[j].w.group = NULL;	/* activity pages are keyed apart */
 		k[j].first = j;
 		k[j].step = jobs;
 	}
@@ -687,9 +718,6 @@ write:
 	}
 	tpl_dict_free(d);
 
-	/* A page for each activity, on every core: they are most of the
-	 * pages, and each depends on the model alone. */
-	activity_pages(w);
 	buf_free(&body);
 	buf_free(&lf);
 	buf_free(&lm);
@@ -984,25 +1012,31 @@ page_agreements_projects(struct w *w)
 
 
 void
-pages_write_year(struct w *w)
+pages_write_year(struct w *w, bool lists)
 {
 	size_t *order = year_by_date(w->y);
 	struct groups groups;
 
-	groups_make(&groups, w->c, w->y, order);
-	w->g = &groups;
-	page_report(w);
+	if (lists) {
+		groups_make(&groups, w->c, w->y, order);
+		w->g = &groups;
+		page_report(w);
+		if (w->ok)
+			page_statistics(w);
+		if (w->ok)
+			page_activities(w);
+		if (w->ok)
+			page_partners(w);
+		if (w->ok)
+			page_frameworks(w);
+		if (w->ok)
+			page_agreements_projects(w);
+		groups_free(&groups, w->c);
+		w->g = NULL;
+	}
+	/* A page for each activity, on every core: they are most of the
+	 * pages, and each depends on the model alone. */
 	if (w->ok)
-		page_statistics(w);
-	if (w->ok)
-		page_activities(w);
-	if (w->ok)
-		page_partners(w);
-	if (w->ok)
-		page_frameworks(w);
-	if (w->ok)
-		page_agreements_projects(w);
-	groups_free(&groups, w->c);
-	w->g = NULL;
+		activity_pages(w);
 	free(order);
 }

@@ -231,6 +231,8 @@ publish_path(struct publish *p, const char *rel)
 		free(path);
 		return NULL;
 	}
+	if (path != NULL)
+		p->files++;	/* as good as written: the caller writes it */
 	return path;
 }
 
@@ -315,6 +317,62 @@ publish_copy(struct publish *p, const char *rel, const char *src)
 	}
 	close(in);
 	return close_out(p, fd, rel, ok);
+}
+
+bool
+publish_reuse(struct publish *p, const char *rel, struct hash want)
+{
+	if (caught || !p->had_out || !safe_rel(rel))
+		return false;
+	struct buf from = BUF_INIT, to = BUF_INIT;
+	buf_printf(&from, "%s/%s", p->out, rel);
+	buf_printf(&to, "%s/%s", p->tmp, rel);
+
+	/* Its bytes, as they are now: the file may have been edited, or
+	 * replaced by something else, since the build that wrote it. */
+	int fd = open(buf_str(&from), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st, linked;
+	bool ok = fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	struct hasher h;
+	hash_init(&h);
+	ok = ok && hash_fd(&h, fd) && hash_equal(hash_final(&h), want);
+	if (ok) {
+		int r = linkat(AT_FDCWD, buf_str(&from), AT_FDCWD, buf_str(&to),
+		    0);
+		if (r == -1 && errno == ENOENT && make_parents(p, rel))
+			r = linkat(AT_FDCWD, buf_str(&from), AT_FDCWD,
+			    buf_str(&to), 0);
+		ok = r == 0;
+		/* What was linked must be what was read, not a file put in
+		 * its place meanwhile. */
+		if (ok && (lstat(buf_str(&to), &linked) == -1 ||
+		    linked.st_ino != st.st_ino || linked.st_dev != st.st_dev)) {
+			unlink(buf_str(&to));
+			ok = false;
+		}
+	}
+	if (fd != -1)
+		close(fd);
+	if (ok) {
+		p->files++;
+		p->reused++;
+	}
+	buf_free(&from);
+	buf_free(&to);
+	return ok;
+}
+
+void
+publish_unreuse(struct publish *p, const char *rel)
+{
+	struct buf to = BUF_INIT;
+
+	buf_printf(&to, "%s/%s", p->tmp, rel);
+	if (unlink(buf_str(&to)) == 0) {
+		p->files--;
+		p->reused--;
+	}
+	buf_free(&to);
 }
 
 /* Copy the file from to the new path to; both are paths on disk. */

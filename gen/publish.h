@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "hash.h"
 
 #define PUBLISH_MARKER ".coopgen"
 
@@ -29,6 +30,7 @@ struct publish {
 	char	*tmp;		/* the folder being built */
 	bool	 had_out;	/* the output folder existed */
 	_Atomic size_t files;	/* written so far (by every thread) */
+	_Atomic size_t reused;	/* of which taken by publish_reuse */
 	struct diag *d;
 };
 
@@ -47,6 +49,18 @@ char	*publish_path(struct publish *p, const char *rel);
 
 /* Copy the file at src (a path on disk) to rel. */
 bool	 publish_copy(struct publish *p, const char *rel, const char *src);
+
+/*
+ * Take file rel of the previous output into the new one as it is, by a
+ * hard link (old output files are only ever replaced, never written to),
+ * if it is still a regular file whose bytes hash to want. False, with
+ * nothing reported and nothing written, when it is not, or cannot be
+ * linked: the caller then writes rel itself.
+ */
+bool	 publish_reuse(struct publish *p, const char *rel, struct hash want);
+
+/* Take back a file publish_reuse put in, to write it anew after all. */
+void	 publish_unreuse(struct publish *p, const char *rel);
 
 /*
  * Put the new folder in place of the old. With keep_rest, whatever the old

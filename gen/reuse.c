@@ -1,0 +1,271 @@
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "publish.h"
+#include "reuse.h"
+#include "xalloc.h"
+
+/* The first line of a manifest; another version's is not read. */
+static const char header[] = "coopgen pages 1\n";
+
+void
+reuse_load(struct reuse *r, const char *out)
+{
+	struct buf path = BUF_INIT;
+	FILE *f;
+	char *line = NULL;
+	size_t cap = 0, room = 0;
+	ssize_t len;
+
+	memset(r, 0, sizeof(*r));
+	buf_printf(&path, "%s/%s", out, REUSE_MANIFEST);
+	f = fopen(buf_str(&path), "re");
+	buf_free(&path);
+	if (f == NULL)
+		return;
+	if (getline(&line, &cap, f) == -1 || strcmp(line, header) != 0) {
+		free(line);
+		fclose(f);
+		return;
+	}
+	/* "KEY BYTES REL": two hashes of 32 hex digits, then a path. */
+	while ((len = getline(&line, &cap, f)) != -1) {
+		struct reuse_entry e;
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (len < 67 || line[32] != ' ' || line[65] != ' ' ||
+		    !hash_parse(line, &e.key) ||
+		    !hash_parse(line + 33, &e.bytes))
+			continue;
+		e.rel = xstrdup(line + 66);
+		r->v = xgrow(r->v, &room, r->n, sizeof(*r->v));
+		r->v[r->n++] = e;
+	}
+	free(line);
+	fclose(f);
+	/* Indexed once all are read: the keys are the entries' strings. */
+	for (size_t i = 0; i < r->n; i++)
+		strmap_put(&r->by_rel, r->v[i].rel, i, NULL);
+}
+
+void
+reuse_free(struct reuse *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].rel);
+	free(r->v);
+	strmap_free(&r->by_rel);
+	memset(r, 0, sizeof(*r));
+}
+
+const struct reuse_entry *
+reuse_find(const struct reuse *r, const char *rel)
+{
+	size_t i;
+
+	return strmap_get(&r->by_rel, rel, &i) ? &r->v[i] : NULL;
+}
+
+void
+reuse_list_add(struct reuse_list *l, const char *rel, struct hash key,
+    struct hash bytes)
+{
+	l->v = xgrow(l->v, &l->cap, l->n, sizeof(*l->v));
+	l->v[l->n++] = (struct reuse_entry){ xstrdup(rel), key, bytes };
+}
+
+void
+reuse_list_free(struct reuse_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].rel);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+bool
+reuse_group(const struct reuse *r, struct publish *p, struct hash key,
+    struct reuse_list *taken)
+{
+	size_t first = taken->n;
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct reuse_entry *e = &r->v[i];
+		if (!hash_equal(e->key, key))
+			continue;
+		if (!publish_reuse(p, e->rel, e->bytes)) {
+			/* All or none: the caller writes the whole group. */
+			while (taken->n > first) {
+				publish_unreuse(p, taken->v[taken->n - 1].rel);
+				free(taken->v[--taken->n].rel);
+			}
+			return false;
+		}
+		reuse_list_add(taken, e->rel, e->key, e->bytes);
+	}
+	return taken->n > first;
+}
+
+static int
+by_rel(const void *a, const void *b)
+{
+	return strcmp(((const struct reuse_entry *)a)->rel,
+	    ((const struct reuse_entry *)b)->rel);
+}
+
+void
+reuse_format(struct reuse_entry *v, size_t n, struct buf *out)
+{
+	char key[33], bytes[33];
+
+	qsort(v, n, sizeof(*v), by_rel);
+	buf_puts(out, header);
+	for (size_t i = 0; i < n; i++) {
+		hash_hex(v[i].key, key);
+		hash_hex(v[i].bytes, bytes);
+		buf_printf(out, "%s %s %s\n", key, bytes, v[i].rel);
+	}
+}
+
+/* Add the file at path to h, whole; a symbolic link is followed only when
+ * asked (the tree's own are added as links). */
+static void
+add_file(struct hasher *h, const char *path, bool follow)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
+
+	if (fd == -1 || !hash_fd(h, fd))
+		hash_string(h, strerror(errno));
+	if (fd != -1)
+		close(fd);
+}
+
+bool
+reuse_hash_file(const char *path, struct hash *out)
+{
+	struct hasher h;
+	struct stat st;
+
+	/* add_file notes a failure in the hash; here it must be seen. */
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+		return false;
+	hash_init(&h);
+	add_file(&h, path, false);
+	*out = hash_final(&h);
+	return true;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* What of a file of the content folder, at depth 0 for the top, goes in:
+ * all of it, its name and size, or nothing. */
+enum part { ALL, NAME, NOTHING };
+
+static enum part
+content_part(const char *const *parts, int depth, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (depth == 2 && strcmp(parts[1], "activities") == 0 && n > 3 &&
+	    strcmp(name + n - 3, ".md") == 0)
+		return NOTHING;
+	if (depth >= 2 && strcmp(parts[1], "media") == 0)
+		return NAME;
+	return ALL;
+}
+
+/* Add the tree at path (rel inside its root) to h: every name, sorted,
+ * with its kind; a file's size and, as filter says, its bytes. */
+static void
+add_tree(struct hasher *h, const char *path, const char *rel, bool content,
+    const char **parts, int depth)
+{
+	DIR *dir = opendir(path);
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+
+	if (dir == NULL) {
+		hash_string(h, strerror(errno));
+		return;
+	}
+	while ((e = readdir(dir)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		names = xgrow(names, &cap, n, sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dir);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), cmp_names);
+	for (size_t i = 0; i < n; i++) {
+		enum part part = content ? content_part(parts, depth, names[i]) :
+		    ALL;
+		struct buf p = BUF_INIT, r = BUF_INIT;
+		struct stat st;
+		if (part == NOTHING) {
+			free(names[i]);
+			continue;
+		}
+		buf_printf(&p, "%s/%s", path, names[i]);
+		buf_printf(&r, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+		hash_string(h, buf_str(&r));
+		if (lstat(buf_str(&p), &st) == -1) {
+			hash_string(h, strerror(errno));
+		} else if (S_ISDIR(st.st_mode) && depth < 16) {
+			hash_string(h, "dir");
+			parts[depth] = names[i];
+			add_tree(h, buf_str(&p), buf_str(&r), content, parts,
+			    depth + 1);
+		} else if (S_ISREG(st.st_mode)) {
+			char size[32];
+			snprintf(size, sizeof(size), "file %lld",
+			    (long long)st.st_size);
+			hash_string(h, size);
+			if (part == ALL)
+				add_file(h, buf_str(&p), false);
+		} else if (S_ISLNK(st.st_mode)) {
+			char to[4096];
+			ssize_t k = readlink(buf_str(&p), to, sizeof(to) - 1);
+			to[k < 0 ? 0 : k] = '\0';
+			hash_string(h, "link");
+			hash_string(h, to);
+		} else
+			hash_string(h, "other");
+		buf_free(&p);
+		buf_free(&r);
+		free(names[i]);
+	}
+	free(names);
+}
+
+bool
+reuse_fingerprint(struct hasher *h, const char *content,
+    const char *templates)
+{
+	const char *parts[17];
+	struct stat st;
+
+	hash_string(h, header);
+	/* The program: another build of it may write other bytes. Where it
+	 * cannot be read, nothing can be known to be unchanged. */
+	if (stat("/proc/self/exe", &st) == -1 || !S_ISREG(st.st_mode))
+		return false;
+	add_file(h, "/proc/self/exe", true);
+	hash_string(h, "templates");
+	add_tree(h, templates, "", false, parts, 0);
+	hash_string(h, "content");
+	add_tree(h, content, "", true, parts, 0);
+	return true;
+}

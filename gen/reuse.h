@@ -1,0 +1,95 @@
+/*
+ * reuse: the activity pages of the last build that this one can take over.
+ *
+ * A big year is mostly activity pages, and a rebuild after one change would
+ * otherwise render and write every one of them again. An activity page is
+ * made from its own file and from what every page shares: the program, the
+ * templates, the other content files and the names of the year's files;
+ * with a placeholder, a link to a page or a '%' in its body, also from the
+ * front matter of every activity of its year. A build keys each page by a
+ * hash of all that, and leaves in the output folder, in .coopgen-pages,
+ * each page's key and the hash of its bytes. The next build takes a page
+ * whose key is unchanged, and whose old file still has those bytes, by a
+ * hard link instead of rendering it: the output is byte for byte what a
+ * full build writes (tests/run-reuse holds it to that).
+ *
+ * Its body is not checked again then: what a check of it depends on (the
+ * file, the figures' shape through the other content files, the files its
+ * links name) is in the key, and the build that wrote the page checked it.
+ */
+#ifndef COOPGEN_REUSE_H
+#define COOPGEN_REUSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "hash.h"
+#include "strmap.h"
+
+#define REUSE_MANIFEST ".coopgen-pages"
+
+/* A page of a manifest: its path in the output folder, its key, the hash
+ * of its bytes. */
+struct reuse_entry {
+	char	*rel;
+	struct hash key, bytes;
+};
+
+struct reuse {
+	struct reuse_entry *v;
+	size_t	 n;
+	struct strmap by_rel;
+};
+
+/* The manifest of the output folder out; empty when there is none, or it
+ * is not one this program wrote (nothing is reported: a full build
+ * follows). */
+void	 reuse_load(struct reuse *r, const char *out);
+void	 reuse_free(struct reuse *r);
+
+/* The entry for the page at rel, or NULL. */
+const struct reuse_entry *reuse_find(const struct reuse *r, const char *rel);
+
+/* Entries being gathered for the next manifest. */
+struct reuse_list {
+	struct reuse_entry *v;
+	size_t	 n, cap;
+};
+
+/* Add a copy of rel with its key and bytes' hash. */
+void	 reuse_list_add(struct reuse_list *l, const char *rel, struct hash key,
+	    struct hash bytes);
+void	 reuse_list_free(struct reuse_list *l);
+
+/* The hash of the file at path (written by this build); false when it
+ * cannot be read. */
+bool	 reuse_hash_file(const char *path, struct hash *out);
+
+struct publish;
+
+/*
+ * The files the last build wrote under one key, for a group of outputs
+ * made from the same inputs (the pages of a year but its activities'):
+ * when there are any, all still as they were written, all are linked into
+ * p and added to taken, and the result is true. Otherwise nothing is
+ * linked and the caller writes the group.
+ */
+bool	 reuse_group(const struct reuse *r, struct publish *p, struct hash key,
+	    struct reuse_list *taken);
+
+/* The manifest of the n pages v (sorted here by path) as its file holds
+ * it. */
+void	 reuse_format(struct reuse_entry *v, size_t n, struct buf *out);
+
+/*
+ * Add to h what every page of a build depends on beyond its own file: the
+ * program itself, and the folders templates and content, every file's
+ * path and bytes, but for the files of activities (<year>/activities/
+ * *.md: not even their names) and media (<year>/media/: names and sizes).
+ * False when the program cannot be read (no /proc): nothing is reused.
+ */
+bool	 reuse_fingerprint(struct hasher *h, const char *content,
+	    const char *templates);
+
+#endif
