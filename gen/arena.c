@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "xalloc.h"
 
+#define ARENA_FIRST	(2 * 1024)
 #define ARENA_BLOCK	(64 * 1024)
 #define ARENA_ALIGN	(sizeof(max_align_t))
 
@@ -25,19 +26,26 @@ arena_alloc(struct arena *a, size_t size)
 
 	struct arena_block *b = a->head;
 	if (b == NULL || b->size - b->used < size) {
-		/* A big request gets a block of its own, behind the current one,
-		 * so that the space left in the current block is not wasted. */
-		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
-		struct arena_block *nb = xmalloc(sizeof(*nb) + bsize);
-		nb->used = 0;
-		nb->size = bsize;
-		if (b != NULL && bsize != ARENA_BLOCK) {
+		/* Blocks double from a small first one: most arenas hold the
+		 * YAML of one file, and a big year reads files many at a time. */
+		size_t grow = b == NULL ? ARENA_FIRST : b->size >= ARENA_BLOCK / 2 ?
+		    ARENA_BLOCK : b->size * 2;
+		struct arena_block *nb;
+		if (b != NULL && size > grow / 4) {
+			/* A big request gets a block of its own, behind the
+			 * current one, whose space left is not wasted. */
+			nb = xmalloc(sizeof(*nb) + size);
+			nb->size = size;
 			nb->next = b->next;
 			b->next = nb;
 		} else {
+			size_t bsize = size > grow ? size : grow;
+			nb = xmalloc(sizeof(*nb) + bsize);
+			nb->size = bsize;
 			nb->next = b;
 			a->head = nb;
 		}
+		nb->used = 0;
 		b = nb;
 	}
 	void *p = (char *)b->data + b->used;

@@ -1,3 +1,5 @@
+#include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,10 @@ struct yfile {
 	struct arena tree;
 	struct ynode *root;	/* NULL for an empty document or on error */
 	bool	 ok;
+	/* Of a Markdown file, for reusing its page (see struct activity):
+	 * worked out where it is read, off the loader's thread. */
+	struct hash source, front;
+	bool	 self_contained;
 };
 
 /* Per year: the slugs taken so far, to catch duplicates. */
@@ -408,13 +414,34 @@ decode_activity(struct loader *l, struct year *y, struct record *r,
 	check_activity(l->c, y, a, l->d);
 }
 
-/* Read a Markdown file with front matter; *fm_root is its YAML. */
+/* Whether a body can name no other record or file of the year: it has
+ * no "{{" (a figure, a list), no ".md" (a link to a page) and no '%' (which
+ * could spell either in a link). */
+static bool
+self_contained(const char *s, size_t n)
+{
+	const char *end = s + n, *p;
+
+	if (memchr(s, '%', n) != NULL)
+		return false;
+	for (p = s; (p = memchr(p, '{', (size_t)(end - p))) != NULL; p++)
+		if (end - p > 1 && p[1] == '{')
+			return false;
+	for (p = s; (p = memchr(p, '.', (size_t)(end - p))) != NULL; p++)
+		if (end - p > 2 && p[1] == 'm' && p[2] == 'd')
+			return false;
+	return true;
+}
+
+/* Read a Markdown file with front matter; *fm_root is its YAML. rel must
+ * outlive the content (the positions point at it). Safe to call on several
+ * threads at once: it touches only f, fm, and diag, which locks. */
 static bool
 md_read(struct loader *l, const char *rel, const char *what, struct yfile *f,
     struct frontmatter *fm)
 {
 	memset(f, 0, sizeof(*f));
-	f->rel = arena_strdup(&l->c->arena, rel);
+	f->rel = rel;
 	if (!fsx_read(&l->fs, f->rel, &f->text, &f->len, l->d))
 		return false;
 	if (f->len == 0 || strspn(f->text, " \t\r\n") == f->len) {
@@ -437,6 +464,10 @@ md_read(struct loader *l, const char *rel, const char *what, struct yfile *f,
 	}
 	f->root = ynode_parse(&f->tree, f->text + fm->yaml, fm->yaml_len,
 	    f->rel, fm->yaml_line, l->d, &f->ok);
+	f->source = hash_bytes(f->text, f->len);
+	f->front = hash_bytes(f->text, fm->body);
+	f->self_contained = self_contained(f->text + fm->body,
+	    f->len - fm->body);
 	if (f->ok && f->root == NULL) {
 		diag_error(l->d, (struct pos){ f->rel, 1, 1 }, "empty front "
 		    "matter (expected the fields of %s)", what);
@@ -479,6 +510,95 @@ typedef void md_record_fn(struct loader *l, struct year *y,
     const struct yfile *f, const struct frontmatter *fm, struct record *r,
     const char *stem, void *arg);
 
+/*
+ * Files read and parsed ahead of the loader, on other threads: reading a
+ * file and parsing its YAML are most of the time a big year takes to load,
+ * and each file's are independent of the others'. The records are still
+ * decoded one after the other, in the folder's order, on the loader's
+ * thread (slugs, vocabularies and the model are not shared). Files go in
+ * batches: the threads read one while the loader decodes the one before.
+ */
+#define AHEAD_BATCH	256
+#define AHEAD_THREADS	8
+
+struct ahead_file {
+	const char *path;	/* NULL: not a Markdown file */
+	struct yfile f;
+	struct frontmatter fm;
+	bool	 ok;
+};
+
+struct ahead;
+
+/* What one thread reads: every nshares-th file of the batch from its
+ * share on. */
+struct ahead_share {
+	struct ahead *a;
+	size_t	 share;
+	pthread_t thread;
+	bool	 started;
+};
+
+struct ahead {
+	struct loader *l;
+	const char *what;
+	struct ahead_file *files;
+	size_t	 first, n;		/* the batch being read */
+	size_t	 nthreads;		/* 0: the loader reads */
+	struct ahead_share shares[AHEAD_THREADS];
+};
+
+static void
+ahead_read(struct ahead *a, size_t share)
+{
+	size_t step = a->nthreads > 0 ? a->nthreads : 1;
+
+	for (size_t i = a->first + share; i < a->first + a->n; i += step) {
+		struct ahead_file *af = &a->files[i];
+		if (af->path != NULL)
+			af->ok = md_read(a->l, af->path, a->what, &af->f,
+			    &af->fm);
+	}
+}
+
+static void *
+ahead_thread(void *arg)
+{
+	struct ahead_share *s = arg;
+
+	ahead_read(s->a, s->share);
+	return NULL;
+}
+
+/* Start reading the batch [first, first + n). */
+static void
+ahead_start(struct ahead *a, size_t first, size_t n)
+{
+	a->first = first;
+	a->n = n;
+	for (size_t t = 0; t < a->nthreads; t++) {
+		a->shares[t] = (struct ahead_share){ a, t, 0, false };
+		if (n > 0)
+			a->shares[t].started = pthread_create(
+			    &a->shares[t].thread, NULL, ahead_thread,
+			    &a->shares[t]) == 0;
+	}
+}
+
+/* Until the batch is read (by the loader, when there are no threads). */
+static void
+ahead_wait(struct ahead *a)
+{
+	if (a->nthreads == 0)
+		ahead_read(a, 0);
+	for (size_t t = 0; t < a->nthreads; t++) {
+		if (a->shares[t].started)
+			pthread_join(a->shares[t].thread, NULL);
+		else
+			ahead_read(a, t);	/* no thread: its share here */
+	}
+}
+
 /* Read every .md file of the folder y/sub as a record of what, keys its
  * allowed keys; anything else in the folder is warned about. */
 static void
@@ -492,25 +612,51 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 	if (fsx_kind(&l->fs, rel, &why) != FSX_DIR)
 		return;
 	size_t n = fsx_list(&l->fs, rel, &names, l->d);
+	struct ahead a = { .l = l, .what = what };
+	a.files = xcalloc(n + 1, sizeof(*a.files));
 	for (size_t i = 0; i < n; i++) {
 		char *path = arena_printf(&l->c->arena, "%s/%s", rel, names[i]);
-		if (!has_suffix(names[i], ".md")) {
+		if (has_suffix(names[i], ".md"))
+			a.files[i].path = path;
+		else
 			diag_warning(l->d, file_pos(path), "ignored: not a "
 			    "Markdown file (the files of %s/ are .md files)",
 			    sub);
-			continue;
-		}
-		struct yfile f;
-		struct frontmatter fm;
-		struct record r;
-		if (md_read(l, path, what, &f, &fm) &&
-		    record_open(&r, f.root, what, keys, &l->c->arena, l->d)) {
-			char *base = stem(names[i]);
-			fn(l, y, &f, &fm, &r, base, arg);
-			free(base);
-		}
-		yfile_free(&f);
 	}
+	/* Threads pay off only with files to share. */
+	int readers = l->hooks != NULL ? l->hooks->readers : 0;
+	a.nthreads = readers > AHEAD_THREADS ? AHEAD_THREADS : (size_t)readers;
+	if (n < AHEAD_BATCH)
+		a.nthreads = 0;
+
+	/* Two batches: the threads read one while the other is decoded. The
+	 * threads point at their batch, so the two stay where they are. */
+	struct ahead batch[2] = { a, a };
+	struct ahead *cur = &batch[0], *next = &batch[1];
+	ahead_start(cur, 0, n < AHEAD_BATCH ? n : AHEAD_BATCH);
+	while (cur->n > 0) {
+		ahead_wait(cur);
+		size_t end = cur->first + cur->n;
+		ahead_start(next, end, n - end < AHEAD_BATCH ? n - end :
+		    AHEAD_BATCH);
+		for (size_t i = cur->first; i < end; i++) {
+			struct ahead_file *af = &a.files[i];
+			struct record r;
+			if (af->path != NULL && af->ok && record_open(&r,
+			    af->f.root, what, keys, &l->c->arena, l->d)) {
+				char *base = stem(names[i]);
+				fn(l, y, &af->f, &af->fm, &r, base, arg);
+				free(base);
+			}
+			if (af->path != NULL)
+				yfile_free(&af->f);
+		}
+		struct ahead *t = cur;
+		cur = next;
+		next = t;
+	}
+	ahead_wait(cur);	/* the empty batch after the last */
+	free(a.files);
 	fsx_list_free(names, n);
 }
 
@@ -518,32 +664,6 @@ struct activity_files {
 	struct slugs *slugs;
 	size_t	*cap;
 };
-
-/* Whether a body can name no other record or file of the year: it has
- * no "{{" (a figure, a list), no ".md" (a link to a page) and no '%' (which
- * could spell either in a link). One pass over the body, unlike three
- * memmem calls. */
-static bool
-self_contained(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '%':
-			return false;
-		case '{':
-			if (i + 1 < n && s[i + 1] == '{')
-				return false;
-			break;
-		case '.':
-			if (i + 2 < n && s[i + 1] == 'm' && s[i + 2] == 'd')
-				return false;
-			break;
-		default:
-			break;
-		}
-	}
-	return true;
-}
 
 static void
 activity_file(struct loader *l, struct year *y, const struct yfile *f,
@@ -565,9 +685,9 @@ activity_file(struct loader *l, struct year *y, const struct yfile *f,
 	 * a copy only if the hook does not take it. */
 	a->body = (struct markdown){ f->text + fm->body, f->len - fm->body,
 	    { f->rel, fm->body_line, 1 }, 0, false };
-	a->source = hash_bytes(f->text, f->len);
-	a->front = hash_bytes(f->text, fm->body);
-	a->self_contained = self_contained(a->body.text, a->body.len);
+	a->source = f->source;
+	a->front = f->front;
+	a->self_contained = f->self_contained;
 	if (l->hooks != NULL && l->hooks->body != NULL && y->wanted &&
 	    l->hooks->body(l->hooks->arg, y, a)) {
 		a->body.text = NULL;
@@ -722,7 +842,9 @@ load_article(struct loader *l, struct year *y)
 	snprintf(rel, sizeof(rel), "%s/article.md", y->dir);
 	if (fsx_kind(&l->fs, rel, &why) == FSX_NONE)
 		return;
-	if (md_read(l, rel, "the article", &f, &fm) &&
+	/* Positions point at the path: it lives as long as the content. */
+	const char *path = arena_strdup(&l->c->arena, rel);
+	if (md_read(l, path, "the article", &f, &fm) &&
 	    record_open(&r, f.root, "the article", article_keys, &l->c->arena,
 	    l->d)) {
 		struct article *a = arena_alloc(&l->c->arena, sizeof(*a));

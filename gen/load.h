@@ -38,6 +38,8 @@ struct load_hooks {
 	bool	(*body)(void *arg, const struct year *y,
 		    const struct activity *a);
 	void	*arg;
+	int	 readers;	/* threads reading and parsing files ahead of
+				   the loader; 0: none, it reads them itself */
 };
 
 bool	 content_load_hooked(struct content *c, const char *root,
