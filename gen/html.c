@@ -148,23 +148,30 @@ page_expand(struct w *w, const char *name, const struct tpl_dict *d,
 	return true;
 }
 
-/*
- * Put body in the layout and publish it as rel, a path relative to the
- * year folder (or to out/ when w->y is NULL); head, when not NULL, fills
- * the article's meta data.
- */
-void
-page_write_head(struct w *w, const char *rel, const char *title,
-    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
-    const char *body, const struct head *head)
+/* Folders between rel and its root (the year folder, or out/). */
+static int
+depth_of(const char *rel)
 {
-	struct tpl_dict *d = tpl_dict_new();
-	struct buf root = BUF_INIT, year = BUF_INIT, t = BUF_INIT, href = BUF_INIT,
-	    page = BUF_INIT, path = BUF_INIT;
 	int up = 0;
 
 	for (const char *s = rel; *s; s++)
 		up += *s == '/';
+	return up;
+}
+
+/*
+ * The layout's dictionary for a page up folders below its root, but for
+ * its body; *here, when here is not NULL, is the dictionary of the last
+ * step of the crumbs when it is the page itself.
+ */
+static struct tpl_dict *
+layout_dict(struct w *w, int up, const char *title, enum nav current,
+    const struct crumb *crumbs, size_t ncrumbs, const struct head *head,
+    struct tpl_dict **here)
+{
+	struct tpl_dict *d = tpl_dict_new();
+	struct buf root = BUF_INIT, year = BUF_INIT, t = BUF_INIT, href = BUF_INIT;
+
 	up_prefix(&year, up);
 	up_prefix(&root, up + (w->y != NULL));
 
@@ -203,8 +210,8 @@ page_write_head(struct w *w, const char *rel, const char *title,
 	/* All years, then the year, then the path to the page. */
 	struct tpl_dict *cr = tpl_section(d, "CRUMB");
 	if (w->y == NULL && ncrumbs == 0) {
-		struct tpl_dict *here = tpl_section(cr, "HERE");
-		tpl_set(here, "LABEL", L(w, LABEL_NAV_YEARS));
+		struct tpl_dict *years = tpl_section(cr, "HERE");
+		tpl_set(years, "LABEL", L(w, LABEL_NAV_YEARS));
 	} else {
 		struct tpl_dict *link = tpl_section(cr, "LINK");
 		buf_reset(&href);
@@ -215,7 +222,10 @@ page_write_head(struct w *w, const char *rel, const char *title,
 	for (size_t i = 0; i < ncrumbs; i++) {
 		cr = tpl_section(d, "CRUMB");
 		if (crumbs[i].href == NULL) {
-			tpl_set(tpl_section(cr, "HERE"), "LABEL", crumbs[i].label);
+			struct tpl_dict *h = tpl_section(cr, "HERE");
+			tpl_set(h, "LABEL", crumbs[i].label);
+			if (here != NULL)
+				*here = h;
 			continue;
 		}
 		struct tpl_dict *link = tpl_section(cr, "LINK");
@@ -224,7 +234,6 @@ page_write_head(struct w *w, const char *rel, const char *title,
 		tpl_set(link, "HREF", buf_str(&href));
 		tpl_set(link, "LABEL", crumbs[i].label);
 	}
-	tpl_set(d, "BODY", body);
 	if (head != NULL) {
 		struct tpl_dict *m = tpl_section(d, "META");
 		tpl_set(m, "DESCRIPTION", head->description);
@@ -244,19 +253,77 @@ page_write_head(struct w *w, const char *rel, const char *title,
 			tpl_set(img, "ALT", head->image_alt);
 		}
 	}
+	buf_free(&root);
+	buf_free(&year);
+	buf_free(&t);
+	buf_free(&href);
+	return d;
+}
+
+/* Expand the layout's dictionary d, body set, and publish it as rel. */
+static void
+layout_write(struct w *w, struct tpl_dict *d, const char *rel)
+{
+	struct buf page = BUF_INIT, path = BUF_INIT;
+
 	if (page_expand(w, "layout", d, &page)) {
 		if (w->y != NULL)
 			buf_printf(&path, "%s/", w->y->dir);
 		buf_puts(&path, rel);
 		page_publish(w, buf_str(&path), page.data, page.len);
 	}
-	tpl_dict_free(d);
-	buf_free(&root);
-	buf_free(&year);
-	buf_free(&t);
-	buf_free(&href);
 	buf_free(&page);
 	buf_free(&path);
+}
+
+/*
+ * Put body in the layout and publish it as rel, a path relative to the
+ * year folder (or to out/ when w->y is NULL); head, when not NULL, fills
+ * the article's meta data.
+ */
+void
+page_write_head(struct w *w, const char *rel, const char *title,
+    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
+    const char *body, const struct head *head)
+{
+	struct tpl_dict *d = layout_dict(w, depth_of(rel), title, current,
+	    crumbs, ncrumbs, head, NULL);
+
+	tpl_set(d, "BODY", body);
+	layout_write(w, d, rel);
+	tpl_dict_free(d);
+}
+
+void
+frame_begin(struct frame *f, struct w *w, const char *rel, enum nav current,
+    const struct crumb *crumbs, size_t ncrumbs)
+{
+	f->up = depth_of(rel);
+	f->here = NULL;
+	f->d = layout_dict(w, f->up, "", current, crumbs, ncrumbs, NULL,
+	    &f->here);
+}
+
+void
+frame_write(struct frame *f, struct w *w, const char *rel, const char *title,
+    const char *body)
+{
+	/* Not copied: the dictionary is expanded before they go. */
+	tpl_set_nocopy(f->d, "TITLE", title);
+	if (f->here != NULL)
+		tpl_set_nocopy(f->here, "LABEL", title);
+	tpl_set_nocopy(f->d, "BODY", body);
+	if (depth_of(rel) == f->up)
+		layout_write(w, f->d, rel);
+	else
+		w->ok = false;	/* a frame is for pages of one folder */
+}
+
+void
+frame_end(struct frame *f)
+{
+	tpl_dict_free(f->d);
+	f->d = f->here = NULL;
 }
 
 void

@@ -316,21 +316,36 @@ has_scheme(const char *url, size_t *n)
 	return url[i] == ':';
 }
 
+/* Whether url is fine as it is, with nothing to look up: none, a place
+ * on the page, or an address of an allowed scheme. *scheme says whether
+ * it has a scheme, its length in *n. */
+static bool
+url_plainly_fine(const char *url, bool *scheme, size_t *n)
+{
+	static const char *const schemes[] = { "http", "https", "mailto",
+	    "tel" };
+
+	*scheme = false;
+	if (url[0] == '\0' || url[0] == '#')
+		return true;
+	if ((*scheme = has_scheme(url, n)))
+		for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
+			if (strlen(schemes[i]) == *n &&
+			    strncasecmp(url, schemes[i], *n) == 0)
+				return true;
+	return false;
+}
+
 static bool
 check_url(const struct md_context *ctx, const char *url, struct pos p,
     const char *what)
 {
-	static const char *const schemes[] = { "http", "https", "mailto",
-	    "tel" };
 	size_t n;
+	bool scheme;
 
-	if (url[0] == '\0' || url[0] == '#')
+	if (url_plainly_fine(url, &scheme, &n))
 		return true;
-	if (has_scheme(url, &n)) {
-		for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
-			if (strlen(schemes[i]) == n &&
-			    strncasecmp(url, schemes[i], n) == 0)
-				return true;
+	if (scheme) {
 		diag_error(ctx->d, p, "%s to a '%.*s:' address is not allowed "
 		    "(expected http, https, mailto or tel, or a file of the "
 		    "year such as media/photo.jpg)", what, (int)n, url);
@@ -382,8 +397,10 @@ check_limits(const struct md_context *ctx, const struct markdown *md)
 		return false;
 	}
 	size_t brackets = 0;
-	for (size_t i = 0; i < md->len; i++)
-		brackets += md->text[i] == '[';
+	const char *end = md->text + md->len;
+	for (const char *s = md->text; (s = memchr(s, '[', (size_t)(end - s)));
+	    s++)
+		brackets++;
 	if (brackets > MD_BRACKETS_MAX) {
 		diag_error(ctx->d, md->pos, "too many '[' in one Markdown text: "
 		    "%zu (at most %d links, images and brackets; cmark would "
@@ -393,30 +410,34 @@ check_limits(const struct md_context *ctx, const struct markdown *md)
 	return true;
 }
 
-/* Check a link or image node of the text parsed from md (expanded as
- * text, whose lines are md's). */
+/* Check a link or image node of text (md expanded, its lines md's, len
+ * bytes). Where a node is in the file is worked out only for a problem:
+ * it takes a scan from the start of the text. */
 static bool
 check_node(const struct md_context *ctx, const struct markdown *md,
-    const struct buf *text, cmark_node *node)
+    const char *text, size_t len, cmark_node *node)
 {
 	cmark_node_type t = cmark_node_get_type(node);
 	const char *url = cmark_node_get_url(node);
-	bool ok = true;
+	bool ok = true, scheme;
+	size_t n;
 
+	if (url == NULL)
+		url = "";
 	if (t == CMARK_NODE_IMAGE) {
 		struct buf alt = BUF_INIT;
 		node_text(node, &alt);
 		if (strspn(buf_str(&alt), " ") == alt.len) {
-			diag_error(ctx->d, node_pos(md, buf_str(text),
-			    text->len, node), "image without a description "
-			    "(expected ![what it shows](%s), for readers "
-			    "who cannot see it)", url ? url : "");
+			diag_error(ctx->d, node_pos(md, text, len, node),
+			    "image without a description (expected ![what it "
+			    "shows](%s), for readers who cannot see it)", url);
 			ok = false;
 		}
 		buf_free(&alt);
 	}
-	if (!check_url(ctx, url ? url : "", node_pos(md, buf_str(text),
-	    text->len, node), t == CMARK_NODE_LINK ? "link" : "image"))
+	if (!url_plainly_fine(url, &scheme, &n) && !check_url(ctx, url,
+	    node_pos(md, text, len, node), t == CMARK_NODE_LINK ? "link" :
+	    "image"))
 		ok = false;
 	return ok;
 }
@@ -441,7 +462,7 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 		cmark_node_type t = cmark_node_get_type(node);
 		if (ev == CMARK_EVENT_ENTER &&
 		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
-		    !check_node(ctx, md, &text, node))
+		    !check_node(ctx, md, buf_str(&text), text.len, node))
 			ok = false;
 	}
 	cmark_iter_free(it);
@@ -622,6 +643,9 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	buf_reset(out);
 	if (md->text == NULL)
 		return true;
+	/* Without placeholders there is nothing to expand: cmark parses the
+	 * text as it is. */
+	bool plain = memmem(md->text, md->len, "{{", 2) == NULL;
 	if (page->check != NULL) {
 		if (!check_limits(page->check, md))
 			return false;
@@ -629,13 +653,19 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 		 * md_check would parse: check it on the way. With them, the
 		 * checks must see the placeholders expanded as md_check does
 		 * (lists left out, so that lines stay where they are). */
-		if (memmem(md->text, md->len, "{{", 2) == NULL)
+		if (plain)
 			check_here = true;
 		else if (!md_check(page->check, md))
 			return false;	/* not rendered: reported once */
 	}
-	ok = md_expand(ctx, md, &text) && ok;
-	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
+	const char *src = md->text;
+	size_t len = md->len;
+	if (!plain) {
+		ok = md_expand(ctx, md, &text);
+		src = buf_str(&text);
+		len = text.len;
+	}
+	cmark_node *doc = cmark_parse_document(src, len,
 	    CMARK_OPT_VALIDATE_UTF8);
 
 	/* Collect first, change after: the iterator must not see a tree
@@ -662,8 +692,8 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
-			if (check_here && !check_node(page->check, md, &text,
-			    n))
+			if (check_here && !check_node(page->check, md, src,
+			    len, n))
 				ok = false;
 			rewrite_url(ctx, page, n);
 			break;

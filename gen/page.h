@@ -37,6 +37,7 @@ struct w {
 				   bytes it writes here */
 	struct reuse_list *group;	/* not NULL: what is written is noted
 				   here, under in->group_key (reuse.h) */
+	struct frame *frame;	/* of the activity pages, on this thread */
 };
 
 enum nav {
@@ -113,6 +114,25 @@ void	 page_write_head(struct w *w, const char *rel, const char *title,
 void	 page_write(struct w *w, const char *rel, const char *title,
 	    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
 	    const char *body);
+
+/*
+ * The layout of many pages of one folder that differ only in their title,
+ * which is also the last step of their crumbs, and their body (a year's
+ * activity pages): its dictionary is made once, with the crumbs given
+ * (the last, the page itself, with any label), then filled and expanded
+ * page by page. Each page comes out as page_write would write it.
+ */
+struct frame {
+	struct tpl_dict *d, *here;
+	int	 up;
+};
+
+void	 frame_begin(struct frame *f, struct w *w, const char *rel,
+	    enum nav current, const struct crumb *crumbs, size_t ncrumbs);
+/* Write rel, a page of the folder of the rel given to frame_begin. */
+void	 frame_write(struct frame *f, struct w *w, const char *rel,
+	    const char *title, const char *body);
+void	 frame_end(struct frame *f);
 
 /* The crumbs of a page below the year: the year, then section (linked to
  * section_href when here follows), then here. Returns their number. */

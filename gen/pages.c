@@ -303,26 +303,36 @@ page_statistics(struct w *w)
 	buf_free(&yl);
 }
 
-/* An item of an activity list: its title, linked, and date and kind. */
+/* The line under an activity in a list: its date and kind, and count. */
 static void
-activity_item(const struct w *w, struct tpl_dict *group,
-    const struct activity *a, const char *dir)
+activity_meta(const struct content *c, const struct locale *loc,
+    const struct activity *a, struct buf *out)
+{
+	buf_reset(out);
+	format_date(out, loc, a->date);
+	buf_puts(out, " · ");
+	buf_puts(out, c->site.kinds.v[a->kind.index].name);
+	if (a->count > 1) {
+		buf_puts(out, " · ×");
+		format_number(out, loc, a->count);
+	}
+}
+
+/* An item of an activity list: its title, linked, and meta, the line
+ * under it. */
+static void
+activity_item(struct tpl_dict *group, const struct activity *a,
+    const char *meta, const char *dir, struct buf *h)
 {
 	struct tpl_dict *item = tpl_section(group, "ITEM");
-	struct buf h = BUF_INIT, meta = BUF_INIT;
 
-	buf_printf(&h, "%s%s.html", dir, a->slug);
-	tpl_set(item, "HREF", buf_str(&h));
+	buf_reset(h);
+	buf_puts(h, dir);
+	buf_puts(h, a->slug);
+	buf_puts(h, ".html");
+	tpl_set(item, "HREF", buf_str(h));
 	tpl_set(item, "TITLE", a->title);
-	format_date(&meta, w->loc, a->date);
-	buf_printf(&meta, " · %s", w->c->site.kinds.v[a->kind.index].name);
-	if (a->count > 1) {
-		buf_puts(&meta, " · ×");
-		format_number(&meta, w->loc, a->count);
-	}
-	tpl_set(tpl_section(item, "META"), "TEXT", buf_str(&meta));
-	buf_free(&h);
-	buf_free(&meta);
+	tpl_set(tpl_section(item, "META"), "TEXT", meta);
 }
 
 /* The activities of each framework, each month and each partner, in date
@@ -337,6 +347,10 @@ struct groups {
 	struct bucket *framework;	/* [frameworks] */
 	struct bucket month[13];	/* [0]: dated by year only */
 	struct bucket *partner;		/* [partners] */
+	/* [activities]: each one's line in a list, made once though it
+	 * is in several lists */
+	const char **meta;
+	struct arena arena;
 };
 
 static void
@@ -348,11 +362,19 @@ bucket_put(struct bucket *b, size_t i)
 
 static void
 groups_make(struct groups *g, const struct content *c, const struct year *y,
-    const size_t *order)
+    const struct locale *loc, const size_t *order)
 {
+	struct buf t = BUF_INIT;
+
 	memset(g, 0, sizeof(*g));
 	g->framework = xcalloc(c->site.frameworks.n, sizeof(*g->framework));
 	g->partner = xcalloc(c->n_partners, sizeof(*g->partner));
+	g->meta = xcalloc(y->n_activities + 1, sizeof(*g->meta));
+	for (size_t i = 0; i < y->n_activities; i++) {
+		activity_meta(c, loc, &y->activities[i], &t);
+		g->meta[i] = arena_strdup(&g->arena, buf_str(&t));
+	}
+	buf_free(&t);
 	for (size_t k = 0; k < y->n_activities; k++) {
 		const struct activity *a = &y->activities[order[k]];
 		bucket_put(&g->framework[a->framework.index], order[k]);
@@ -373,6 +395,8 @@ groups_free(struct groups *g, const struct content *c)
 		free(g->partner[i].v);
 	free(g->framework);
 	free(g->partner);
+	free(g->meta);
+	arena_free(&g->arena);
 }
 
 /* Append to out a list group, under a heading of the given level (2 or
@@ -389,8 +413,11 @@ activity_group(struct w *w, struct buf *out, int level, const char *id,
 	tpl_set(g, "ID", id);
 	tpl_set(g, "TITLE", title);
 	tpl_show(g, level == 3 ? "H3" : "H2");
+	struct buf h = BUF_INIT;
 	for (size_t i = 0; i < b->n; i++)
-		activity_item(w, g, &w->y->activities[b->v[i]], dir);
+		activity_item(g, &w->y->activities[b->v[i]], w->g->meta[b->v[i]],
+		    dir, &h);
+	buf_free(&h);
 	if (b->n == 0)
 		tpl_set(tpl_section(g, "EMPTY"), "TEXT", L(w, LABEL_NONE));
 	page_expand(w, "list", list, out);
@@ -517,11 +544,18 @@ activity_page(struct w *w, const struct activity *a)
 		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
 		    "activities/index.html", a->title);
 		buf_printf(&rel, "activities/%s.html", a->slug);
+		/* The layout is the same for every activity page but the
+		 * title: its dictionary is made once per thread. */
+		if (w->frame == NULL) {
+			w->frame = xmalloc(sizeof(*w->frame));
+			frame_begin(w->frame, w, buf_str(&rel), NAV_ACTIVITIES,
+			    cr, n);
+		}
 		/* Its hash goes into the manifest, for the next build. */
 		w->written = w->in->written != NULL ?
 		    &w->in->written[a - w->y->activities] : NULL;
-		page_write(w, buf_str(&rel), a->title, NAV_ACTIVITIES, cr,
-		    n, buf_str(&page));
+		frame_write(w->frame, w, buf_str(&rel), a->title,
+		    buf_str(&page));
 		w->written = NULL;
 	}
 	tpl_dict_free(p);
@@ -549,6 +583,11 @@ activity_worker(void *arg)
 	for (size_t i = k->first; i < y->n_activities && k->w.ok &&
 	    !publish_interrupted(); i += k->step)
 		activity_page(&k->w, &y->activities[i]);
+	if (k->w.frame != NULL) {
+		frame_end(k->w.frame);
+		free(k->w.frame);
+		k->w.frame = NULL;
+	}
 	return NULL;
 }
 
@@ -1018,7 +1057,7 @@ pages_write_year(struct w *w, bool lists)
 	struct groups groups;
 
 	if (lists) {
-		groups_make(&groups, w->c, w->y, order);
+		groups_make(&groups, w->c, w->y, w->loc, order);
 		w->g = &groups;
 		page_report(w);
 		if (w->ok)

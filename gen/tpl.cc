@@ -140,6 +140,12 @@ tpl_set(struct tpl_dict *d, const char *key, const char *value)
 	d->d->SetValue(key, value);
 }
 
+void
+tpl_set_nocopy(struct tpl_dict *d, const char *key, const char *value)
+{
+	d->d->SetValueWithoutCopy(key, value);
+}
+
 struct tpl_dict *
 tpl_section(struct tpl_dict *d, const char *name)
 {

@@ -43,6 +43,12 @@ void	 tpl_dict_free(struct tpl_dict *d);
 /* Set {{KEY}}; the template escapes it where it lands. */
 void	 tpl_set(struct tpl_dict *d, const char *key, const char *value);
 
+/* The same without a copy of value, which must then last until d is
+ * expanded, freed, or given another value for key: for a dictionary
+ * filled again for each of many pages. */
+void	 tpl_set_nocopy(struct tpl_dict *d, const char *key,
+	    const char *value);
+
 /* Add one repetition of {{#NAME}}...{{/NAME}}, and return its dictionary. */
 struct tpl_dict *tpl_section(struct tpl_dict *d, const char *name);
 
