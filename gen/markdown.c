@@ -262,6 +262,7 @@ md_check_path(const struct md_context *ctx, const char *path, struct pos p,
 		    "a path such as media/photo.jpg, with '/')", what, path);
 		return false;
 	}
+	bool hidden = false;
 	for (const char *s = path; *s; ) {
 		size_t n = strcspn(s, "/");
 		if ((n == 2 && strncmp(s, "..", 2) == 0) || n == 0) {
@@ -270,9 +271,18 @@ md_check_path(const struct md_context *ctx, const char *path, struct pos p,
 			    "such as media/photo.jpg)", what, path, ctx->y->dir);
 			return false;
 		}
+		hidden = hidden || *s == '.';
 		s += n;
 		if (*s == '/')
 			s++;
+	}
+	/* coopgen reads and copies no hidden file (an editor's, a version
+	 * control system's): a link to one would lead nowhere. */
+	if (hidden) {
+		diag_error(ctx->d, p, "%s to '%s', a hidden file, which is not "
+		    "published (expected a name that does not start with '.')",
+		    what, path);
+		return false;
 	}
 	bool published = strncmp(path, "media/", 6) == 0 ||
 	    strcmp(path, "article.md") == 0 ||

@@ -200,8 +200,10 @@ add_tree(struct hasher *h, const char *path, const char *rel, bool content,
 		hash_string(h, strerror(errno));
 		return;
 	}
+	/* Hidden names are left out, as coopgen reads none (and an editor's
+	 * swap file would otherwise change every key while a file is open). */
 	while ((e = readdir(dir)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+		if (e->d_name[0] == '.')
 			continue;
 		names = xgrow(names, &cap, n, sizeof(*names));
 		names[n++] = xstrdup(e->d_name);

@@ -86,7 +86,8 @@ void	 reuse_format(struct reuse_entry *v, size_t n, struct buf *out);
  * Add to h what every page of a build depends on beyond its own file: the
  * program itself, and the folders templates and content, every file's
  * path and bytes, but for the files of activities (<year>/activities/
- * *.md: not even their names) and media (<year>/media/: names and sizes).
+ * *.md: not even their names), media (<year>/media/: names and sizes) and
+ * hidden files (not at all: coopgen reads none, and links to none).
  * False when the program cannot be read (no /proc): nothing is reused.
  */
 bool	 reuse_fingerprint(struct hasher *h, const char *content,
