@@ -51,12 +51,10 @@ struct year_run {
 	json_t	*json;
 	char	**media;	/* paths relative to the year folder */
 	size_t	 n_media, cap_media;
-	struct hash *keys;	/* of each activity's page (reuse.h) */
-	struct hash *written;	/* the hash of each page written */
-	struct hash group_key;	/* of the year's other pages */
-	struct reuse_list group;	/* those pages, written or taken */
-	struct hash book_key;	/* of statistics.xlsx */
-	struct hash book_bytes;	/* its hash, once written or taken */
+	struct reuse_keys keys;	/* of its outputs (reuse.h) */
+	struct hash *written;	/* the hash of each activity page written */
+	struct reuse_list group;	/* the other pages, written or taken */
+	struct hash book_bytes;	/* statistics.xlsx's hash, once written */
 };
 
 struct run {
@@ -459,7 +457,7 @@ finish(struct run *r)
 		for (size_t j = 0; j < yr->n_media; j++)
 			free(yr->media[j]);
 		free(yr->media);
-		free(yr->keys);
+		reuse_keys_free(&yr->keys);
 		free(yr->written);
 		reuse_list_free(&yr->group);
 	}
@@ -529,7 +527,7 @@ html_input(struct run *r, struct year_run *yr)
 	struct html_year in = { &r->c, &r->labels, yr->y, &yr->figures,
 	    yr->json, &r->fs, &r->d, &r->locale, r->o->jobs,
 	    r->defer ? shape_of(r, yr->y) : NULL, r->reusing ? &r->old : NULL,
-	    yr->keys, yr->written, yr->group_key,
+	    yr->keys.pages, yr->written, yr->keys.group,
 	    r->reusing ? &yr->group : NULL };
 
 	return in;
@@ -558,7 +556,7 @@ write_book(void *arg)
 	buf_printf(&rel, "%s/statistics.xlsx", y->dir);
 	const struct reuse_entry *e = k->r->reusing ?
 	    reuse_find(&k->r->old, buf_str(&rel)) : NULL;
-	if (e != NULL && hash_equal(e->key, k->yr->book_key) &&
+	if (e != NULL && hash_equal(e->key, k->yr->keys.book) &&
 	    publish_reuse(k->p, buf_str(&rel), e->bytes)) {
 		k->yr->book_bytes = e->bytes;
 		k->ok = true;
@@ -664,24 +662,8 @@ print_timings(const struct run *r, size_t files, size_t reused,
 	    total, (double)ru.ru_maxrss / 1024);
 }
 
-/* The front matter of every activity of year y, for what lists them. */
-static void
-hash_fronts(struct hasher *h, const struct year *y)
-{
-	hash_string(h, y->dir);
-	for (size_t j = 0; j < y->n_activities; j++) {
-		hash_string(h, y->activities[j].pos.file);
-		hash_value(h, y->activities[j].front);
-	}
-}
-
-/*
- * The keys of a build's outputs (reuse.h). What all of them share goes
- * into base. An activity page adds its file, and when its body may name
- * other records, the front matter of every activity of its year. The
- * other pages of a year, and its workbook, add the front matter of the
- * year's activities and of the year before's (the comparisons).
- */
+/* The keys of a build's outputs (reuse.h): what all of them share, then
+ * each year's. */
 static void
 page_keys(struct run *r)
 {
@@ -697,35 +679,10 @@ page_keys(struct run *r)
 	struct hash base = hash_final(&h);
 	for (size_t i = 0; i < r->n_years; i++) {
 		struct year_run *yr = &r->years[i];
-		const struct year *y = yr->y;
-		struct hasher hy, ha;
-		hash_init(&hy);
-		hash_value(&hy, base);
-		hash_string(&hy, y->dir);
-		struct hash alone = hash_final(&hy);
-		hash_fronts(&hy, y);
-		struct hash with_year = hash_final(&hy);
-		struct hasher hg;
-		hash_init(&hg);
-		hash_value(&hg, with_year);
-		const struct year *prev = content_year(&r->c, y->year - 1);
-		if (prev != NULL)
-			hash_fronts(&hg, prev);
-		hash_string(&hg, "pages");
-		yr->group_key = hash_final(&hg);
-		hash_string(&hg, "statistics.xlsx");
-		yr->book_key = hash_final(&hg);
-		yr->keys = xcalloc(y->n_activities + 1, sizeof(*yr->keys));
-		yr->written = xcalloc(y->n_activities + 1,
+		reuse_year_keys(base, yr->y, content_year(&r->c,
+		    yr->y->year - 1), &yr->keys);
+		yr->written = xcalloc(yr->y->n_activities + 1,
 		    sizeof(*yr->written));
-		for (size_t j = 0; j < y->n_activities; j++) {
-			const struct activity *a = &y->activities[j];
-			hash_init(&ha);
-			hash_value(&ha, a->self_contained ? alone : with_year);
-			hash_string(&ha, a->slug);
-			hash_value(&ha, a->source);
-			yr->keys[j] = hash_final(&ha);
-		}
 	}
 	r->reusing = true;
 }
@@ -754,7 +711,7 @@ write_manifest(struct run *r, struct publish *p)
 			    yr->y->activities[j].slug);
 			v = xgrow(v, &cap, n, sizeof(*v));
 			v[n++] = (struct reuse_entry){ buf_detach(&rel),
-			    yr->keys[j], yr->written[j] };
+			    yr->keys.pages[j], yr->written[j] };
 		}
 	}
 	for (size_t i = 0; i < r->n_years; i++) {
@@ -770,7 +727,7 @@ write_manifest(struct run *r, struct publish *p)
 			buf_printf(&rel, "%s/statistics.xlsx", yr->y->dir);
 			v = xgrow(v, &cap, n, sizeof(*v));
 			v[n++] = (struct reuse_entry){ buf_detach(&rel),
-			    yr->book_key, yr->book_bytes };
+			    yr->keys.book, yr->book_bytes };
 		}
 	}
 	for (size_t i = 0; r->o->n_years > 0 && i < r->old.n; i++) {

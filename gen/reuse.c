@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "model.h"
 #include "publish.h"
 #include "reuse.h"
 #include "xalloc.h"
@@ -270,4 +271,55 @@ reuse_fingerprint(struct hasher *h, const char *content,
 	hash_string(h, "content");
 	add_tree(h, content, "", true, parts, 0);
 	return true;
+}
+
+/* The front matter of every activity of year y, for what lists them. */
+static void
+hash_fronts(struct hasher *h, const struct year *y)
+{
+	hash_string(h, y->dir);
+	for (size_t j = 0; j < y->n_activities; j++) {
+		hash_string(h, y->activities[j].pos.file);
+		hash_value(h, y->activities[j].front);
+	}
+}
+
+void
+reuse_year_keys(struct hash base, const struct year *y,
+    const struct year *prev, struct reuse_keys *k)
+{
+	struct hasher hy, hg, ha;
+
+	hash_init(&hy);
+	hash_value(&hy, base);
+	hash_string(&hy, y->dir);
+	struct hash alone = hash_final(&hy);
+	hash_fronts(&hy, y);
+	struct hash with_year = hash_final(&hy);
+
+	hash_init(&hg);
+	hash_value(&hg, with_year);
+	if (prev != NULL)
+		hash_fronts(&hg, prev);
+	hash_string(&hg, "pages");
+	k->group = hash_final(&hg);
+	hash_string(&hg, "statistics.xlsx");
+	k->book = hash_final(&hg);
+
+	k->pages = xcalloc(y->n_activities + 1, sizeof(*k->pages));
+	for (size_t j = 0; j < y->n_activities; j++) {
+		const struct activity *a = &y->activities[j];
+		hash_init(&ha);
+		hash_value(&ha, a->self_contained ? alone : with_year);
+		hash_string(&ha, a->slug);
+		hash_value(&ha, a->source);
+		k->pages[j] = hash_final(&ha);
+	}
+}
+
+void
+reuse_keys_free(struct reuse_keys *k)
+{
+	free(k->pages);
+	k->pages = NULL;
 }

@@ -93,4 +93,25 @@ void	 reuse_format(struct reuse_entry *v, size_t n, struct buf *out);
 bool	 reuse_fingerprint(struct hasher *h, const char *content,
 	    const char *templates);
 
+struct year;
+
+/* The keys of a year's outputs. */
+struct reuse_keys {
+	struct hash *pages;	/* [activities]: each activity's page */
+	struct hash group;	/* the year's other pages */
+	struct hash book;	/* its statistics.xlsx */
+};
+
+/*
+ * The keys of year y's outputs, from base (what all outputs share: the
+ * fingerprint above, and the options that change outputs) and the year
+ * before, prev (NULL: none). An activity page adds its own file, and when
+ * its body may name other records, the front matter of every activity of
+ * its year; the other pages and the workbook add the front matter of the
+ * year's activities and of the year before's (the comparisons).
+ */
+void	 reuse_year_keys(struct hash base, const struct year *y,
+	    const struct year *prev, struct reuse_keys *k);
+void	 reuse_keys_free(struct reuse_keys *k);
+
 #endif

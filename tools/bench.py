@@ -5,7 +5,8 @@
 
 For each size N (default 1000 10000 50000), a content tree of N activities
 from tools/gen-bench-content.py (seeded, cached in BUILD_DIR), built RUNS
-times (default 3) with --timings: each stage's median and spread, records,
+times (default 3) with --timings, each time into a new folder (the outputs
+are deleted at the end): each stage's median and spread, records,
 Markdown and files per second, the peak memory. Beside it: the `cmark`
 command on the same Markdown bodies in one file (the floor for the
 Markdown part), one thread, rebuilds into the output just written (nothing
@@ -116,16 +117,24 @@ def timed(cmd, runs):
 
 def main(coopgen, build, sizes, runs):
     os.makedirs(build, exist_ok=True)
+    # Outputs are set aside, and deleted only at the end, never between
+    # builds: on ext4 without a journal (the project machine's), creating
+    # files within minutes of deleting many costs far more, as the kernel
+    # skips recently freed inodes one by one; the figures would measure
+    # the benchmark's own deletions.
+    trash = os.path.join(build, 'trash')
+    os.makedirs(trash, exist_ok=True)
+    for name in os.listdir(build):
+        if name.startswith('out-'):
+            os.rename(os.path.join(build, name),
+                      os.path.join(trash, f'{name}-{time.monotonic_ns()}'))
     print(f'machine: {os.cpu_count()} cores; {runs} runs each; median (min-max)')
     results = {}
     for n in sizes:
         content = tree(build, n)
-        out = os.path.join(build, f'out-{n}')
-        builds = []
-        for _ in range(runs):
-            # Into an empty folder each time: nothing to take over.
-            shutil.rmtree(out, ignore_errors=True)
-            builds.append(timings(coopgen, content, out))
+        outs = [os.path.join(build, f'out-{n}-{k}') for k in range(runs)]
+        builds = [timings(coopgen, content, out) for out in outs]
+        out = outs[-1]
         stages = {k: median_spread([b[0][k] for b in builds]) for k in builds[0][0]}
         peak = max(b[1] for b in builds)
         wall = median_spread([b[2] for b in builds])
@@ -145,37 +154,36 @@ def main(coopgen, build, sizes, runs):
               f'peak memory {peak:.0f} MiB')
         print(f'  cmark command on the same bodies: {floor[0] * 1e3:.0f} ms '
               f'({floor[1] * 1e3:.0f}-{floor[2] * 1e3:.0f})')
-        shutil.rmtree(out, ignore_errors=True)
-        one = timings(coopgen, content, out, jobs=1)
+        one = timings(coopgen, content, os.path.join(build, f'out-{n}-one'), jobs=1)
         print(f'  on one thread: {one[2] * 1e3:.0f} ms')
         # Rebuilds into the output just written (gen/reuse.h).
         same = median_spread([timings(coopgen, content, out)[2] for _ in range(runs)])
         print(f'  rebuild, nothing changed: {same[0] * 1e3:.0f} ms '
               f'({same[1] * 1e3:.0f}-{same[2] * 1e3:.0f})')
-        # The tree is changed from here: made again by the next run.
-        os.remove(os.path.join(content, '.generated'))
         first = os.path.join(content, '2023', 'activities', 'a000000.md')
-        with open(first, 'a', encoding='utf-8') as f:
-            f.write('\nMột câu thêm.\n')
-        rebuilt = timings(coopgen, content, out)
-        print(f'  rebuild after one activity\'s text changed: {rebuilt[2] * 1e3:.0f} ms')
-        text = open(first, encoding='utf-8').read()
-        with open(first, 'w', encoding='utf-8') as f:
-            f.write(text.replace('title: ', 'title: Mới - ', 1))
-        rebuilt = timings(coopgen, content, out)
-        print(f'  rebuild after one activity\'s title changed: {rebuilt[2] * 1e3:.0f} ms')
+        original = open(first, encoding='utf-8').read()
+        try:
+            with open(first, 'w', encoding='utf-8') as f:
+                f.write(original + '\nMột câu thêm.\n')
+            rebuilt = timings(coopgen, content, out)
+            print(f'  rebuild after one activity\'s text changed: {rebuilt[2] * 1e3:.0f} ms')
+            with open(first, 'w', encoding='utf-8') as f:
+                f.write(original.replace('title: ', 'title: Mới - ', 1))
+            rebuilt = timings(coopgen, content, out)
+            print(f'  rebuild after one activity\'s title changed: {rebuilt[2] * 1e3:.0f} ms')
+        finally:
+            with open(first, 'w', encoding='utf-8') as f:
+                f.write(original)
     if 10000 in results and 50000 in results:
         print(f'\n50,000 / 10,000: {results[50000] / results[10000]:.2f}x')
 
     # The workbook at 100,000 activities against libxlsxwriter alone.
     content = tree(build, 100000, short=True)
-    out = os.path.join(build, 'out-100000')
-    shutil.rmtree(out, ignore_errors=True)
     books = []
-    for _ in range(runs):
-        # Each into an empty folder, on one thread: the workbook is then
-        # written alone, not beside the pages, and not taken over.
-        shutil.rmtree(out, ignore_errors=True)
+    for k in range(runs):
+        # On one thread: the workbook is then written alone, not beside
+        # the pages.
+        out = os.path.join(build, f'out-100000-{k}')
         books.append(timings(coopgen, content, out, jobs=1)[0]['workbook'])
     rows = os.path.join(build, 'activity-rows.tsv')
     cells = activity_cells(os.path.join(out, '2023', 'statistics.xlsx'), rows)
@@ -187,6 +195,10 @@ def main(coopgen, build, sizes, runs):
     print(f'\nworkbook of 100,000 activities: {med:.0f} ms; libxlsxwriter alone, '
           f'the same {cells:,} cells of its activities sheet: {lib[0] * 1e3:.0f} ms '
           f'({med / 1e3 / lib[0]:.2f}x)')
+    shutil.rmtree(trash, ignore_errors=True)
+    for name in os.listdir(build):
+        if name.startswith('out-'):
+            shutil.rmtree(os.path.join(build, name), ignore_errors=True)
 
 
 if __name__ == '__main__':
