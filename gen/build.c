@@ -722,6 +722,14 @@ write_manifest(struct run *r, struct publish *p)
 			v[n++] = (struct reuse_entry){ xstrdup(yr->group.v[j].rel),
 			    yr->group.v[j].key, yr->group.v[j].bytes };
 		}
+		if (yr->group.n > 0) {
+			struct buf rel = BUF_INIT;
+			buf_printf(&rel, "#%s", yr->y->dir);
+			v = xgrow(v, &cap, n, sizeof(*v));
+			v[n++] = (struct reuse_entry){ buf_detach(&rel),
+			    yr->keys.group, reuse_seal(yr->group.v,
+			    yr->group.n) };
+		}
 		if (!hash_equal(yr->book_bytes, zero)) {
 			struct buf rel = BUF_INIT;
 			buf_printf(&rel, "%s/statistics.xlsx", yr->y->dir);
@@ -732,9 +740,11 @@ write_manifest(struct run *r, struct publish *p)
 	}
 	for (size_t i = 0; r->o->n_years > 0 && i < r->old.n; i++) {
 		const struct reuse_entry *e = &r->old.v[i];
-		const char *slash = strchr(e->rel, '/');
-		char *top = slash ? xstrndup(e->rel, (size_t)(slash - e->rel)) :
-		    xstrdup(e->rel);
+		/* A group's seal goes with its year. */
+		const char *rel = e->rel[0] == '#' ? e->rel + 1 : e->rel;
+		const char *slash = strchr(rel, '/');
+		char *top = slash ? xstrndup(rel, (size_t)(slash - rel)) :
+		    xstrdup(rel);
 		if (!strmap_get(&built, top, NULL)) {
 			v = xgrow(v, &cap, n, sizeof(*v));
 			v[n++] = (struct reuse_entry){ xstrdup(e->rel), e->key,

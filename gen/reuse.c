@@ -91,15 +91,52 @@ reuse_list_free(struct reuse_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+struct hash
+reuse_seal(const struct reuse_entry *v, size_t n)
+{
+	uint64_t sum[2] = { 0, 0 };
+	struct hasher h;
+
+	/* Summed, so that the order of the files does not matter. */
+	for (size_t i = 0; i < n; i++) {
+		hash_init(&h);
+		hash_string(&h, v[i].rel);
+		hash_value(&h, v[i].bytes);
+		struct hash one = hash_final(&h);
+		sum[0] += one.a;
+		sum[1] += one.b;
+	}
+	hash_init(&h);
+	hash_update(&h, &n, sizeof(n));
+	hash_update(&h, sum, sizeof(sum));
+	return hash_final(&h);
+}
+
 bool
 reuse_group(const struct reuse *r, struct publish *p, struct hash key,
     struct reuse_list *taken)
 {
 	size_t first = taken->n;
+	struct reuse_list members = { NULL, 0, 0 };
+	const struct reuse_entry *seal = NULL;
 
 	for (size_t i = 0; i < r->n; i++) {
 		const struct reuse_entry *e = &r->v[i];
 		if (!hash_equal(e->key, key))
+			continue;
+		if (e->rel[0] == '#')
+			seal = e;
+		else
+			reuse_list_add(&members, e->rel, e->key, e->bytes);
+	}
+	bool sealed = seal != NULL && members.n > 0 &&
+	    hash_equal(seal->bytes, reuse_seal(members.v, members.n));
+	reuse_list_free(&members);
+	if (!sealed)
+		return false;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct reuse_entry *e = &r->v[i];
+		if (!hash_equal(e->key, key) || e->rel[0] == '#')
 			continue;
 		if (!publish_reuse(p, e->rel, e->bytes)) {
 			/* All or none: the caller writes the whole group. */

@@ -62,6 +62,12 @@ void	 reuse_list_add(struct reuse_list *l, const char *rel, struct hash key,
 	    struct hash bytes);
 void	 reuse_list_free(struct reuse_list *l);
 
+/* The seal of a group of n files: a hash of their paths and bytes, in any
+ * order. The manifest keeps it as an entry of its own, named '#' and the
+ * group's year folder, under the group's key: a group that lost or gained
+ * a line is then not taken. */
+struct hash reuse_seal(const struct reuse_entry *v, size_t n);
+
 /* The hash of the file at path (written by this build); false when it
  * cannot be read. */
 bool	 reuse_hash_file(const char *path, struct hash *out);
@@ -71,9 +77,10 @@ struct publish;
 /*
  * The files the last build wrote under one key, for a group of outputs
  * made from the same inputs (the pages of a year but its activities'):
- * when there are any, all still as they were written, all are linked into
- * p and added to taken, and the result is true. Otherwise nothing is
- * linked and the caller writes the group.
+ * when there are any, all still as they were written, and the manifest's
+ * seal of the group (below) vouches for the set, all are linked into p
+ * and added to taken, and the result is true. Otherwise nothing is linked
+ * and the caller writes the group.
  */
 bool	 reuse_group(const struct reuse *r, struct publish *p, struct hash key,
 	    struct reuse_list *taken);
