@@ -2,7 +2,9 @@
  * input is cut at lines "%%" into site.yaml, partners.yaml,
  * agreements.yaml, 2023/report.yaml, 2023/activities.yaml,
  * 2023/projects.yaml and 2023/article.md; missing parts keep the valid
- * base tree's. */
+ * base tree's. Then a second build into the same output, which takes
+ * over what the first wrote, after the output's manifest (.coopgen-pages)
+ * is replaced by what follows an eighth "%%", when there is one. */
 #include <stdint.h>
 
 #include "build.h"
@@ -36,6 +38,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snprintf(out, sizeof(out), "%s/out", fuzz_tree());
 	struct options o = { content, TOP "/templates", out, NULL, 0, true,
 	    false, true, 1700000000, 1 };
+	coopgen_build(&o);
+	if (p < end) {
+		char path[600];
+		snprintf(path, sizeof(path), "%s/.coopgen-pages", out);
+		FILE *f = fopen(path, "wb");
+		if (f != NULL) {
+			fwrite(p, 1, (size_t)(end - p), f);
+			fclose(f);
+		}
+	}
 	coopgen_build(&o);
 	return 0;
 }
