@@ -1,19 +1,22 @@
 /*
- * reuse: the activity pages of the last build that this one can take over.
+ * reuse: the outputs of the last build that this one can take over.
  *
  * A big year is mostly activity pages, and a rebuild after one change would
  * otherwise render and write every one of them again. An activity page is
  * made from its own file and from what every page shares: the program, the
  * templates, the other content files and the names of the year's files;
  * with a placeholder, a link to a page or a '%' in its body, also from the
- * front matter of every activity of its year. A build keys each page by a
- * hash of all that, and leaves in the output folder, in .coopgen-pages,
- * each page's key and the hash of its bytes. The next build takes a page
- * whose key is unchanged, and whose old file still has those bytes, by a
- * hard link instead of rendering it: the output is byte for byte what a
- * full build writes (tests/run-reuse holds it to that).
+ * front matter of every activity of its year. The year's other pages (as
+ * one group) and its workbook are made from what every page shares and
+ * the front matter of the year's activities and the year before's. A build
+ * keys each output by a hash of all that, and leaves in the output folder,
+ * in .coopgen-pages, each file's key and the hash of its bytes, and a seal
+ * of each group. The next build takes an output whose key is unchanged,
+ * and whose old file still has those bytes, by a hard link instead of
+ * making it: the output is byte for byte what a full build writes
+ * (tests/run-reuse holds it to that).
  *
- * Its body is not checked again then: what a check of it depends on (the
+ * A body is not checked again then: what a check of it depends on (the
  * file, the figures' shape through the other content files, the files its
  * links name) is in the key, and the build that wrote the page checked it.
  */
@@ -29,8 +32,9 @@
 
 #define REUSE_MANIFEST ".coopgen-pages"
 
-/* A page of a manifest: its path in the output folder, its key, the hash
- * of its bytes. */
+/* A file of a manifest: its path in the output folder, its key, the hash
+ * of its bytes (for a group's seal: '#' and the year folder, the group's
+ * key, the seal). */
 struct reuse_entry {
 	char	*rel;
 	struct hash key, bytes;
