@@ -336,8 +336,10 @@ checker_start(struct checker *k, struct run *r, int jobs)
 	pthread_mutex_init(&k->lock, NULL);
 	pthread_cond_init(&k->more, NULL);
 	pthread_cond_init(&k->room, NULL);
-	/* The loader keeps one core; the others check. */
-	for (int j = 1; j < jobs && k->nthreads < 8; j++)
+	/* With more than one job, one checker per core: the loader spends
+	 * most of its time waiting for the files read ahead of it, and the
+	 * checks are most of the work. */
+	for (int j = 0; jobs > 1 && j < jobs && k->nthreads < 8; j++)
 		if (pthread_create(&k->threads[k->nthreads], NULL,
 		    checker_thread, k) == 0)
 			k->nthreads++;
