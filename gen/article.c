@@ -109,7 +109,8 @@ article_write(struct w *w)
 
 		tpl_set(d, "TITLE", a->title);
 		if (a->lead.text != NULL) {
-			page_render(w, &a->lead, 0, 2, "lead-", &mp, &lead);
+			page_render(w, &a->lead, 0, 2, "lead-", NULL, &mp,
+			    &lead);
 			md_page_free(&mp);
 			tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&lead));
 		}

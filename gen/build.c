@@ -264,6 +264,7 @@ struct checker {
 	struct body_job q[QUEUE_MAX];
 	size_t	 head, n;
 	bool	 closed;
+	bool	 defer;		/* take bodies unchecked: the pages check them */
 	pthread_t threads[8];
 	size_t	 nthreads;
 };
@@ -307,8 +308,8 @@ check_body(void *arg, const struct year *y, const struct activity *a)
 {
 	struct checker *k = arg;
 
-	if (k->r->defer)
-		return true;	/* the pages check it */
+	if (k->defer)
+		return true;
 	struct body_job job = { NULL, a->body, y, shape_of(k->r, y) };
 
 	if (k->nthreads == 0) {
@@ -329,10 +330,13 @@ check_body(void *arg, const struct year *y, const struct activity *a)
 }
 
 static void
-checker_start(struct checker *k, struct run *r, int jobs)
+checker_start(struct checker *k, struct run *r, int jobs, bool defer)
 {
 	memset(k, 0, sizeof(*k));
 	k->r = r;
+	k->defer = defer;
+	if (defer)
+		jobs = 1;	/* nothing to check here */
 	pthread_mutex_init(&k->lock, NULL);
 	pthread_cond_init(&k->more, NULL);
 	pthread_cond_init(&k->room, NULL);
@@ -371,7 +375,7 @@ check_all(struct run *r, const struct options *o)
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
 		return diag_status(&r->d);
 	/* A build checks bodies on the page writers' threads. */
-	checker_start(&checker, r, r->defer ? 1 : o->jobs);
+	checker_start(&checker, r, o->jobs, r->defer);
 	bool loaded = content_load_hooked(&r->c, o->content, o->years,
 	    o->n_years, &hooks, &r->d);
 	checker_stop(&checker);
@@ -431,8 +435,7 @@ check_deferred(struct run *r)
 {
 	struct checker checker;
 
-	r->defer = false;
-	checker_start(&checker, r, r->o->jobs);
+	checker_start(&checker, r, r->o->jobs, false);
 	for (size_t i = 0; i < r->c.n_years; i++) {
 		const struct year *y = &r->c.years[i];
 		for (size_t j = 0; y->wanted && j < y->n_activities; j++) {
@@ -446,7 +449,6 @@ check_deferred(struct run *r)
 		}
 	}
 	checker_stop(&checker);
-	r->defer = true;
 }
 
 static void
@@ -694,72 +696,56 @@ page_keys(struct run *r)
 static bool
 write_manifest(struct run *r, struct publish *p)
 {
-	struct reuse_entry *v = NULL;
-	size_t n = 0, cap = 0;
-	struct buf text = BUF_INIT;
+	struct reuse_list l = { NULL, 0, 0 };
+	struct buf text = BUF_INIT, rel = BUF_INIT;
 	struct strmap built = STRMAP_INIT;
+	const struct hash zero = { 0, 0 };
 
 	if (!r->reusing)
 		return true;
 	for (size_t i = 0; i < r->n_years; i++) {
 		const struct year_run *yr = &r->years[i];
-		strmap_put(&built, yr->y->dir, i, NULL);
-		for (size_t j = 0; j < yr->y->n_activities; j++) {
-			const struct hash zero = { 0, 0 };
+		const struct year *y = yr->y;
+		strmap_put(&built, y->dir, i, NULL);
+		for (size_t j = 0; j < y->n_activities; j++) {
 			if (hash_equal(yr->written[j], zero))
 				continue;
-			struct buf rel = BUF_INIT;
-			buf_printf(&rel, "%s/activities/%s.html", yr->y->dir,
-			    yr->y->activities[j].slug);
-			v = xgrow(v, &cap, n, sizeof(*v));
-			v[n++] = (struct reuse_entry){ buf_detach(&rel),
-			    yr->keys.pages[j], yr->written[j] };
+			buf_reset(&rel);
+			buf_printf(&rel, "%s/activities/%s.html", y->dir,
+			    y->activities[j].slug);
+			reuse_list_add(&l, buf_str(&rel), yr->keys.pages[j],
+			    yr->written[j]);
 		}
-	}
-	for (size_t i = 0; i < r->n_years; i++) {
-		const struct year_run *yr = &r->years[i];
-		const struct hash zero = { 0, 0 };
-		for (size_t j = 0; j < yr->group.n; j++) {
-			v = xgrow(v, &cap, n, sizeof(*v));
-			v[n++] = (struct reuse_entry){ xstrdup(yr->group.v[j].rel),
-			    yr->group.v[j].key, yr->group.v[j].bytes };
-		}
+		for (size_t j = 0; j < yr->group.n; j++)
+			reuse_list_add(&l, yr->group.v[j].rel,
+			    yr->group.v[j].key, yr->group.v[j].bytes);
 		if (yr->group.n > 0) {
-			struct buf rel = BUF_INIT;
-			buf_printf(&rel, "#%s", yr->y->dir);
-			v = xgrow(v, &cap, n, sizeof(*v));
-			v[n++] = (struct reuse_entry){ buf_detach(&rel),
-			    yr->keys.group, reuse_seal(yr->group.v,
-			    yr->group.n) };
+			buf_reset(&rel);
+			buf_printf(&rel, "#%s", y->dir);
+			reuse_list_add(&l, buf_str(&rel), yr->keys.group,
+			    reuse_seal(yr->group.v, yr->group.n));
 		}
 		if (!hash_equal(yr->book_bytes, zero)) {
-			struct buf rel = BUF_INIT;
-			buf_printf(&rel, "%s/statistics.xlsx", yr->y->dir);
-			v = xgrow(v, &cap, n, sizeof(*v));
-			v[n++] = (struct reuse_entry){ buf_detach(&rel),
-			    yr->keys.book, yr->book_bytes };
+			buf_reset(&rel);
+			buf_printf(&rel, "%s/statistics.xlsx", y->dir);
+			reuse_list_add(&l, buf_str(&rel), yr->keys.book,
+			    yr->book_bytes);
 		}
 	}
 	for (size_t i = 0; r->o->n_years > 0 && i < r->old.n; i++) {
 		const struct reuse_entry *e = &r->old.v[i];
 		/* A group's seal goes with its year. */
-		const char *rel = e->rel[0] == '#' ? e->rel + 1 : e->rel;
-		const char *slash = strchr(rel, '/');
-		char *top = slash ? xstrndup(rel, (size_t)(slash - rel)) :
-		    xstrdup(rel);
-		if (!strmap_get(&built, top, NULL)) {
-			v = xgrow(v, &cap, n, sizeof(*v));
-			v[n++] = (struct reuse_entry){ xstrdup(e->rel), e->key,
-			    e->bytes };
-		}
-		free(top);
+		const char *name = e->rel[0] == '#' ? e->rel + 1 : e->rel;
+		buf_reset(&rel);
+		buf_append(&rel, name, strcspn(name, "/"));
+		if (!strmap_get(&built, buf_str(&rel), NULL))
+			reuse_list_add(&l, e->rel, e->key, e->bytes);
 	}
-	reuse_format(v, n, &text);
+	reuse_format(l.v, l.n, &text);
 	bool ok = publish_write(p, REUSE_MANIFEST, text.data, text.len);
-	for (size_t i = 0; i < n; i++)
-		free(v[i].rel);
-	free(v);
+	reuse_list_free(&l);
 	buf_free(&text);
+	buf_free(&rel);
 	strmap_free(&built);
 	return ok;
 }

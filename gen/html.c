@@ -471,15 +471,16 @@ page_date(const struct w *w, struct buf *out, struct date d)
 		out->data[0] = (char)(out->data[0] - 'a' + 'A');
 }
 
-/* Render Markdown for a page; problems were reported by the checks. */
 void
 page_render(struct w *w, const struct markdown *md, int up, int base,
-    const char *prefix, struct md_page *page, struct buf *out)
+    const char *prefix, const struct md_context *check, struct md_page *page,
+    struct buf *out)
 {
 	memset(page, 0, sizeof(*page));
 	page->up = up;
 	page->heading_base = base;
 	page->id_prefix = prefix;
+	page->check = check;
 	md_render(&w->md, md, page, out);
 }
 

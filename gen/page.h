@@ -162,9 +162,13 @@ void	 figure_table(struct w *w, const char *id, enum label caption,
 /* A date standing alone, as at the start of a cell: "Tháng 6/2023". */
 void	 page_date(const struct w *w, struct buf *out, struct date d);
 
-/* Render Markdown for a page (problems were reported by the checks). */
+/* Render Markdown for a page (md_page says what up, base and prefix
+ * are). With check, a text not checked before is checked as it is
+ * rendered (problems are counted in diag); without, the checks have
+ * reported its problems already. */
 void	 page_render(struct w *w, const struct markdown *md, int up, int base,
-	    const char *prefix, struct md_page *page, struct buf *out);
+	    const char *prefix, const struct md_context *check,
+	    struct md_page *page, struct buf *out);
 
 /* pages.c: the pages of a year, but the article; without lists, only the
  * activities' own pages (the others were taken from the last build). */

@@ -37,7 +37,7 @@ page_report(struct w *w)
 		tpl_set(tpl_section(d, "AUTHORS"), "TEXT", buf_str(&t));
 	}
 	if (r->lead.text != NULL) {
-		page_render(w, &r->lead, 0, 3, "lead-", &mp, &html);
+		page_render(w, &r->lead, 0, 3, "lead-", NULL, &mp, &html);
 		tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&html));
 		md_page_free(&mp);
 	}
@@ -99,7 +99,8 @@ page_report(struct w *w)
 		const struct section *s = &y->sections[i];
 		struct buf prefix = BUF_INIT;
 		buf_printf(&prefix, "%s-", s->slug);
-		page_render(w, &s->body, 0, 3, buf_str(&prefix), &mp, &html);
+		page_render(w, &s->body, 0, 3, buf_str(&prefix), NULL, &mp,
+		    &html);
 		struct tpl_dict *ch = tpl_section(d, "CHAPTER");
 		tpl_set(ch, "ID", s->slug);
 		tpl_set(ch, "TITLE", s->title ? s->title : "");
@@ -434,7 +435,7 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
 	struct markdown body;
 
 	if (!a->body.on_disk) {
-		page_render(w, &a->body, 1, 2, "", mp, html);
+		page_render(w, &a->body, 1, 2, "", NULL, mp, html);
 		return;
 	}
 	if (!content_reread_body(w->in->fs, a, &text, &body, w->in->d)) {
@@ -442,17 +443,13 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
 		memset(mp, 0, sizeof(*mp));
 		return;
 	}
-	/* As check_job in build.c checks a body read by the loader. */
+	/* As check_job in build.c checks a body read by the loader. A
+	 * problem is counted in diag; the other pages go on, so that every
+	 * problem of the run is reported. */
 	struct md_context check = { w->c, w->y, w->in->shape, w->in->fs,
 	    w->in->d, NULL, NULL };
-	memset(mp, 0, sizeof(*mp));
-	mp->up = 1;
-	mp->heading_base = 2;
-	mp->id_prefix = "";
-	mp->check = w->in->shape != NULL ? &check : NULL;
-	/* A problem is counted in diag; the other pages go on, so that
-	 * every problem of the run is reported. */
-	md_render(&w->md, &body, mp, html);
+	page_render(w, &body, 1, 2, "", w->in->shape != NULL ? &check : NULL,
+	    mp, html);
 	free(text);
 }
 

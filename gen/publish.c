@@ -284,6 +284,25 @@ publish_write(struct publish *p, const char *rel, const void *data,
 	return close_out(p, fd, rel, write_all(fd, data, len));
 }
 
+/* Copy what is left to read from in to fd. False on a failure, with
+ * errno set and *reading saying which side failed. */
+static bool
+copy_fd(int in, int fd, bool *reading)
+{
+	char chunk[65536];
+
+	for (;;) {
+		ssize_t n = read(in, chunk, sizeof(chunk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		*reading = n == -1;
+		if (n <= 0)
+			return n == 0;
+		if (!write_all(fd, chunk, (size_t)n))
+			return false;
+	}
+}
+
 bool
 publish_copy(struct publish *p, const char *rel, const char *src)
 {
@@ -298,22 +317,13 @@ publish_copy(struct publish *p, const char *rel, const char *src)
 		close(in);
 		return false;
 	}
-	char chunk[65536];
-	bool ok = true;
+	bool reading, ok = copy_fd(in, fd, &reading);
 
-	for (;;) {
-		ssize_t n = read(in, chunk, sizeof(chunk));
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			diag_failure(p->d, src, "cannot read: %s",
-			    strerror(errno));
-			close(in);
-			close(fd);
-			return false;
-		}
-		if (n == 0 || !(ok = write_all(fd, chunk, (size_t)n)))
-			break;
+	if (!ok && reading) {
+		diag_failure(p->d, src, "cannot read: %s", strerror(errno));
+		close(in);
+		close(fd);
+		return false;
 	}
 	close(in);
 	return close_out(p, fd, rel, ok);
@@ -382,19 +392,8 @@ copy_file(const char *from, const char *to)
 	int in = open(from, O_RDONLY | O_CLOEXEC);
 	int fd = in == -1 ? -1 : open(to, O_WRONLY | O_CREAT | O_EXCL |
 	    O_CLOEXEC, 0666);
-	char chunk[65536];
-	bool ok = fd != -1;
+	bool reading, ok = fd != -1 && copy_fd(in, fd, &reading);
 
-	while (ok) {
-		ssize_t n = read(in, chunk, sizeof(chunk));
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			ok = n == 0;
-			break;
-		}
-		ok = write_all(fd, chunk, (size_t)n);
-	}
 	if (fd != -1 && close(fd) == -1)
 		ok = false;
 	if (in != -1)
