@@ -52,7 +52,7 @@ struct year_run {
 	char	**media;	/* paths relative to the year folder */
 	size_t	 n_media, cap_media;
 	struct reuse_keys keys;	/* of its outputs (reuse.h) */
-	struct hash *written;	/* the hash of each activity page written */
+	struct reuse_entry *written;	/* each activity page's key, bytes */
 	struct reuse_list group;	/* the other pages, written or taken */
 	struct hash book_bytes;	/* statistics.xlsx's hash, once written */
 };
@@ -62,8 +62,9 @@ struct run {
 	struct diag d;
 	struct content c;
 	struct fsx fs;
-	struct year_run *years;
+	struct year_run *years;	/* every year read, */
 	size_t	 n_years;
+	size_t	 n_wanted;	/* of which these are checked and written */
 	struct labels labels;
 	bool	 has_labels;
 	struct locale locale;	/* from the labels, else built in */
@@ -404,17 +405,20 @@ check_all(struct run *r, const struct options *o)
 		html_load(&r->html, o->templates, &r->d);
 	r->ms[STAGE_TEMPLATES] += now_ms() - t0;
 
+	/* Every year read gets its figures (the list of years shows them);
+	 * only the years wanted are checked further and written. */
 	r->years = xcalloc(r->c.n_years, sizeof(*r->years));
 	for (size_t i = 0; i < r->c.n_years; i++) {
 		struct year *y = &r->c.years[i];
-		if (!y->wanted)
-			continue;
 		struct year_run *yr = &r->years[r->n_years++];
 		yr->y = y;
 		t0 = now_ms();
 		figures_compute(&r->c, y, &yr->figures);
 		yr->json = figures_json(&r->c, &yr->figures);
 		r->ms[STAGE_FIGURES] += now_ms() - t0;
+		if (!y->wanted)
+			continue;
+		r->n_wanted++;
 		t0 = now_ms();
 		check_prose(r, yr);
 		r->ms[STAGE_PROSE] += now_ms() - t0;
@@ -504,7 +508,7 @@ coopgen_check(const struct options *o)
 		print_timings(&r, 0, 0, now_ms() - start);
 	if (status == EXIT_OK && !o->quiet)
 		printf("%s: %zu year%s checked, no errors\n", o->content,
-		    r.n_years, r.n_years == 1 ? "" : "s");
+		    r.n_wanted, r.n_wanted == 1 ? "" : "s");
 	summarise(&r, "see above");
 	finish(&r);
 	return status;
@@ -683,6 +687,8 @@ page_keys(struct run *r)
 	struct hash base = hash_final(&h);
 	for (size_t i = 0; i < r->n_years; i++) {
 		struct year_run *yr = &r->years[i];
+		if (!yr->y->wanted)
+			continue;
 		reuse_year_keys(base, yr->y, content_year(&r->c,
 		    yr->y->year - 1), &yr->keys);
 		yr->written = xcalloc(yr->y->n_activities + 1,
@@ -706,15 +712,17 @@ write_manifest(struct run *r, struct publish *p)
 	for (size_t i = 0; i < r->n_years; i++) {
 		const struct year_run *yr = &r->years[i];
 		const struct year *y = yr->y;
+		if (!y->wanted)
+			continue;
 		strmap_put(&built, y->dir, i, NULL);
 		for (size_t j = 0; j < y->n_activities; j++) {
-			if (hash_equal(yr->written[j], zero))
+			if (hash_equal(yr->written[j].bytes, zero))
 				continue;
 			buf_reset(&rel);
 			buf_printf(&rel, "%s/activities/%s.html", y->dir,
 			    y->activities[j].slug);
-			reuse_list_add(&l, buf_str(&rel), yr->keys.pages[j],
-			    yr->written[j]);
+			reuse_list_add(&l, buf_str(&rel), yr->written[j].key,
+			    yr->written[j].bytes);
 		}
 		for (size_t j = 0; j < yr->group.n; j++)
 			reuse_list_add(&l, yr->group.v[j].rel,
@@ -758,6 +766,10 @@ coopgen_build(const struct options *o)
 	double start = now_ms();
 	/* Messages stay held through the pages, which check the activity
 	 * bodies on several threads: they come out sorted all the same. */
+	/* Before anything is read: a build must not replace its input. */
+	if (!publish_apart(o->out, o->content, "--content") ||
+	    !publish_apart(o->out, o->templates, "--templates"))
+		return EXIT_USAGE;
 	int status = prepare(&r, o, true);
 
 	if (status != EXIT_OK) {
@@ -773,19 +785,22 @@ coopgen_build(const struct options *o)
 		finish(&r);
 		return diag_status(&r.d);
 	}
-	if (p.had_out)
-		reuse_load(&r.old, o->out);
+	reuse_load(&r.old, &p);
 	page_keys(&r);
 	bool ok = true;
+	/* What each year's line says is true only once it is in place. */
+	struct buf done = BUF_INIT;
 	for (size_t i = 0; ok && i < r.n_years; i++) {
 		struct year_run *yr = &r.years[i];
 		double t0 = now_ms();
 		unsigned errors = r.d.errors;
+		if (!yr->y->wanted)
+			continue;
 		ok = write_year(&r, &p, yr) && !publish_interrupted();
 		/* After a year whose bodies were found wrong, the next
 		 * years are still written, for their own problems. */
 		if (ok && !o->quiet && r.d.errors == errors)
-			printf("%d: read %zu activities, %zu projects, %zu "
+			buf_printf(&done, "%d: read %zu activities, %zu projects, %zu "
 			    "sections, %s; wrote the report site, "
 			    "statistics.xlsx, figures.json and %zu media into "
 			    "%s/%s in %.0f ms\n", yr->y->year,
@@ -794,24 +809,15 @@ coopgen_build(const struct options *o)
 			    "no article", yr->n_media, o->out, yr->y->dir,
 			    now_ms() - t0);
 	}
-	/*
-	 * The list of all years: a full build writes it; a build of named
-	 * years keeps the one there is (it lists years this build did not
-	 * read), or writes one for these years when there is none.
-	 */
-	struct buf index = BUF_INIT;
-	buf_printf(&index, "%s/index.html", o->out);
-	if (ok && (o->n_years == 0 || access(buf_str(&index), F_OK) != 0)) {
+	/* The list of all years, from every year of the content (a build
+	 * of named years reads them all for it). */
+	if (ok) {
 		struct html_year *all = xcalloc(r.n_years, sizeof(*all));
 		for (size_t i = 0; i < r.n_years; i++)
 			all[i] = html_input(&r, &r.years[i]);
 		ok = html_write_site(r.html, all, r.n_years, &p);
 		free(all);
-	} else if (ok) {
-		/* The stylesheet is new with every build all the same. */
-		ok = html_write_site(r.html, NULL, 0, &p);
 	}
-	buf_free(&index);
 	/* With years named, the other years of the old output stay. */
 	double t0 = now_ms();
 	size_t files = atomic_load(&p.files), reused = atomic_load(&p.reused);
@@ -819,8 +825,11 @@ coopgen_build(const struct options *o)
 	if (ok)
 		ok = write_manifest(&r, &p);
 	if (ok)
-		ok = publish_commit(&p, o->n_years > 0);
+		ok = publish_commit(&p, o->n_years == 0);
 	publish_end(&p);
+	if (ok)
+		fputs(buf_str(&done), stdout);
+	buf_free(&done);
 	diag_release(&r.d);
 	r.ms[STAGE_PUBLISH] = now_ms() - t0;
 	if (ok && o->timings)

@@ -60,11 +60,12 @@ struct html_year {
 	 * are counted in d: the caller publishes nothing then. */
 	const json_t *shape;
 	/* Activity pages of the last build (reuse.h): its manifest, each
-	 * activity's key, and where the hash of each page written goes (left
-	 * zero for a page not written). NULL: every page is rendered. */
+	 * activity's keys, and where the key and the hash of each page
+	 * written or taken go (left zero for a page not written). NULL: every
+	 * page is rendered. */
 	const struct reuse *reuse;
-	const struct hash *keys;
-	struct hash *written;
+	const struct reuse_page_key *keys;
+	struct reuse_entry *written;	/* .key and .bytes only */
 	/* The other pages of the year, as one group: their key, and where
 	 * the files written or taken are noted. */
 	struct hash group_key;

@@ -31,7 +31,6 @@ struct yfile {
 	/* Of a Markdown file, for reusing its page (see struct activity):
 	 * worked out where it is read, off the loader's thread. */
 	struct hash source, front;
-	bool	 self_contained;
 };
 
 /* Per year: the slugs taken so far, to catch duplicates. */
@@ -414,25 +413,6 @@ decode_activity(struct loader *l, struct year *y, struct record *r,
 	check_activity(l->c, y, a, l->d);
 }
 
-/* Whether a body can name no other record or file of the year: it has
- * no "{{" (a figure, a list), no ".md" (a link to a page) and no '%' (which
- * could spell either in a link). */
-static bool
-self_contained(const char *s, size_t n)
-{
-	const char *end = s + n, *p;
-
-	if (memchr(s, '%', n) != NULL)
-		return false;
-	for (p = s; (p = memchr(p, '{', (size_t)(end - p))) != NULL; p++)
-		if (end - p > 1 && p[1] == '{')
-			return false;
-	for (p = s; (p = memchr(p, '.', (size_t)(end - p))) != NULL; p++)
-		if (end - p > 2 && p[1] == 'm' && p[2] == 'd')
-			return false;
-	return true;
-}
-
 /* Read a Markdown file with front matter; *fm_root is its YAML. rel must
  * outlive the content (the positions point at it). Safe to call on several
  * threads at once: it touches only f, fm, and diag, which locks. */
@@ -466,8 +446,6 @@ md_read(struct loader *l, const char *rel, const char *what, struct yfile *f,
 	    f->rel, fm->yaml_line, l->d, &f->ok);
 	f->source = hash_bytes(f->text, f->len);
 	f->front = hash_bytes(f->text, fm->body);
-	f->self_contained = self_contained(f->text + fm->body,
-	    f->len - fm->body);
 	if (f->ok && f->root == NULL) {
 		diag_error(l->d, (struct pos){ f->rel, 1, 1 }, "empty front "
 		    "matter (expected the fields of %s)", what);
@@ -687,7 +665,6 @@ activity_file(struct loader *l, struct year *y, const struct yfile *f,
 	    { f->rel, fm->body_line, 1 }, 0, false };
 	a->source = f->source;
 	a->front = f->front;
-	a->self_contained = f->self_contained;
 	if (l->hooks != NULL && l->hooks->body != NULL && y->wanted &&
 	    l->hooks->body(l->hooks->arg, y, a)) {
 		a->body.text = NULL;
@@ -997,10 +974,11 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 				    "2023)");
 			continue;
 		}
+		/* Every year is read: the list of years shows them all. A
+		 * year named is wanted (checked and written), and so is the
+		 * year after it, whose pages compare with it. */
 		int y = atoi(names[i]);
-		bool want = wanted(y, years, n);
-		if (!want && !wanted(y + 1, years, n))
-			continue;
+		bool want = wanted(y, years, n) || wanted(y - 1, years, n);
 		struct year *yr = &c->years[c->n_years++];
 		yr->year = y;
 		yr->dir = arena_strdup(&c->arena, names[i]);

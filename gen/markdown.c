@@ -538,8 +538,9 @@ node_text(cmark_node *node, struct buf *out)
 	cmark_iter_free(it);
 }
 
-/* Rewrite one URL written relative to the year folder for the page. */
-static void
+/* Rewrite one URL written relative to the year folder for the page; false
+ * when it is not such a URL (it names nothing of the year). */
+static bool
 rewrite_url(const struct md_context *ctx, const struct md_page *page,
     cmark_node *node)
 {
@@ -549,7 +550,7 @@ rewrite_url(const struct md_context *ctx, const struct md_page *page,
 
 	if (url == NULL || url[0] == '\0' || url[0] == '#' ||
 	    has_scheme(url, &n) || url[0] == '/')
-		return;
+		return false;
 	char *decoded = url_path(url);
 	const char *rest = url + strcspn(url, "?#");
 	if (page->base != NULL)
@@ -571,6 +572,7 @@ rewrite_url(const struct md_context *ctx, const struct md_page *page,
 	buf_free(&path);
 	buf_free(&target);
 	buf_free(&to);
+	return true;
 }
 
 /* Replace a heading by its level-shifted twin with an id, as a custom
@@ -656,6 +658,7 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	/* Without placeholders there is nothing to expand: cmark parses the
 	 * text as it is. */
 	bool plain = memmem(md->text, md->len, "{{", 2) == NULL;
+	page->names_year = !plain;
 	if (page->check != NULL) {
 		if (!check_limits(page->check, md))
 			return false;
@@ -705,7 +708,10 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 			if (check_here && !check_node(page->check, md, src,
 			    len, n))
 				ok = false;
-			rewrite_url(ctx, page, n);
+			/* As the parse sees the URL (entities and escapes
+			 * decoded), not as a guess at the text would. */
+			if (rewrite_url(ctx, page, n))
+				page->names_year = true;
 			break;
 		default:
 			break;

@@ -74,6 +74,10 @@ struct md_page {
 	const struct md_context *check;
 	struct md_heading *headings;	/* out: in order */
 	size_t	 n_headings, cap_headings;
+	/* out: whether the text, as parsed, names anything of its year
+	 * beyond itself (a figure, a list, a link or image to a file of the
+	 * year), so that its rendering depends on more than its own bytes. */
+	bool	 names_year;
 };
 
 /*

@@ -145,11 +145,8 @@ struct activity {
 	struct markdown body;
 	struct pos pos;
 	/* For reusing its page (reuse.h), when it has a file of its own:
-	 * the fingerprints of the file and of its front matter, and whether
-	 * the body can say nothing about other files ({{, .md, or % in it
-	 * could: a figure, a list, a link to a page). */
+	 * the fingerprints of the file and of its front matter. */
 	struct hash source, front;
-	bool	 self_contained;
 };
 
 /* A chapter of the yearly report. */

@@ -466,9 +466,11 @@ activity_reused(struct w *w, const struct activity *a)
 		return false;
 	buf_printf(&rel, "%s/activities/%s.html", w->y->dir, a->slug);
 	const struct reuse_entry *e = reuse_find(w->in->reuse, buf_str(&rel));
-	if (e != NULL && hash_equal(e->key, w->in->keys[i]) &&
+	if (e != NULL && (hash_equal(e->key, w->in->keys[i].alone) ||
+	    hash_equal(e->key, w->in->keys[i].with_year)) &&
 	    publish_reuse(w->p, buf_str(&rel), e->bytes)) {
-		w->in->written[i] = e->bytes;
+		w->in->written[i].key = e->key;
+		w->in->written[i].bytes = e->bytes;
 		taken = true;
 	}
 	buf_free(&rel);
@@ -534,6 +536,7 @@ activity_page(struct w *w, const struct activity *a)
 	if (a->summary)
 		tpl_set(tpl_section(p, "SUMMARY"), "TEXT", a->summary);
 	activity_body(w, a, &mp, &html);
+	bool names_year = mp.names_year;
 	md_page_free(&mp);
 	tpl_set(p, "BODY", buf_str(&html));
 	if (page_expand(w, "activity", p, &page)) {
@@ -548,9 +551,15 @@ activity_page(struct w *w, const struct activity *a)
 			frame_begin(w->frame, w, buf_str(&rel), NAV_ACTIVITIES,
 			    cr, n);
 		}
-		/* Its hash goes into the manifest, for the next build. */
-		w->written = w->in->written != NULL ?
-		    &w->in->written[a - w->y->activities] : NULL;
+		/* Its key, as its body's parse says, and its hash go into
+		 * the manifest, for the next build. */
+		size_t i = (size_t)(a - w->y->activities);
+		w->written = NULL;
+		if (w->in->written != NULL) {
+			w->written = &w->in->written[i].bytes;
+			w->in->written[i].key = names_year ?
+			    w->in->keys[i].with_year : w->in->keys[i].alone;
+		}
 		frame_write(w->frame, w, buf_str(&rel), a->title,
 		    buf_str(&page));
 		w->written = NULL;

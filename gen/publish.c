@@ -1,10 +1,13 @@
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,16 @@
 #include "buf.h"
 #include "publish.h"
 #include "xalloc.h"
+
+/* The first line of the marker's list; a marker without it was written by
+ * an older coopgen, which replaced the whole folder with each build. */
+static const char marker_header[] = "coopgen output 1\n";
+static const char marker_note[] = "# What coopgen wrote into this folder, "
+    "one path a line. A build replaces\n# or deletes these files and "
+    "nothing else.\n";
+static const char legacy_note[] = "This folder is written by coopgen";
+#define STAGING_PREFIX ".coopgen-new-"
+#define MARKER_MAX (256u << 20)
 
 /* The one piece of global state beyond the command line: a signal handler
  * can only talk to the program through a flag. */
@@ -55,12 +68,16 @@ block_signals(bool block)
 }
 
 /* Whether rel is a safe relative path: no absolute path, no "." or ".."
- * part, no empty part, no backslash. */
+ * part, no empty part, no backslash, no control character (the marker
+ * lists one path a line). */
 static bool
 safe_rel(const char *rel)
 {
 	if (rel[0] == '\0' || rel[0] == '/' || strchr(rel, '\\') != NULL)
 		return false;
+	for (const char *s = rel; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
 	for (const char *s = rel; *s; ) {
 		size_t n = strcspn(s, "/");
 		if (n == 0 || (n == 1 && s[0] == '.') ||
@@ -73,33 +90,287 @@ safe_rel(const char *rel)
 	return true;
 }
 
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* ---- Where the output folder may be ---- */
+
+/* path made absolute, with every part that exists resolved (links, "..");
+ * the parts that do not exist yet are appended as they are. */
+static char *
+resolve(const char *path)
 {
-	(void)st; (void)flag; (void)ftw;
-	remove(path);
-	return 0;
+	char *whole = realpath(path, NULL);
+
+	if (whole != NULL)
+		return whole;
+	char *copy = xstrdup(path);
+	size_t n = strlen(copy);
+	while (n > 1 && copy[n - 1] == '/')
+		copy[--n] = '\0';
+	char *slash = strrchr(copy, '/');
+	struct buf b = BUF_INIT;
+	if (slash == NULL) {
+		char *here = realpath(".", NULL);
+		buf_printf(&b, "%s/%s", here != NULL ? here : ".", copy);
+		free(here);
+	} else {
+		*slash = '\0';
+		char *parent = resolve(slash == copy ? "/" : copy);
+		buf_printf(&b, "%s/%s", strcmp(parent, "/") == 0 ? "" : parent,
+		    slash + 1);
+		free(parent);
+	}
+	free(copy);
+	return buf_detach(&b);
+}
+
+/* Whether the folder a is b or lies inside it. */
+static bool
+within(const char *a, const char *b)
+{
+	size_t n = strlen(b);
+
+	if (strcmp(b, "/") == 0)
+		return true;
+	return strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == '/');
+}
+
+bool
+publish_apart(const char *out, const char *dir, const char *what)
+{
+	char *o = resolve(out), *c = resolve(dir);
+	const char *how = NULL;
+
+	if (strcmp(o, c) == 0)
+		how = "is the same folder as";
+	else if (within(c, o))
+		how = "holds";
+	else if (within(o, c))
+		how = "lies inside";
+	if (how != NULL)
+		fprintf(stderr, "coopgen: the output folder %s (--out) %s %s "
+		    "(%s): a build would replace what it reads (expected an "
+		    "output folder apart from the content and the templates)\n",
+		    out, how, dir, what);
+	free(o);
+	free(c);
+	return how == NULL;
+}
+
+/* ---- Entries of a folder, by descriptor, never following a link ---- */
+
+static int
+open_dir_at(int dirfd, const char *name)
+{
+	return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+}
+
+struct entry {
+	char	*name;
+	unsigned char type;	/* DT_REG, DT_DIR, ... or DT_UNKNOWN */
+};
+
+static int
+cmp_entries(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->name,
+	    ((const struct entry *)b)->name);
+}
+
+/* The entries of folder dirfd, sorted by name; false when it cannot be
+ * read. */
+static bool
+list_at(int dirfd, struct entry **v, size_t *n)
+{
+	int fd = dup(dirfd);
+	DIR *dir = fd == -1 ? NULL : fdopendir(fd);
+	struct dirent *e;
+	size_t cap = 0;
+
+	*v = NULL;
+	*n = 0;
+	if (dir == NULL) {
+		if (fd != -1)
+			close(fd);
+		return false;
+	}
+	rewinddir(dir);
+	while ((e = readdir(dir)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		*v = xgrow(*v, &cap, *n, sizeof(**v));
+		(*v)[(*n)++] = (struct entry){ xstrdup(e->d_name), e->d_type };
+	}
+	closedir(dir);
+	if (*n > 1)
+		qsort(*v, *n, sizeof(**v), cmp_entries);
+	return true;
 }
 
 static void
-rm_tree(const char *path)
+entries_free(struct entry *v, size_t n)
 {
-	nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
 }
 
 static bool
-is_empty_dir(const char *path)
+has_entry(const struct entry *v, size_t n, const char *name)
 {
-	DIR *dir = opendir(path);
-	struct dirent *e;
-	bool empty = true;
+	struct entry key = { (char *)name, 0 };
 
-	if (dir == NULL)
+	return n > 0 && bsearch(&key, v, n, sizeof(*v), cmp_entries) != NULL;
+}
+
+/* The kind of entry e of dirfd, as S_IF*: from the folder when it says,
+ * else from lstat; 0 when it is gone. */
+static mode_t
+kind_at(int dirfd, const struct entry *e)
+{
+	struct stat st;
+
+	switch (e->type) {
+	case DT_REG:
+		return S_IFREG;
+	case DT_DIR:
+		return S_IFDIR;
+	case DT_UNKNOWN:
+		break;
+	default:
+		if (e->type != DT_UNKNOWN)
+			return S_IFIFO;	/* a link, a FIFO, a device: other */
+	}
+	if (fstatat(dirfd, e->name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		return 0;
+	return st.st_mode & S_IFMT;
+}
+
+/* Remove entry name of dirfd and all below it, following no link; the
+ * number of entries that could not be removed. */
+static unsigned
+remove_all(int dirfd, const char *name)
+{
+	unsigned left = 0;
+	int fd = open_dir_at(dirfd, name);
+
+	if (fd != -1) {
+		struct entry *v;
+		size_t n;
+		if (list_at(fd, &v, &n)) {
+			for (size_t i = 0; i < n; i++)
+				left += remove_all(fd, v[i].name);
+			entries_free(v, n);
+		}
+		close(fd);
+		if (unlinkat(dirfd, name, AT_REMOVEDIR) == -1)
+			left++;
+	} else if (unlinkat(dirfd, name, 0) == -1 && errno != ENOENT)
+		left++;
+	return left;
+}
+
+/* ---- What coopgen wrote before ---- */
+
+static bool
+is_owned(const struct publish *p, const char *rel)
+{
+	return p->legacy || strmap_get(&p->by_owned, rel, NULL);
+}
+
+/* Read what fd holds, a regular file, whole (at most max bytes) into
+ * *text, NUL-terminated; fd is closed. */
+static bool
+read_fd(int fd, char **text, size_t *len, size_t max)
+{
+	struct stat st;
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	bool ok = fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size <= max;
+
+	while (ok) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			ok = n == 0;
+			break;
+		}
+		buf_append(&b, chunk, (size_t)n);
+		ok = b.len <= max;
+	}
+	if (fd != -1)
+		close(fd);
+	if (!ok) {
+		buf_free(&b);
 		return false;
-	while (empty && (e = readdir(dir)) != NULL)
-		empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
-	closedir(dir);
-	return empty;
+	}
+	*len = b.len;
+	*text = buf_detach(&b);
+	return true;
+}
+
+/* Read file name of dirfd, a regular file reached without following a
+ * link and without blocking on a FIFO. */
+static bool
+read_at(int dirfd, const char *name, char **text, size_t *len, size_t max)
+{
+	return read_fd(openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC), text, len, max);
+}
+
+/* The marker of the old output: whether there is one, and what it lists. */
+static bool
+read_marker(struct publish *p)
+{
+	char *text;
+	size_t len, cap = 0;
+
+	if (!read_at(p->outfd, PUBLISH_MARKER, &text, &len, MARKER_MAX))
+		return false;
+	if (strncmp(text, marker_header, sizeof(marker_header) - 1) != 0) {
+		/* An older coopgen's note: all it held was coopgen's. Anything
+		 * else (an empty file made by hand) lists nothing. */
+		p->legacy = strncmp(text, legacy_note, strlen(legacy_note)) == 0;
+		free(text);
+		return true;
+	}
+	for (char *s = text + sizeof(marker_header) - 1, *e; *s; s = e) {
+		e = s + strcspn(s, "\n");
+		if (*e == '\n')
+			*e++ = '\0';
+		/* A list edited by hand cannot name anything outside. */
+		if (*s == '#' || !safe_rel(s))
+			continue;
+		p->owned = xgrow(p->owned, &cap, p->n_owned,
+		    sizeof(*p->owned));
+		p->owned[p->n_owned++] = xstrdup(s);
+	}
+	free(text);
+	for (size_t i = 0; i < p->n_owned; i++)
+		strmap_put(&p->by_owned, p->owned[i], i, NULL);
+	return true;
+}
+
+/* Remove what an interrupted build left behind (its staging folder). */
+static void
+remove_leftovers(struct publish *p)
+{
+	struct entry *v;
+	size_t n;
+
+	if (!list_at(p->outfd, &v, &n))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(v[i].name, STAGING_PREFIX,
+		    sizeof(STAGING_PREFIX) - 1) != 0)
+			continue;
+		if (remove_all(p->outfd, v[i].name) > 0)
+			diag_warning(p->d, (struct pos){ p->out, 0, 0 },
+			    "cannot remove %s, left by an earlier build: %s",
+			    v[i].name, strerror(errno));
+	}
+	entries_free(v, n);
 }
 
 bool
@@ -109,41 +380,65 @@ publish_begin(struct publish *p, const char *out, struct diag *d)
 
 	memset(p, 0, sizeof(*p));
 	p->d = d;
+	p->outfd = -1;
 	p->out = xstrdup(out);
-	/* Trailing slashes would make the temporary folder a child of out. */
+	/* "out/" and "out" are one folder. */
 	for (size_t n = strlen(p->out); n > 1 && p->out[n - 1] == '/'; n--)
 		p->out[n - 1] = '\0';
-	if (lstat(p->out, &st) == 0) {
+	/* The folder named is followed if it is a link: the user named it. */
+	if (stat(p->out, &st) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
 			diag_failure(d, p->out, "cannot build here: it exists "
 			    "and is not a folder");
 			return false;
 		}
-		char *marker = xmalloc(strlen(p->out) + sizeof(PUBLISH_MARKER) + 1);
-		sprintf(marker, "%s/%s", p->out, PUBLISH_MARKER);
-		bool ours = access(marker, F_OK) == 0;
-		free(marker);
-		if (!ours && !is_empty_dir(p->out)) {
-			diag_failure(d, p->out, "refusing to replace this folder: "
-			    "it was not written by coopgen (no %s file in it); "
-			    "choose another --out, or empty it", PUBLISH_MARKER);
-			return false;
-		}
-		p->had_out = true;
 	} else if (errno != ENOENT) {
 		diag_failure(d, p->out, "cannot use as the output folder: %s",
 		    strerror(errno));
 		return false;
+	} else if (mkdir(p->out, 0777) == 0) {
+		p->made_out = true;
+	} else {
+		diag_failure(d, p->out, "cannot make the output folder: %s",
+		    strerror(errno));
+		return false;
 	}
+	p->outfd = open(p->out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (p->outfd == -1) {
+		diag_failure(d, p->out, "cannot open the output folder: %s",
+		    strerror(errno));
+		return false;
+	}
+	/* One build at a time: a second one would take the first one's
+	 * files for its own. */
+	if (flock(p->outfd, LOCK_EX | LOCK_NB) == -1) {
+		diag_failure(d, p->out, "another coopgen is building into this "
+		    "folder now (expected one build at a time: run this one "
+		    "again when it has finished)");
+		return false;
+	}
+	p->umask = umask(0);
+	umask(p->umask);
+	p->had_out = read_marker(p);
+	if (!p->had_out && !p->made_out) {
+		struct entry *v;
+		size_t n;
+		bool empty = list_at(p->outfd, &v, &n) && n == 0;
+		entries_free(v, n);
+		if (!empty) {
+			diag_failure(d, p->out, "refusing to write into this "
+			    "folder: it was not written by coopgen (no %s file "
+			    "in it); choose another --out, empty it, or make "
+			    "an empty %s file in it to have coopgen write its "
+			    "files beside what it holds", PUBLISH_MARKER,
+			    PUBLISH_MARKER);
+			return false;
+		}
+	}
+	remove_leftovers(p);
 
-	/* Beside out, so that the final rename stays on one file system. */
-	const char *slash = strrchr(p->out, '/');
 	struct buf b = BUF_INIT;
-	if (slash != NULL)
-		buf_printf(&b, "%.*s/.%s.coopgen-XXXXXX",
-		    (int)(slash - p->out), p->out, slash + 1);
-	else
-		buf_printf(&b, ".%s.coopgen-XXXXXX", p->out);
+	buf_printf(&b, "%s/" STAGING_PREFIX "XXXXXX", p->out);
 	p->tmp = buf_detach(&b);
 
 	struct sigaction sa;
@@ -154,18 +449,18 @@ publish_begin(struct publish *p, const char *out, struct diag *d)
 		sigaction(signals[i], &sa, NULL);
 
 	if (mkdtemp(p->tmp) == NULL) {
-		diag_failure(d, p->out, "cannot make a temporary folder beside "
-		    "it: %s", strerror(errno));
+		diag_failure(d, p->out, "cannot make a staging folder in it: "
+		    "%s", strerror(errno));
 		free(p->tmp);
 		p->tmp = NULL;
 		return false;
 	}
-	static const char note[] = "This folder is written by coopgen and "
-	    "replaced whole by each build.\n";
-	return publish_write(p, PUBLISH_MARKER, note, sizeof(note) - 1);
+	return true;
 }
 
-/* Make the parent folders of rel inside the temporary folder. */
+/* ---- Writing into the staging folder ---- */
+
+/* Make the parent folders of rel inside the staging folder. */
 static bool
 make_parents(struct publish *p, const char *rel)
 {
@@ -306,10 +601,19 @@ copy_fd(int in, int fd, bool *reading)
 bool
 publish_copy(struct publish *p, const char *rel, const char *src)
 {
-	int in = open(src, O_RDONLY | O_CLOEXEC);
+	/* Checked for its kind before a read could block on it: a file
+	 * swapped for a FIFO since the content was read. */
+	int in = open(src, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 
+	if (in != -1 && (fstat(in, &st) == -1 || !S_ISREG(st.st_mode))) {
+		close(in);
+		in = -1;
+		errno = EINVAL;
+	}
 	if (in == -1) {
-		diag_failure(p->d, src, "cannot read: %s", strerror(errno));
+		diag_failure(p->d, src, "cannot read: %s", errno == EINVAL ?
+		    "not a regular file" : strerror(errno));
 		return false;
 	}
 	int fd = open_out(p, rel);
@@ -329,34 +633,92 @@ publish_copy(struct publish *p, const char *rel, const char *src)
 	return close_out(p, fd, rel, ok);
 }
 
+/* ---- Taking files over from the previous output ---- */
+
+#ifndef RESOLVE_BENEATH
+#define RESOLVE_NO_SYMLINKS	0x04
+#define RESOLVE_BENEATH		0x08
+#endif
+
+/* Open file rel of the previous output for reading, following no link
+ * and blocking on nothing; -1 when it cannot be. */
+static int
+open_old(struct publish *p, const char *rel)
+{
+	if (!p->had_out || !safe_rel(rel))
+		return -1;
+#ifdef SYS_openat2
+	struct {
+		uint64_t flags, mode, resolve;
+	} how = { O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0,
+	    RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH };
+	int fd = (int)syscall(SYS_openat2, p->outfd, rel, &how, sizeof(how));
+	if (fd != -1 || (errno != ENOSYS && errno != EPERM))
+		return fd;
+#endif
+	/* Without openat2: one folder at a time. */
+	int dir = dup(p->outfd), fd2 = -1;
+	char *copy = xstrdup(rel), *s = copy;
+	for (char *slash; dir != -1 && (slash = strchr(s, '/')) != NULL;
+	    s = slash + 1) {
+		*slash = '\0';
+		int next = open_dir_at(dir, s);
+		close(dir);
+		dir = next;
+	}
+	if (dir != -1) {
+		fd2 = openat(dir, s, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC);
+		close(dir);
+	}
+	free(copy);
+	return fd2;
+}
+
+bool
+publish_read_old(struct publish *p, const char *rel, char **text,
+    size_t *len, size_t max)
+{
+	return read_fd(open_old(p, rel), text, len, max);
+}
+
+/* Whether a file of the old output has the owner and mode a file written
+ * now would get, so that taking it over changes nothing a reader sees. */
+static bool
+as_if_new(const struct publish *p, const struct stat *st)
+{
+	return st->st_uid == geteuid() &&
+	    (st->st_mode & 07777) == (0666 & ~p->umask);
+}
+
 bool
 publish_reuse(struct publish *p, const char *rel, struct hash want)
 {
-	if (caught || !p->had_out || !safe_rel(rel))
+	if (caught)
 		return false;
-	struct buf from = BUF_INIT, to = BUF_INIT;
-	buf_printf(&from, "%s/%s", p->out, rel);
-	buf_printf(&to, "%s/%s", p->tmp, rel);
-
-	/* Its bytes, as they are now: the file may have been edited, or
-	 * replaced by something else, since the build that wrote it. */
-	int fd = open(buf_str(&from), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = open_old(p, rel);
 	struct stat st, linked;
-	bool ok = fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	bool ok = fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    as_if_new(p, &st);
 	struct hasher h;
 	hash_init(&h);
+	/* Its bytes, as they are now: the file may have been edited, or
+	 * replaced by something else, since the build that wrote it. */
 	ok = ok && hash_fd(&h, fd) && hash_equal(hash_final(&h), want);
+	struct buf from = BUF_INIT, to = BUF_INIT;
 	if (ok) {
+		/* The very file read, by its descriptor, not by a path that
+		 * could lead elsewhere meanwhile. */
+		buf_printf(&from, "/proc/self/fd/%d", fd);
+		buf_printf(&to, "%s/%s", p->tmp, rel);
 		int r = linkat(AT_FDCWD, buf_str(&from), AT_FDCWD, buf_str(&to),
-		    0);
+		    AT_SYMLINK_FOLLOW);
 		if (r == -1 && errno == ENOENT && make_parents(p, rel))
 			r = linkat(AT_FDCWD, buf_str(&from), AT_FDCWD,
-			    buf_str(&to), 0);
-		ok = r == 0;
-		/* What was linked must be what was read, not a file put in
-		 * its place meanwhile. */
-		if (ok && (lstat(buf_str(&to), &linked) == -1 ||
-		    linked.st_ino != st.st_ino || linked.st_dev != st.st_dev)) {
+			    buf_str(&to), AT_SYMLINK_FOLLOW);
+		ok = r == 0 && lstat(buf_str(&to), &linked) == 0;
+		if (ok && (linked.st_ino != st.st_ino ||
+		    linked.st_dev != st.st_dev)) {
 			unlink(buf_str(&to));
 			ok = false;
 		}
@@ -385,121 +747,413 @@ publish_unreuse(struct publish *p, const char *rel)
 	buf_free(&to);
 }
 
-/* Copy the file from to the new path to; both are paths on disk. */
-static bool
-copy_file(const char *from, const char *to)
+/* ---- Putting the new output in place ---- */
+
+/* The files of the staging folder dirfd (rel inside it), into l. */
+static void
+list_files(int dirfd, const char *rel, char ***l, size_t *n, size_t *cap)
 {
-	int in = open(from, O_RDONLY | O_CLOEXEC);
-	int fd = in == -1 ? -1 : open(to, O_WRONLY | O_CREAT | O_EXCL |
-	    O_CLOEXEC, 0666);
-	bool reading, ok = fd != -1 && copy_fd(in, fd, &reading);
+	struct entry *v;
+	size_t k;
 
-	if (fd != -1 && close(fd) == -1)
-		ok = false;
-	if (in != -1)
-		close(in);
-	return ok;
-}
-
-/* Recreate the tree at from as to: folders made, files hard-linked (they
- * cost no space or time, and old output files are only ever replaced,
- * never written to), copied where links are not possible. */
-static bool
-link_tree(const char *from, const char *to)
-{
-	struct stat st;
-
-	if (lstat(from, &st) == -1)
-		return false;
-	if (S_ISREG(st.st_mode))
-		return link(from, to) == 0 || copy_file(from, to);
-	if (!S_ISDIR(st.st_mode))
-		return true;	/* coopgen writes nothing else */
-	if (mkdir(to, 0777) == -1)
-		return false;
-	DIR *dir = opendir(from);
-	struct dirent *e;
-	bool ok = dir != NULL;
-	while (ok && (e = readdir(dir)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		struct buf f = BUF_INIT, t = BUF_INIT;
-		buf_printf(&f, "%s/%s", from, e->d_name);
-		buf_printf(&t, "%s/%s", to, e->d_name);
-		ok = link_tree(buf_str(&f), buf_str(&t));
-		buf_free(&f);
-		buf_free(&t);
-	}
-	if (dir != NULL)
-		closedir(dir);
-	return ok;
-}
-
-/* Carry over, from the old output, what the new one lacks at its top. */
-static bool
-keep_rest(struct publish *p)
-{
-	DIR *dir = opendir(p->out);
-	struct dirent *e;
-	bool ok = true;
-
-	if (dir == NULL)
-		return true;
-	while (ok && (e = readdir(dir)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		struct buf from = BUF_INIT, to = BUF_INIT;
-		struct stat st;
-		buf_printf(&from, "%s/%s", p->out, e->d_name);
-		buf_printf(&to, "%s/%s", p->tmp, e->d_name);
-		if (lstat(buf_str(&to), &st) == -1 &&
-		    !link_tree(buf_str(&from), buf_str(&to))) {
-			diag_failure(p->d, p->out, "cannot carry %s over into "
-			    "the new output: %s", e->d_name, strerror(errno));
-			ok = false;
+	if (!list_at(dirfd, &v, &k))
+		return;
+	for (size_t i = 0; i < k; i++) {
+		struct buf r = BUF_INIT;
+		buf_printf(&r, "%s%s%s", rel, *rel ? "/" : "", v[i].name);
+		mode_t kind = kind_at(dirfd, &v[i]);
+		if (kind == S_IFDIR) {
+			int fd = open_dir_at(dirfd, v[i].name);
+			if (fd != -1) {
+				list_files(fd, buf_str(&r), l, n, cap);
+				close(fd);
+			}
+		} else if (kind == S_IFREG) {
+			*l = xgrow(*l, cap, *n, sizeof(**l));
+			(*l)[(*n)++] = buf_detach(&r);
 		}
-		buf_free(&from);
-		buf_free(&to);
+		buf_free(&r);
 	}
-	closedir(dir);
-	return ok;
+	entries_free(v, k);
+}
+
+static int
+cmp_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* What coopgen will have written once the new output is in place: what
+ * this build wrote and, with full unset, what the old marker lists outside
+ * the top-level entries it wrote. Sorted. */
+static void
+new_list(struct publish *p, int tmpfd, bool full, char ***lp, size_t *np)
+{
+	char **l = NULL;
+	size_t n = 0, cap = 0;
+	struct entry *top;
+	size_t ntop;
+
+	list_files(tmpfd, "", &l, &n, &cap);
+	if (!full && list_at(tmpfd, &top, &ntop)) {
+		for (size_t i = 0; i < p->n_owned; i++) {
+			const char *o = p->owned[i];
+			char *first = xstrndup(o, strcspn(o, "/"));
+			if (!has_entry(top, ntop, first)) {
+				l = xgrow(l, &cap, n, sizeof(*l));
+				l[n++] = xstrdup(o);
+			}
+			free(first);
+		}
+		entries_free(top, ntop);
+	}
+	if (n > 1)
+		qsort(l, n, sizeof(*l), cmp_strings);
+	*lp = l;
+	*np = n;
+}
+
+/* A step taken in putting the new output in place, undone when a later
+ * one fails: entry name moved from folder from to folder to, or the two
+ * swapped. */
+struct step {
+	int	 from, to;
+	char	*name;
+	bool	 swapped;
+};
+
+/* A walk of the new output over the old one: once to find what would be
+ * lost (nothing is changed then), once to put it in place. */
+struct merge {
+	struct publish *p;
+	bool	 apply;		/* else: only look */
+	unsigned trouble;	/* entries in the way, or failures */
+	struct step *steps;
+	size_t	 n_steps, cap_steps;
+};
+
+static void
+took(struct merge *m, int from, int to, const char *name, bool swapped)
+{
+	m->steps = xgrow(m->steps, &m->cap_steps, m->n_steps,
+	    sizeof(*m->steps));
+	m->steps[m->n_steps++] = (struct step){ dup(from), dup(to),
+	    xstrdup(name), swapped };
+}
+
+/* Undo the steps taken, last first; with undo unset, only forget them. */
+static void
+steps_end(struct merge *m, bool undo)
+{
+	for (size_t i = m->n_steps; i-- > 0; ) {
+		struct step *s = &m->steps[i];
+		if (undo && s->swapped)
+			renameat2(s->to, s->name, s->from, s->name,
+			    RENAME_EXCHANGE);
+		else if (undo)
+			renameat(s->to, s->name, s->from, s->name);
+		close(s->from);
+		close(s->to);
+		free(s->name);
+	}
+	free(m->steps);
+	m->steps = NULL;
+	m->n_steps = m->cap_steps = 0;
+}
+
+/* Whether the old folder dirfd (rel) holds nothing but what coopgen wrote
+ * (and folders of that). */
+static bool
+only_owned(struct merge *m, int dirfd, const char *rel)
+{
+	struct entry *v;
+	size_t n;
+	bool only = true;
+
+	if (!list_at(dirfd, &v, &n))
+		return false;
+	for (size_t i = 0; only && i < n; i++) {
+		struct buf r = BUF_INIT;
+		buf_printf(&r, "%s/%s", rel, v[i].name);
+		mode_t kind = kind_at(dirfd, &v[i]);
+		if (kind == S_IFREG)
+			only = is_owned(m->p, buf_str(&r));
+		else if (kind == S_IFDIR) {
+			int fd = open_dir_at(dirfd, v[i].name);
+			only = fd != -1 && only_owned(m, fd, buf_str(&r));
+			if (fd != -1)
+				close(fd);
+		} else
+			only = false;
+		buf_free(&r);
+	}
+	entries_free(v, n);
+	return only;
+}
+
+static const char *
+kind_name(mode_t kind)
+{
+	switch (kind) {
+	case S_IFREG:
+		return "a file";
+	case S_IFDIR:
+		return "a folder holding files";
+	case S_IFLNK:
+		return "a symbolic link";
+	case S_IFIFO:
+		return "a FIFO";
+	case S_IFSOCK:
+		return "a socket";
+	default:
+		return "a device";
+	}
+}
+
+static void
+in_the_way(struct merge *m, const char *rel, mode_t kind)
+{
+	if (m->apply)
+		return;		/* reported by the look before */
+	struct buf path = BUF_INIT;
+
+	m->trouble++;
+	buf_printf(&path, "%s/%s", m->p->out, rel);
+	diag_failure(m->p->d, buf_str(&path), "not replaced: it is %s that "
+	    "coopgen did not write, where the new output puts a file or "
+	    "folder (expected nothing there, or what an earlier build wrote; "
+	    "move it away or delete it)", kind_name(kind));
+	buf_free(&path);
+}
+
+static void
+failed(struct merge *m, const char *rel, const char *what)
+{
+	struct buf path = BUF_INIT;
+
+	m->trouble++;
+	buf_printf(&path, "%s/%s", m->p->out, rel);
+	diag_failure(m->p->d, buf_str(&path), "cannot %s: %s", what,
+	    strerror(errno));
+	buf_free(&path);
+}
+
+#define PLACE "put the new output in place"
+
+/* Put entry name of newdir in place of the same of olddir, which holds
+ * only what coopgen wrote: swapped in one atomic step, the old one landing
+ * in the staging folder, removed at the end. */
+static void
+swap_in(struct merge *m, int olddir, int newdir, const char *name,
+    const char *rel, bool old_is_dir)
+{
+	if (renameat2(newdir, name, olddir, name, RENAME_EXCHANGE) == 0) {
+		took(m, newdir, olddir, name, true);
+		return;
+	}
+	/* A file system without the exchange (FAT, some network ones): the
+	 * old entry goes first, and cannot be brought back. */
+	if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
+		if (old_is_dir)
+			remove_all(olddir, name);
+		else
+			unlinkat(olddir, name, 0);
+		if (renameat(newdir, name, olddir, name) == 0)
+			return;
+	}
+	failed(m, rel, PLACE);
+}
+
+static void merge_dir(struct merge *m, int olddir, int newdir,
+    const char *rel);
+
+/* Put entry e of the new folder newdir in place in olddir. */
+static void
+merge_entry(struct merge *m, int olddir, int newdir, const struct entry *e,
+    const char *rel)
+{
+	struct stat old, new;
+
+	if (fstatat(newdir, e->name, &new, AT_SYMLINK_NOFOLLOW) == -1) {
+		failed(m, rel, "read the new output's");
+		return;
+	}
+	if (fstatat(olddir, e->name, &old, AT_SYMLINK_NOFOLLOW) == -1) {
+		if (errno != ENOENT)
+			failed(m, rel, "look at it");
+		else if (m->apply && renameat2(newdir, e->name, olddir,
+		    e->name, RENAME_NOREPLACE) == 0)
+			took(m, newdir, olddir, e->name, false);
+		else if (m->apply)
+			failed(m, rel, PLACE);
+		return;
+	}
+	if (S_ISREG(old.st_mode) && is_owned(m->p, rel)) {
+		if (m->apply)
+			swap_in(m, olddir, newdir, e->name, rel, false);
+		return;
+	}
+	if (!S_ISDIR(old.st_mode)) {
+		in_the_way(m, rel, old.st_mode & S_IFMT);
+		return;
+	}
+	int od = open_dir_at(olddir, e->name);
+	if (od == -1) {
+		failed(m, rel, "open it");
+		return;
+	}
+	if (only_owned(m, od, rel)) {
+		if (m->apply)
+			swap_in(m, olddir, newdir, e->name, rel, true);
+	} else if (S_ISDIR(new.st_mode)) {
+		/* Others' files in it: updated around them. */
+		int nd = open_dir_at(newdir, e->name);
+		if (nd == -1)
+			failed(m, rel, "open the new output's");
+		else {
+			merge_dir(m, od, nd, rel);
+			if (m->apply && fchmod(od, new.st_mode & 07777) == -1 &&
+			    errno != EPERM)
+				failed(m, rel, "set the mode");
+			close(nd);
+		}
+	} else
+		in_the_way(m, rel, S_IFDIR);
+	close(od);
+}
+
+/* Put the new folder newdir in place in olddir (rel: "" for the top,
+ * whose marker is put in place last). */
+static void
+merge_dir(struct merge *m, int olddir, int newdir, const char *rel)
+{
+	struct entry *v;
+	size_t n;
+	bool top = *rel == '\0';
+
+	if (!list_at(newdir, &v, &n)) {
+		failed(m, rel, "read the new output's");
+		return;
+	}
+	for (size_t i = 0; i < n && (!m->apply || m->trouble == 0); i++) {
+		if (top && strcmp(v[i].name, PUBLISH_MARKER) == 0)
+			continue;
+		struct buf r = BUF_INIT;
+		buf_printf(&r, "%s%s%s", rel, top ? "" : "/", v[i].name);
+		merge_entry(m, olddir, newdir, &v[i], buf_str(&r));
+		buf_free(&r);
+	}
+	entries_free(v, n);
+}
+
+/* Delete file rel of the output, following no link, and the folders that
+ * leaves empty. */
+static void
+unlink_beneath(int outfd, const char *rel)
+{
+	int fds[32];
+	size_t depth = 0;
+	char *copy = xstrdup(rel), *names[32], *s = copy, *slash;
+
+	fds[0] = outfd;
+	while ((slash = strchr(s, '/')) != NULL && depth + 1 < 32) {
+		*slash = '\0';
+		int fd = open_dir_at(fds[depth], s);
+		if (fd == -1)
+			break;
+		names[depth] = s;
+		fds[++depth] = fd;
+		s = slash + 1;
+	}
+	if (slash == NULL && unlinkat(fds[depth], s, 0) == 0) {
+		/* Fails, as it should, on a folder holding anything else. */
+		while (depth > 0 && unlinkat(fds[depth - 1], names[depth - 1],
+		    AT_REMOVEDIR) == 0) {
+			close(fds[depth]);
+			depth--;
+		}
+	}
+	while (depth > 0)
+		close(fds[depth--]);
+	free(copy);
+}
+
+/* Delete what coopgen wrote before and does not write now; with full
+ * unset, only below the top-level entries it wrote now. */
+static void
+prune(struct publish *p, char **l, size_t n)
+{
+	for (size_t i = 0; i < p->n_owned; i++) {
+		const char *o = p->owned[i];
+		if (bsearch(&o, l, n, sizeof(*l), cmp_strings) == NULL)
+			unlink_beneath(p->outfd, o);
+	}
 }
 
 bool
-publish_commit(struct publish *p, bool keep)
+publish_commit(struct publish *p, bool full)
 {
-	mode_t mask = umask(0);
-
-	umask(mask);
 	if (caught)
 		return false;
-	if (keep && p->had_out && !keep_rest(p))
-		return false;
-	if (chmod(p->tmp, 0777 & ~mask) == -1) {
-		diag_failure(p->d, p->out, "cannot set permissions: %s",
+	const char *name = strrchr(p->tmp, '/') + 1;
+	int tmpfd = open_dir_at(p->outfd, name);
+	if (tmpfd == -1) {
+		diag_failure(p->d, p->out, "cannot open %s: %s", name,
 		    strerror(errno));
 		return false;
 	}
-	/* From here the swap must not be cut in half. */
-	block_signals(true);
-	bool ok;
-	if (p->had_out) {
-		ok = renameat2(AT_FDCWD, p->tmp, AT_FDCWD, p->out,
-		    RENAME_EXCHANGE) == 0;
+	char **l;
+	size_t n;
+	struct buf text = BUF_INIT;
+	new_list(p, tmpfd, full, &l, &n);
+	buf_puts(&text, marker_header);
+	buf_puts(&text, marker_note);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&text, "%s\n", l[i]);
+	bool ok = publish_write(p, PUBLISH_MARKER, text.data, text.len);
+	buf_free(&text);
+
+	/* First everything that would be lost: then nothing is changed. */
+	struct merge look = { .p = p };
+	if (ok)
+		merge_dir(&look, p->outfd, tmpfd, "");
+	ok = ok && look.trouble == 0;
+	if (ok) {
+		/* From here the work must not be cut in half. */
+		block_signals(true);
+		struct merge apply = { .p = p, .apply = true };
+		merge_dir(&apply, p->outfd, tmpfd, "");
+		/* Last, the list of what is now coopgen's: until then a build
+		 * cut short by a crash still knows the old files. */
+		if (apply.trouble == 0 && renameat(tmpfd, PUBLISH_MARKER,
+		    p->outfd, PUBLISH_MARKER) == -1)
+			failed(&apply, PUBLISH_MARKER, PLACE);
+		ok = apply.trouble == 0;
+		/* All or nothing: a step that failed takes back the others. */
+		steps_end(&apply, !ok);
 		if (ok) {
-			/* The old output now sits at the temporary name. */
-			rm_tree(p->tmp);
+			if (!p->legacy)
+				prune(p, l, n);
+			/* The old output's files, swapped into the staging
+			 * folder. */
+			close(tmpfd);
+			tmpfd = -1;
+			if (remove_all(p->outfd, name) > 0)
+				diag_warning(p->d, (struct pos){ p->out, 0, 0 },
+				    "cannot remove all of %s, the previous "
+				    "output: %s (the next build removes it)",
+				    name, strerror(errno));
+			free(p->tmp);
+			p->tmp = NULL;
+			p->made_out = false;
 		}
-	} else
-		ok = rename(p->tmp, p->out) == 0;
-	if (!ok)
-		diag_failure(p->d, p->out, "cannot put the new output in "
-		    "place: %s", strerror(errno));
-	else {
-		free(p->tmp);
-		p->tmp = NULL;
+		block_signals(false);
 	}
-	block_signals(false);
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	if (tmpfd != -1)
+		close(tmpfd);
 	return ok;
 }
 
@@ -507,10 +1161,21 @@ void
 publish_end(struct publish *p)
 {
 	block_signals(true);
-	if (p->tmp != NULL)
-		rm_tree(p->tmp);
+	if (p->tmp != NULL && p->outfd != -1)
+		remove_all(p->outfd, strrchr(p->tmp, '/') + 1);
+	if (p->made_out)
+		rmdir(p->out);
+	if (p->outfd != -1)
+		close(p->outfd);	/* and the lock with it */
+	for (size_t i = 0; i < p->n_owned; i++)
+		free(p->owned[i]);
+	free(p->owned);
+	strmap_free(&p->by_owned);
 	free(p->tmp);
 	free(p->out);
 	p->tmp = p->out = NULL;
+	p->owned = NULL;
+	p->n_owned = 0;
+	p->outfd = -1;
 	block_signals(false);
 }

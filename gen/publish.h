@@ -1,17 +1,32 @@
 /*
  * publish: the only code that writes files.
  *
- * A build writes into a new temporary folder beside the output folder
- * (".NAME.coopgen-XXXXXX") and, only when everything succeeded, swaps it
- * into place in one atomic rename. Until then the previous output stays
- * byte for byte as it was; on an error, or on SIGINT, SIGTERM or SIGHUP,
- * the temporary folder is removed and nothing else is touched.
+ * A build writes into a staging folder inside the output folder
+ * (OUT/.coopgen-new-XXXXXX) and, only when everything succeeded, puts each
+ * of its entries in place: a folder of the old output that holds nothing
+ * but what coopgen wrote is swapped for the new one in one atomic rename
+ * (RENAME_EXCHANGE); a folder that also holds files of someone else's
+ * (a .git, a CNAME, a .htaccess, notes) is updated file by file around
+ * them. Until then the previous output stays byte for byte as it was; on
+ * an error, or on SIGINT, SIGTERM or SIGHUP, the staging folder is removed
+ * and nothing else is touched.
+ *
+ * What coopgen wrote is listed in the marker, OUT/.coopgen, one path a
+ * line. A build replaces or deletes those files and nothing else: every
+ * other entry of the output folder is kept as it is, and one that stands
+ * where the new output puts a file is a failure (named), not a loss.
+ * Nothing in the output folder is followed or opened in a way that could
+ * block: symbolic links, FIFOs and devices are entries like any other.
+ * A folder without the marker is used only when it is empty or new, so
+ * that a mistyped --out cannot litter someone's documents.
  *
  * Every path given here is relative to the output folder and is checked
- * (no absolute path, no "..", no empty part), so no value can make a write
- * land outside it. An output folder holds a ".coopgen" marker; an existing
- * folder without one is never replaced, so that a mistyped --out cannot
- * wipe out someone's documents.
+ * (no absolute path, no "..", no empty part, no control character), so no
+ * value can make a write land outside it. One build at a time writes into
+ * an output folder: it is locked (flock) from publish_begin to publish_end.
+ *
+ * Errors: functions returning bool report what failed to the diag given
+ * to publish_begin (diag_failure: exit status 3) and return false.
  */
 #ifndef COOPGEN_PUBLISH_H
 #define COOPGEN_PUBLISH_H
@@ -19,23 +34,39 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "diag.h"
 #include "hash.h"
+#include "strmap.h"
 
 #define PUBLISH_MARKER ".coopgen"
 
 struct publish {
 	char	*out;		/* the output folder */
-	char	*tmp;		/* the folder being built */
-	bool	 had_out;	/* the output folder existed */
+	char	*tmp;		/* the staging folder, inside out */
+	int	 outfd;		/* out, open and locked; -1 */
+	bool	 had_out;	/* out held an output of coopgen's */
+	bool	 made_out;	/* this build made out */
+	bool	 legacy;	/* its marker lists nothing (an older coopgen) */
+	mode_t	 umask;		/* the process's, read once */
+	char	**owned;	/* what the marker lists, sorted */
+	size_t	 n_owned;
+	struct strmap by_owned;
 	_Atomic size_t files;	/* written so far (by every thread) */
 	_Atomic size_t reused;	/* of which taken by publish_reuse */
 	struct diag *d;
 };
 
+/* Refuse (a usage error, reported on stderr: exit status 2) an output
+ * folder that is, holds or lies inside dir, the folder named by option
+ * what ("--content", "--templates"). True when they stay apart. Called
+ * before anything is read or written. */
+bool	 publish_apart(const char *out, const char *dir, const char *what);
+
 /* Start a build of folder out. False (and reported as a failure) when the
- * temporary folder cannot be made or out may not be replaced. */
+ * staging folder cannot be made, out may not be written, or another build
+ * is writing into it now. */
 bool	 publish_begin(struct publish *p, const char *out, struct diag *d);
 
 /* Write len bytes as file rel (parent folders are made as needed). */
@@ -51,11 +82,21 @@ char	*publish_path(struct publish *p, const char *rel);
 bool	 publish_copy(struct publish *p, const char *rel, const char *src);
 
 /*
+ * Read file rel of the previous output, at most max bytes, into *text
+ * (NUL-terminated; the caller frees it). False, with nothing reported,
+ * when there is none or it is not a regular file reached without
+ * following a link.
+ */
+bool	 publish_read_old(struct publish *p, const char *rel, char **text,
+	    size_t *len, size_t max);
+
+/*
  * Take file rel of the previous output into the new one as it is, by a
  * hard link (old output files are only ever replaced, never written to),
- * if it is still a regular file whose bytes hash to want. False, with
- * nothing reported and nothing written, when it is not, or cannot be
- * linked: the caller then writes rel itself.
+ * if it is still a regular file whose bytes hash to want, reached without
+ * following a link, and with the owner and mode a new file would get.
+ * False, with nothing reported and nothing written, when it is not, or
+ * cannot be linked: the caller then writes rel itself.
  */
 bool	 publish_reuse(struct publish *p, const char *rel, struct hash want);
 
@@ -63,14 +104,16 @@ bool	 publish_reuse(struct publish *p, const char *rel, struct hash want);
 void	 publish_unreuse(struct publish *p, const char *rel);
 
 /*
- * Put the new folder in place of the old. With keep_rest, whatever the old
- * folder holds at its top level that the new one lacks (the years not
- * rebuilt this time) is carried over, hard-linked where possible.
+ * Put the new output in place. With full, whatever coopgen wrote before
+ * and did not write now is deleted (a year gone from the content); else
+ * (years named with --year) the top-level entries this build did not
+ * write stay as they are, and on the list of what coopgen wrote.
  */
-bool	 publish_commit(struct publish *p, bool keep_rest);
+bool	 publish_commit(struct publish *p, bool full);
 
-/* Release p. When the build was not committed, the temporary folder is
- * removed and the output folder stays as it was. */
+/* Release p. When the build was not committed, the staging folder is
+ * removed and the output folder stays as it was (removed if this build
+ * made it). */
 void	 publish_end(struct publish *p);
 
 /* The signal that interrupted the build, or 0. Writers call this between

@@ -1,6 +1,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <link.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,31 +18,25 @@
 static const char header[] = "coopgen pages 1\n";
 
 void
-reuse_load(struct reuse *r, const char *out)
+reuse_load(struct reuse *r, struct publish *p)
 {
-	struct buf path = BUF_INIT;
-	FILE *f;
-	char *line = NULL;
-	size_t cap = 0, room = 0;
-	ssize_t len;
+	char *text, *line, *next;
+	size_t len, room = 0;
 
 	memset(r, 0, sizeof(*r));
-	buf_printf(&path, "%s/%s", out, REUSE_MANIFEST);
-	f = fopen(buf_str(&path), "re");
-	buf_free(&path);
-	if (f == NULL)
+	if (!publish_read_old(p, REUSE_MANIFEST, &text, &len, REUSE_MAX))
 		return;
-	if (getline(&line, &cap, f) == -1 || strcmp(line, header) != 0) {
-		free(line);
-		fclose(f);
+	if (strncmp(text, header, sizeof(header) - 1) != 0) {
+		free(text);
 		return;
 	}
 	/* "KEY BYTES REL": two hashes of 32 hex digits, then a path. */
-	while ((len = getline(&line, &cap, f)) != -1) {
+	for (line = text + sizeof(header) - 1; *line; line = next) {
 		struct reuse_entry e;
-		if (len > 0 && line[len - 1] == '\n')
-			line[--len] = '\0';
-		if (len < 67 || line[32] != ' ' || line[65] != ' ' ||
+		size_t n = strcspn(line, "\n");
+		next = line + n + (line[n] == '\n');
+		line[n] = '\0';
+		if (n < 67 || line[32] != ' ' || line[65] != ' ' ||
 		    !hash_parse(line, &e.key) ||
 		    !hash_parse(line + 33, &e.bytes))
 			continue;
@@ -49,8 +44,7 @@ reuse_load(struct reuse *r, const char *out)
 		r->v = xgrow(r->v, &room, r->n, sizeof(*r->v));
 		r->v[r->n++] = e;
 	}
-	free(line);
-	fclose(f);
+	free(text);
 	/* Indexed once all are read: the keys are the entries' strings. */
 	for (size_t i = 0; i < r->n; i++)
 		strmap_put(&r->by_rel, r->v[i].rel, i, NULL);
@@ -173,13 +167,17 @@ reuse_format(struct reuse_entry *v, size_t n, struct buf *out)
 }
 
 /* Add the file at path to h, whole; a symbolic link is followed only when
- * asked (the tree's own are added as links). */
+ * asked. Anything but a regular file is added as such, never waited on. */
 static void
 add_file(struct hasher *h, const char *path, bool follow)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
+	    (follow ? 0 : O_NOFOLLOW));
+	struct stat st;
 
-	if (fd == -1 || !hash_fd(h, fd))
+	if (fd != -1 && (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)))
+		hash_string(h, "not a file");
+	else if (fd == -1 || !hash_fd(h, fd))
 		hash_string(h, strerror(errno));
 	if (fd != -1)
 		close(fd);
@@ -223,11 +221,20 @@ content_part(const char *const *parts, int depth, const char *name)
 	return ALL;
 }
 
+/* The folders on the way down, by device and inode: a symbolic link
+ * back to one of them is a loop, added as such and not followed. */
+struct trail {
+	dev_t	 dev[17];
+	ino_t	 ino[17];
+};
+
 /* Add the tree at path (rel inside its root) to h: every name, sorted,
- * with its kind; a file's size and, as filter says, its bytes. */
+ * with its kind; a file's size and, as filter says, its bytes. A symbolic
+ * link is followed as the reader follows it (fsx.h): its target's kind
+ * and bytes go in under the link's name, whatever the target is called. */
 static void
 add_tree(struct hasher *h, const char *path, const char *rel, bool content,
-    const char **parts, int depth)
+    const char **parts, int depth, struct trail *t)
 {
 	DIR *dir = opendir(path);
 	char **names = NULL;
@@ -261,26 +268,37 @@ add_tree(struct hasher *h, const char *path, const char *rel, bool content,
 		buf_printf(&p, "%s/%s", path, names[i]);
 		buf_printf(&r, "%s%s%s", rel, *rel ? "/" : "", names[i]);
 		hash_string(h, buf_str(&r));
-		if (lstat(buf_str(&p), &st) == -1) {
+		if (lstat(buf_str(&p), &st) == 0 && S_ISLNK(st.st_mode)) {
+			char to[4096];
+			ssize_t k = readlink(buf_str(&p), to, sizeof(to) - 1);
+			to[k < 0 ? 0 : k] = '\0';
+			hash_string(h, "link");
+			hash_string(h, to);
+			if (stat(buf_str(&p), &st) == -1)
+				st.st_mode = 0;
+		}
+		bool loop = false;
+		for (int d = 0; S_ISDIR(st.st_mode) && d < depth; d++)
+			loop = loop || (t->dev[d] == st.st_dev &&
+			    t->ino[d] == st.st_ino);
+		if (st.st_mode == 0) {
 			hash_string(h, strerror(errno));
+		} else if (loop) {
+			hash_string(h, "loop");
 		} else if (S_ISDIR(st.st_mode) && depth < 16) {
 			hash_string(h, "dir");
 			parts[depth] = names[i];
+			t->dev[depth] = st.st_dev;
+			t->ino[depth] = st.st_ino;
 			add_tree(h, buf_str(&p), buf_str(&r), content, parts,
-			    depth + 1);
+			    depth + 1, t);
 		} else if (S_ISREG(st.st_mode)) {
 			char size[32];
 			snprintf(size, sizeof(size), "file %lld",
 			    (long long)st.st_size);
 			hash_string(h, size);
 			if (part == ALL)
-				add_file(h, buf_str(&p), false);
-		} else if (S_ISLNK(st.st_mode)) {
-			char to[4096];
-			ssize_t k = readlink(buf_str(&p), to, sizeof(to) - 1);
-			to[k < 0 ? 0 : k] = '\0';
-			hash_string(h, "link");
-			hash_string(h, to);
+				add_file(h, buf_str(&p), true);
 		} else
 			hash_string(h, "other");
 		buf_free(&p);
@@ -288,6 +306,24 @@ add_tree(struct hasher *h, const char *path, const char *rel, bool content,
 		free(names[i]);
 	}
 	free(names);
+}
+
+/* Add to h each shared object the program runs with (ctemplate, cmark,
+ * libxlsxwriter, the C library...): a new version of one may write other
+ * bytes as surely as a new build of the program. Each is named by its
+ * path and added whole. */
+static int
+add_object(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	struct hasher *h = arg;
+
+	(void)size;
+	/* The program itself ("") and the kernel's vDSO have no file. */
+	if (info->dlpi_name == NULL || info->dlpi_name[0] != '/')
+		return 0;
+	hash_string(h, info->dlpi_name);
+	add_file(h, info->dlpi_name, true);
+	return 0;
 }
 
 bool
@@ -303,10 +339,12 @@ reuse_fingerprint(struct hasher *h, const char *content,
 	if (stat("/proc/self/exe", &st) == -1 || !S_ISREG(st.st_mode))
 		return false;
 	add_file(h, "/proc/self/exe", true);
+	dl_iterate_phdr(add_object, h);
+	struct trail t;
 	hash_string(h, "templates");
-	add_tree(h, templates, "", false, parts, 0);
+	add_tree(h, templates, "", false, parts, 0, &t);
 	hash_string(h, "content");
-	add_tree(h, content, "", true, parts, 0);
+	add_tree(h, content, "", true, parts, 0, &t);
 	return true;
 }
 
@@ -347,10 +385,15 @@ reuse_year_keys(struct hash base, const struct year *y,
 	for (size_t j = 0; j < y->n_activities; j++) {
 		const struct activity *a = &y->activities[j];
 		hash_init(&ha);
-		hash_value(&ha, a->self_contained ? alone : with_year);
+		hash_value(&ha, alone);
 		hash_string(&ha, a->slug);
 		hash_value(&ha, a->source);
-		k->pages[j] = hash_final(&ha);
+		k->pages[j].alone = hash_final(&ha);
+		hash_init(&ha);
+		hash_value(&ha, with_year);
+		hash_string(&ha, a->slug);
+		hash_value(&ha, a->source);
+		k->pages[j].with_year = hash_final(&ha);
 	}
 }
 

@@ -46,10 +46,15 @@ struct reuse {
 	struct strmap by_rel;
 };
 
-/* The manifest of the output folder out; empty when there is none, or it
- * is not one this program wrote (nothing is reported: a full build
- * follows). */
-void	 reuse_load(struct reuse *r, const char *out);
+struct publish;
+
+/* The most a manifest may hold: far more than 50,000 pages need. */
+#define REUSE_MAX (256u << 20)
+
+/* The manifest of the output folder being replaced by p; empty when there
+ * is none, or it is not one this program wrote (nothing is reported: a
+ * full build follows). */
+void	 reuse_load(struct reuse *r, struct publish *p);
 void	 reuse_free(struct reuse *r);
 
 /* The entry for the page at rel, or NULL. */
@@ -106,9 +111,18 @@ bool	 reuse_fingerprint(struct hasher *h, const char *content,
 
 struct year;
 
+/* The two keys of an activity's page: as made from its own file alone,
+ * and from it with the front matter of every activity of its year. Which
+ * one a page is keyed by is said by the parse that renders its body
+ * (md_page.names_year): the last build's parse chose the key it left in
+ * the manifest, and a page is taken over when that key matches either. */
+struct reuse_page_key {
+	struct hash alone, with_year;
+};
+
 /* The keys of a year's outputs. */
 struct reuse_keys {
-	struct hash *pages;	/* [activities]: each activity's page */
+	struct reuse_page_key *pages;	/* [activities]: each one's page */
 	struct hash group;	/* the year's other pages */
 	struct hash book;	/* its statistics.xlsx */
 };
@@ -117,9 +131,10 @@ struct reuse_keys {
  * The keys of year y's outputs, from base (what all outputs share: the
  * fingerprint above, and the options that change outputs) and the year
  * before, prev (NULL: none). An activity page adds its own file, and when
- * its body may name other records, the front matter of every activity of
- * its year; the other pages and the workbook add the front matter of the
- * year's activities and of the year before's (the comparisons).
+ * its body names other records or files, the front matter of every
+ * activity of its year; the other pages and the workbook add the front
+ * matter of the year's activities and of the year before's (the
+ * comparisons).
  */
 void	 reuse_year_keys(struct hash base, const struct year *y,
 	    const struct year *prev, struct reuse_keys *k);

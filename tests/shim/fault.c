@@ -6,8 +6,10 @@
  *	COOPGEN_FAULT_ERRNO=E	with this errno (default ENOSPC)
  *	COOPGEN_FAULT_SIGNAL=S	or, instead, the process gets signal S at that
  *				moment, as if the user pressed Ctrl-C
- *	COOPGEN_FAULT_RENAME=E	rename(2) and renameat2(2) fail with errno E:
- *				the final swap of a build fails
+ *	COOPGEN_FAULT_RENAME=E	rename(2), renameat(2) and renameat2(2) fail
+ *				with errno E: the final swap of a build fails
+ *	COOPGEN_FAULT_RENAME_NTH=N  only the Nth of them fails (with errno E,
+ *				else EIO): a swap that fails halfway
  *
  * so that tests can show what a build leaves behind when the disk fills up
  * or the user interrupts it halfway.
@@ -46,12 +48,29 @@ write(int fd, const void *buf, size_t n)
 static int
 rename_fault(void)
 {
+	static long count;
 	const char *e = getenv("COOPGEN_FAULT_RENAME");
+	const char *nth = getenv("COOPGEN_FAULT_RENAME_NTH");
 
-	if (e == NULL)
+	if (nth != NULL && ++count != atol(nth))
 		return 0;
-	errno = atoi(e);
+	if (e == NULL && nth == NULL)
+		return 0;
+	errno = e != NULL ? atoi(e) : EIO;
 	return -1;
+}
+
+int
+renameat(int fromfd, const char *from, int tofd, const char *to)
+{
+	static int (*real)(int, const char *, int, const char *);
+
+	if (rename_fault())
+		return -1;
+	if (real == NULL)
+		real = (int (*)(int, const char *, int, const char *))dlsym(
+		    RTLD_NEXT, "renameat");
+	return real(fromfd, from, tofd, to);
 }
 
 int

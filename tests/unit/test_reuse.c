@@ -1,10 +1,13 @@
 #include <criterion/criterion.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "hash.h"
+#include "helpers.h"
+#include "publish.h"
 #include "reuse.h"
 
 Test(hash, stream_is_one_call)
@@ -86,8 +89,16 @@ Test(reuse, manifest_round_trip)
 	FILE *f = fopen(path, "w");
 	fprintf(f, "%snot an entry\n", buf_str(&text));
 	fclose(f);
+	/* The manifest is read from the output folder a build replaces. */
+	snprintf(path, sizeof(path), "%s/%s", dir, PUBLISH_MARKER);
+	fclose(fopen(path, "w"));
+	snprintf(path, sizeof(path), "%s/%s", dir, REUSE_MANIFEST);
+	struct capture c;
+	struct publish p;
+	capture_begin(&c);
+	cr_assert(publish_begin(&p, dir, &c.d));
 	struct reuse r;
-	reuse_load(&r, dir);
+	reuse_load(&r, &p);
 	cr_expect_eq(r.n, 2);
 	const struct reuse_entry *e = reuse_find(&r, "2023/a b.html");
 	cr_assert(e != NULL);
@@ -98,10 +109,21 @@ Test(reuse, manifest_round_trip)
 	f = fopen(path, "w");
 	fprintf(f, "coopgen pages 0\n%s", strchr(buf_str(&text), '\n') + 1);
 	fclose(f);
-	reuse_load(&r, dir);
+	reuse_load(&r, &p);
 	cr_expect_eq(r.n, 0);
 	reuse_free(&r);
 
+	/* A FIFO in its place is not waited on. */
+	unlink(path);
+	cr_assert_eq(mkfifo(path, 0666), 0);
+	reuse_load(&r, &p);
+	cr_expect_eq(r.n, 0);
+	reuse_free(&r);
+	publish_end(&p);
+	capture_free(&c);
+
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/%s", dir, PUBLISH_MARKER);
 	unlink(path);
 	rmdir(dir);
 	buf_free(&text);
