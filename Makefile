@@ -59,6 +59,10 @@ VNU = tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
 # libFuzzer harnesses (tests/fuzz/), built with clang, ASan and UBSan.
 FUZZERS      = record markdown build
 FUZZ_SECONDS = 60
+# The differential test of rebuilds (tests/differential.py): make check
+# runs seeds 1-8; make fuzz these.
+DIFF_SEEDS   = 1-200
+DIFF_STEPS   = 12
 FUZZ_FLAGS   = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_OBJS    = $(SRCS:gen/%.c=build/fuzz/%.o) $(CXXSRCS:gen/%.cc=build/fuzz/%.o)
 FUZZ_BINS    = $(FUZZERS:%=build/fuzz/fuzz_%)
@@ -154,7 +158,10 @@ fuzz-bins: $(FUZZ_BINS)
 # Each harness for FUZZ_SECONDS, from its seeds; what it learns is kept in
 # build/fuzz/corpus-NAME, a crash in build/fuzz/ (copy it to
 # tests/fuzz/regressions/NAME/ to keep it as a test).
-fuzz: $(FUZZ_BINS)
+fuzz: $(FUZZ_BINS) coopgen
+	@echo "differential: seeds $(DIFF_SEEDS), $(DIFF_STEPS) steps each"
+	@python3 tests/differential.py ./coopgen $(CURDIR) $(DIFF_SEEDS) \
+	    $(DIFF_STEPS) >/dev/null
 	@for f in $(FUZZERS); do \
 	    mkdir -p build/fuzz/corpus-$$f; \
 	    echo "fuzz_$$f for $(FUZZ_SECONDS) s"; \
