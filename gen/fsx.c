@@ -470,6 +470,23 @@ fsx_kind(const struct fsx *fs, const char *rel, const char **why)
 	return p.kind;
 }
 
+bool
+fsx_folder(const struct fsx *fs, const char *rel, struct diag *d)
+{
+	struct place p;
+
+	resolve(fs, rel, &p);
+	free(p.real);
+	if (p.kind == FSX_FILE || (p.kind == FSX_OTHER && !p.looped)) {
+		char *name = shown(fs, rel);
+		diag_error(d, (struct pos){ name, 0, 0 }, "refused: %s",
+		    p.kind == FSX_FILE ? "a file where a folder was expected" :
+		    p.why);
+		free(name);
+	}
+	return p.kind == FSX_DIR;
+}
+
 /* Read rel whole; as text (checked as fsx_read says) unless it was so
  * read before, by this build. */
 static bool

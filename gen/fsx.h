@@ -54,6 +54,13 @@ void	 fsx_close(struct fsx *fs);
  * thread's next call of an fsx function). */
 enum fsx_kind fsx_kind(const struct fsx *fs, const char *rel, const char **why);
 
+/* Whether rel is a folder to read. Nothing there is false, in silence (a
+ * folder of the content may be left out); anything else is false and an
+ * error: a file where a folder was expected, a FIFO, a link to nothing or
+ * outside, but for a loop or a link to a folder, which the listing of the
+ * folder that holds it reports (fsx_list). */
+bool	 fsx_folder(const struct fsx *fs, const char *rel, struct diag *d);
+
 /*
  * Read the file rel whole, as UTF-8 text. A byte-order mark is dropped;
  * *text is NUL-terminated. False (and reported) when the file cannot be
