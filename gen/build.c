@@ -424,9 +424,8 @@ check_all(struct run *r, const struct options *o)
 		r->ms[STAGE_PROSE] += now_ms() - t0;
 		r->records += y->n_activities;
 		char media[64];
-		const char *why;
 		snprintf(media, sizeof(media), "%s/media", y->dir);
-		if (fsx_kind(&r->fs, media, &why) == FSX_DIR)
+		if (fsx_folder(&r->fs, media, &r->d))
 			collect_media(r, yr, media);
 	}
 	return diag_status(&r->d);

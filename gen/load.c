@@ -584,10 +584,9 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
     const char *what, const char *const keys[], md_record_fn *fn, void *arg)
 {
 	char rel[256], **names;
-	const char *why;
 
 	snprintf(rel, sizeof(rel), "%s/%s", y->dir, sub);
-	if (fsx_kind(&l->fs, rel, &why) != FSX_DIR)
+	if (!fsx_folder(&l->fs, rel, l->d))
 		return;
 	size_t n = fsx_list(&l->fs, rel, &names, l->d);
 	struct ahead a = { .l = l, .what = what };

@@ -98,8 +98,8 @@ Test(templates, a_missing_one_is_named)
 	remove(path);
 	capture_begin(&c);
 	cr_expect_not(html_load(&h, dir, &c.d));
-	snprintf(want, sizeof(want), "activity.tpl: error: cannot read: no such "
-	    "file\n");
+	snprintf(want, sizeof(want), "%s/activity.tpl: error: cannot read: no "
+	    "such file\n", dir);
 	cr_expect_str_eq(capture_text(&c), want);
 	html_free(h);
 	capture_free(&c);
