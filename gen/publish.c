@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fsx.h"
 #include "publish.h"
 #include "xalloc.h"
 
@@ -602,18 +603,15 @@ bool
 publish_copy(struct publish *p, const char *rel, const char *src)
 {
 	/* Checked for its kind before a read could block on it: a file
-	 * swapped for a FIFO since the content was read. */
-	int in = open(src, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	 * swapped for a FIFO since the content was read. A link was checked
+	 * with the content: it is followed. */
 	struct stat st;
+	int in = fsx_open_regular(AT_FDCWD, src, true, &st);
 
-	if (in != -1 && (fstat(in, &st) == -1 || !S_ISREG(st.st_mode))) {
-		close(in);
-		in = -1;
-		errno = EINVAL;
-	}
 	if (in == -1) {
-		diag_failure(p->d, src, "cannot read: %s", errno == EINVAL ?
-		    "not a regular file" : strerror(errno));
+		diag_failure(p->d, src, "cannot read: %s", errno == EINVAL ||
+		    errno == EISDIR ? "no longer a regular file" :
+		    strerror(errno));
 		return false;
 	}
 	int fd = open_out(p, rel);
@@ -830,6 +828,11 @@ struct merge {
 	unsigned trouble;	/* entries in the way, or failures */
 	struct step *steps;
 	size_t	 n_steps, cap_steps;
+	/* The old folders the look found to hold only coopgen's files, to
+	 * be swapped whole (a walk of a big year is not made twice). */
+	struct strmap whole;
+	char	**whole_v;
+	size_t	 n_whole, cap_whole;
 };
 
 static void
@@ -1002,7 +1005,18 @@ merge_entry(struct merge *m, int olddir, int newdir, const struct entry *e,
 		failed(m, rel, "open it");
 		return;
 	}
-	if (only_owned(m, od, rel)) {
+	bool whole;
+	if (m->apply)
+		whole = strmap_get(&m->whole, rel, NULL);
+	else if ((whole = only_owned(m, od, rel))) {
+		m->whole_v = xgrow(m->whole_v, &m->cap_whole, m->n_whole,
+		    sizeof(*m->whole_v));
+		m->whole_v[m->n_whole] = xstrdup(rel);
+		strmap_put(&m->whole, m->whole_v[m->n_whole], m->n_whole,
+		    NULL);
+		m->n_whole++;
+	}
+	if (whole) {
 		if (m->apply)
 			swap_in(m, olddir, newdir, e->name, rel, true);
 	} else if (S_ISDIR(new.st_mode)) {
@@ -1121,7 +1135,8 @@ publish_commit(struct publish *p, bool full)
 	if (ok) {
 		/* From here the work must not be cut in half. */
 		block_signals(true);
-		struct merge apply = { .p = p, .apply = true };
+		struct merge apply = { .p = p, .apply = true,
+		    .whole = look.whole };
 		merge_dir(&apply, p->outfd, tmpfd, "");
 		/* Last, the list of what is now coopgen's: until then a build
 		 * cut short by a crash still knows the old files. */
@@ -1152,6 +1167,10 @@ publish_commit(struct publish *p, bool full)
 	for (size_t i = 0; i < n; i++)
 		free(l[i]);
 	free(l);
+	for (size_t i = 0; i < look.n_whole; i++)
+		free(look.whole_v[i]);
+	free(look.whole_v);
+	strmap_free(&look.whole);
 	if (tmpfd != -1)
 		close(tmpfd);
 	return ok;

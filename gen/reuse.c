@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fsx.h"
 #include "model.h"
 #include "publish.h"
 #include "reuse.h"
@@ -171,13 +172,10 @@ reuse_format(struct reuse_entry *v, size_t n, struct buf *out)
 static void
 add_file(struct hasher *h, const char *path, bool follow)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC |
-	    (follow ? 0 : O_NOFOLLOW));
 	struct stat st;
+	int fd = fsx_open_regular(AT_FDCWD, path, follow, &st);
 
-	if (fd != -1 && (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)))
-		hash_string(h, "not a file");
-	else if (fd == -1 || !hash_fd(h, fd))
+	if (fd == -1 || !hash_fd(h, fd))
 		hash_string(h, strerror(errno));
 	if (fd != -1)
 		close(fd);
@@ -188,14 +186,16 @@ reuse_hash_file(const char *path, struct hash *out)
 {
 	struct hasher h;
 	struct stat st;
+	int fd = fsx_open_regular(AT_FDCWD, path, false, &st);
+	bool ok = fd != -1;
 
-	/* add_file notes a failure in the hash; here it must be seen. */
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
-		return false;
 	hash_init(&h);
-	add_file(&h, path, false);
-	*out = hash_final(&h);
-	return true;
+	ok = ok && hash_fd(&h, fd);
+	if (fd != -1)
+		close(fd);
+	if (ok)
+		*out = hash_final(&h);
+	return ok;
 }
 
 static int
@@ -336,8 +336,10 @@ reuse_fingerprint(struct hasher *h, const char *content,
 	hash_string(h, header);
 	/* The program: another build of it may write other bytes. Where it
 	 * cannot be read, nothing can be known to be unchanged. */
-	if (stat("/proc/self/exe", &st) == -1 || !S_ISREG(st.st_mode))
+	int exe = fsx_open_regular(AT_FDCWD, "/proc/self/exe", true, &st);
+	if (exe == -1)
 		return false;
+	close(exe);
 	add_file(h, "/proc/self/exe", true);
 	dl_iterate_phdr(add_object, h);
 	struct trail t;
