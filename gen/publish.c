@@ -456,6 +456,13 @@ publish_begin(struct publish *p, const char *out, struct diag *d)
 		p->tmp = NULL;
 		return false;
 	}
+	/* A file made in the staging folder gets its group (the user's, or
+	 * the output folder's when that is set-group-ID). */
+	if (stat(p->tmp, &st) == -1) {
+		diag_failure(d, p->tmp, "cannot read: %s", strerror(errno));
+		return false;
+	}
+	p->gid = st.st_gid;
 	return true;
 }
 
@@ -685,7 +692,7 @@ publish_read_old(struct publish *p, const char *rel, char **text,
 static bool
 as_if_new(const struct publish *p, const struct stat *st)
 {
-	return st->st_uid == geteuid() &&
+	return st->st_uid == geteuid() && st->st_gid == p->gid &&
 	    (st->st_mode & 07777) == (0666 & ~p->umask);
 }
 

@@ -50,6 +50,7 @@ struct publish {
 	bool	 made_out;	/* this build made out */
 	bool	 legacy;	/* its marker lists nothing (an older coopgen) */
 	mode_t	 umask;		/* the process's, read once */
+	gid_t	 gid;		/* the group of a file made now */
 	char	**owned;	/* what the marker lists, sorted */
 	size_t	 n_owned;
 	struct strmap by_owned;
