@@ -4,75 +4,18 @@
 
 #include "hash.h"
 
-static const uint64_t C1 = 0x87c37b91114253d5u, C2 = 0x4cf5ad432745937fu;
-
-static uint64_t
-rotl(uint64_t x, int r)
-{
-	return (x << r) | (x >> (64 - r));
-}
-
-static uint64_t
-fmix(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdu;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53u;
-	k ^= k >> 33;
-	return k;
-}
-
-static void
-block(struct hasher *h, const unsigned char *p)
-{
-	uint64_t k1, k2;
-
-	memcpy(&k1, p, 8);
-	memcpy(&k2, p + 8, 8);
-	k1 *= C1;
-	k1 = rotl(k1, 31);
-	k1 *= C2;
-	h->h1 ^= k1;
-	h->h1 = rotl(h->h1, 27);
-	h->h1 += h->h2;
-	h->h1 = h->h1 * 5 + 0x52dce729;
-	k2 *= C2;
-	k2 = rotl(k2, 33);
-	k2 *= C1;
-	h->h2 ^= k2;
-	h->h2 = rotl(h->h2, 31);
-	h->h2 += h->h1;
-	h->h2 = h->h2 * 5 + 0x38495ab5;
-}
-
 void
 hash_init(struct hasher *h)
 {
-	memset(h, 0, sizeof(*h));
+	/* Only fails on a NULL state. */
+	(void)XXH3_128bits_reset(&h->st);
 }
 
 void
 hash_update(struct hasher *h, const void *data, size_t len)
 {
-	const unsigned char *p = data;
-
-	h->len += len;
-	if (h->ntail > 0) {
-		size_t take = 16 - h->ntail < len ? 16 - h->ntail : len;
-		memcpy(h->tail + h->ntail, p, take);
-		h->ntail += take;
-		p += take;
-		len -= take;
-		if (h->ntail < 16)
-			return;
-		block(h, h->tail);
-		h->ntail = 0;
-	}
-	for (; len >= 16; p += 16, len -= 16)
-		block(h, p);
-	memcpy(h->tail, p, len);
-	h->ntail = len;
+	if (len > 0)
+		(void)XXH3_128bits_update(&h->st, data, len);
 }
 
 void
@@ -91,33 +34,18 @@ hash_value(struct hasher *h, struct hash v)
 struct hash
 hash_final(const struct hasher *h)
 {
-	struct hasher c = *h;
-	unsigned char last[16] = { 0 };
+	/* The state is left as it is: hashing may go on after. */
+	XXH128_hash_t v = XXH3_128bits_digest(&h->st);
 
-	/* The tail is padded with zeros; the length, mixed in below, keeps
-	 * "a" apart from "a\0". */
-	memcpy(last, c.tail, c.ntail);
-	if (c.ntail > 0)
-		block(&c, last);
-	c.h1 ^= c.len;
-	c.h2 ^= c.len;
-	c.h1 += c.h2;
-	c.h2 += c.h1;
-	c.h1 = fmix(c.h1);
-	c.h2 = fmix(c.h2);
-	c.h1 += c.h2;
-	c.h2 += c.h1;
-	return (struct hash){ c.h1, c.h2 };
+	return (struct hash){ v.high64, v.low64 };
 }
 
 struct hash
 hash_bytes(const void *data, size_t len)
 {
-	struct hasher h;
+	XXH128_hash_t v = XXH3_128bits(data, len);
 
-	hash_init(&h);
-	hash_update(&h, data, len);
-	return hash_final(&h);
+	return (struct hash){ v.high64, v.low64 };
 }
 
 bool

@@ -1,12 +1,10 @@
 /*
  * hash: a 128-bit fingerprint of bytes, to tell whether an input changed.
  *
- * Not cryptographic: it guards against accidents (an edited file, a new
- * template), not against someone forging a collision, and anyone who can
- * do that can write the content anyway. The mixing is that of MurmurHash3
- * x64_128 (public domain, Austin Appleby), fed as a stream, the last block
- * padded with zeros. Words are read in the machine's byte order: the
- * fingerprints never leave the machine that made them.
+ * XXH3's 128-bit hash (libxxhash), fed as a stream. Not cryptographic: it
+ * guards against accidents (an edited file, a new template), not against
+ * someone forging a collision, and anyone who can do that can write the
+ * content anyway. The fingerprints never leave the machine that made them.
  */
 #ifndef COOPGEN_HASH_H
 #define COOPGEN_HASH_H
@@ -15,15 +13,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* For XXH3_state_t's size, so that a hasher can live on the stack. */
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
 struct hash {
 	uint64_t a, b;
 };
 
 struct hasher {
-	uint64_t h1, h2;
-	unsigned char tail[16];
-	size_t	 ntail;
-	uint64_t len;
+	XXH3_state_t st;
 };
 
 void	 hash_init(struct hasher *h);

@@ -16,7 +16,7 @@
 #include "xalloc.h"
 
 /* The first line of a manifest; another version's is not read. */
-static const char header[] = "coopgen pages 1\n";
+static const char header[] = "coopgen pages 2\n";
 
 void
 reuse_load(struct reuse *r, struct publish *p)

@@ -78,7 +78,7 @@ Test(reuse, manifest_round_trip)
 	};
 	struct buf text = BUF_INIT;
 	reuse_format(v, 2, &text);
-	cr_expect_str_eq(buf_str(&text), "coopgen pages 1\n"
+	cr_expect_str_eq(buf_str(&text), "coopgen pages 2\n"
 	    "00000000000000050000000000000006 00000000000000070000000000000008 "
 	    "2023/a b.html\n"
 	    "00000000000000010000000000000002 00000000000000030000000000000004 "
