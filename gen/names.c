@@ -168,6 +168,10 @@ names_base_url_problem(const char *url)
 		    "http://...)";
 	if (url[scheme] == '\0' || url[scheme] == '/')
 		return "has no host (expected https://example.org/...)";
+	if (url[strcspn(url, " \t\"<>\\^`{|}")] != '\0')
+		return "has a space, a quote or a character that an address "
+		    "cannot hold as it is (expected an address such as "
+		    "https://example.org/report/, with %20 for a space)";
 	if (strchr(url, '?') != NULL)
 		return "has a query ('?'), which the pages' addresses would "
 		    "land in (expected an address without '?', such as "
