@@ -295,8 +295,9 @@ key_next(const struct builder *b)
  * value, a comment or between tokens ends up as a syntax error somewhere
  * after it; other invisible characters (a byte-order mark before a key)
  * make one on their own line. Report such a character instead of the
- * error it caused, when there is one not yet reported before the end of
- * the line of the error (problem, a byte offset); true when there was.
+ * error it caused, when there is one before the end of the line of the
+ * error (problem, a byte offset), unless reported already; true when
+ * there was one.
  */
 static bool
 invisible_cause(struct builder *b, size_t problem)
@@ -309,14 +310,16 @@ invisible_cause(struct builder *b, size_t problem)
 		end++;
 	while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r')
 		start--;
-	for (size_t i = b->reported, len; i < end; i += len ? len : 1) {
+	for (size_t i = 0, len; i < end; i += len ? len : 1) {
 		const char *name;
 		len = utf8_decode(text + i, end - i, &cp);
-		if (len == 0 || utf8_hidden(cp, &name) != UTF8_HIDES_TEXT ||
-		    (i < start && cp != 0x85 && cp != 0x2028 && cp != 0x2029))
-			continue;
-		struct pos at = byte_pos(b, i);
 		bool breaks = cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+		if (len == 0 || utf8_hidden(cp, &name) != UTF8_HIDES_TEXT ||
+		    (i < start && !breaks))
+			continue;
+		if (i < b->reported)
+			return true;	/* reported in its value already */
+		struct pos at = byte_pos(b, i);
 		diag_error(b->d, at, "U+%04X %s at column %d: an invisible "
 		    "character %s (expected %s; delete it)", (unsigned)cp, name,
 		    at.col, breaks ? "that YAML takes for a line break, where "
