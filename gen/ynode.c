@@ -91,6 +91,27 @@ mark_pos(struct builder *b, yaml_mark_t m)
 	return here(b);
 }
 
+/* The position of byte offset off of the text, from start, the position
+ * of byte offset from (at or before off): a scan of what lies between,
+ * so that many problems in one file never cost a walk from its start
+ * each. */
+static struct pos
+pos_from(const struct builder *b, struct pos start, size_t from, size_t off)
+{
+	const char *t = b->loc.text;
+	size_t line_start = from;
+
+	for (size_t i = from; i < off; i++)
+		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == b->loc.len ||
+		    t[i + 1] != '\n'))) {
+			start.line++;
+			start.col = 1;
+			line_start = i + 1;
+		}
+	start.col += (int)utf8_chars(t + line_start, off - line_start);
+	return start;
+}
+
 /* The position of byte offset off of the text. */
 static struct pos
 byte_pos(struct builder *b, size_t off)
@@ -240,14 +261,14 @@ check_invisible(struct builder *b, const struct ynode *n, size_t from,
 		 * folded into a space). */
 		if (from + inv.off < b->reported)
 			return;
-		at = byte_pos(b, from + inv.off);
+		at = pos_from(b, n->pos, from, from + inv.off);
 		b->reported = from + inv.off + 1;
 	} else if (utf8_find_invisible(n->str, n->len, word, &inv)) {
 		size_t off = find_cp(b->loc.text, from, to, inv.cp);
 		if (off < to) {
 			if (off < b->reported)
 				return;
-			at = byte_pos(b, off);
+			at = pos_from(b, n->pos, from, off);
 			b->reported = off + 1;
 		} else
 			in_file = false;	/* an escape: "\u200B" */
