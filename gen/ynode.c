@@ -240,7 +240,7 @@ invisible_error(struct builder *b, struct pos at, const struct utf8_invisible
 }
 
 /*
- * Refuse an invisible character of scalar n, written in text[from..to),
+ * Report an invisible character of scalar n, written in text[from..to),
  * where it does harm (utf8.h): one that hides text, anywhere; one that
  * hides a word, in a key and in a value of one ASCII word (an id, a slug,
  * a date, a number: a title has no such character by accident, but prose
@@ -248,10 +248,9 @@ invisible_error(struct builder *b, struct pos at, const struct utf8_invisible
  * key, NULL for a key itself or a list item.
  */
 static void
-check_invisible(struct builder *b, const struct ynode *n, size_t from,
-    size_t to, bool is_key, const char *key)
+report_invisible(struct builder *b, const struct ynode *n, size_t from,
+    size_t to, bool is_key, bool word, const char *key)
 {
-	bool word = is_key || (!n->block && one_word(n->str, n->len));
 	struct utf8_invisible inv;
 	struct pos at = n->pos;
 	bool in_file = true;
@@ -287,6 +286,50 @@ check_invisible(struct builder *b, const struct ynode *n, size_t from,
 		buf_puts(&what, "a list item");
 	invisible_error(b, at, &inv, in_file, buf_str(&what));
 	buf_free(&what);
+}
+
+/* Take the invisible characters out of word n, once reported: the checks
+ * of its field then judge what is seen ('wipo' is a partner), and do not
+ * report the one problem twice. Nothing is written while there is an
+ * error, so no value is changed silently. */
+static void
+strip_invisible(struct arena *a, struct ynode *n)
+{
+	char *out = arena_alloc(a, n->len + 1);
+	size_t len = 0;
+	uint32_t cp;
+
+	for (size_t i = 0, step; i < n->len; i += step) {
+		step = utf8_decode(n->str + i, n->len - i, &cp);
+		if (step == 0)
+			step = 1;
+		else if (utf8_hidden(cp, NULL) != UTF8_SHOWN)
+			continue;
+		memcpy(out + len, n->str + i, step);
+		len += step;
+	}
+	out[len] = '\0';
+	n->str = out;
+	n->len = len;
+}
+
+/*
+ * Check scalar n, written in text[from..to), for invisible characters:
+ * see report_invisible; a key or a word is then taken without them.
+ */
+static void
+check_invisible(struct builder *b, struct ynode *n, size_t from, size_t to,
+    bool is_key, const char *key)
+{
+	bool word = is_key || (!n->block && one_word(n->str, n->len));
+	struct utf8_invisible inv;
+
+	if (!utf8_find_invisible(b->loc.text + from, to - from, false, &inv) &&
+	    !utf8_find_invisible(n->str, n->len, word, &inv))
+		return;
+	report_invisible(b, n, from, to, is_key, word, key);
+	if (word)
+		strip_invisible(b->a, n);
 }
 
 /* The key whose value comes next, or NULL in a list or at the top. */
