@@ -19,6 +19,7 @@
 #include "load.h"
 #include "markdown.h"
 #include "model.h"
+#include "names.h"
 #include "publish.h"
 #include "reuse.h"
 #include "strmap.h"
@@ -94,60 +95,22 @@ now_ms(void)
 }
 
 /* Collect the files under rel (a folder of the year) into yr->media,
- * refusing what may not be published: two names that differ only in
- * letter case would be one file on Windows, macOS or a USB stick. */
+ * refusing what may not be published (names.h): a name one file system
+ * cannot hold, or two names that one would take for one. */
 static void
 collect_media(struct run *r, struct year_run *yr, const char *rel)
 {
 	char **names;
 	size_t n = fsx_list(&r->fs, rel, &names, &r->d);
-	struct strmap folded = STRMAP_INIT;
-	char **lower = xcalloc(n, sizeof(*lower));
+	bool *publishable = xcalloc(n ? n : 1, sizeof(*publishable));
 
+	names_check_folder(rel, names, n, publishable, &r->d);
 	for (size_t i = 0; i < n; i++) {
-		lower[i] = xstrdup(names[i]);
-		for (char *s = lower[i]; *s; s++)
-			if (*s >= 'A' && *s <= 'Z')
-				*s = (char)(*s - 'A' + 'a');
-		size_t prev;
-		if (!strmap_put(&folded, lower[i], i, &prev)) {
-			diag_error(&r->d, (struct pos){ rel, 0, 0 }, "refused: "
-			    "'%s' and '%s' differ only in letter case (expected "
-			    "names that stay apart on every file system)",
-			    names[prev], names[i]);
-		}
-	}
-	strmap_free(&folded);
-	for (size_t i = 0; i < n; i++)
-		free(lower[i]);
-	free(lower);
-
-	for (size_t i = 0; i < n; i++) {
+		if (!publishable[i])
+			continue;
 		char *path = xmalloc(strlen(rel) + strlen(names[i]) + 2);
 		const char *why;
 		sprintf(path, "%s/%s", rel, names[i]);
-		if (strpbrk(names[i], "\\\x01\x02\x03\x04\x05\x06\x07\x08\t\n"
-		    "\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19"
-		    "\x1a\x1b\x1c\x1d\x1e\x1f\x7f") != NULL) {
-			/* Such a name cannot be linked to, and some systems
-			 * cannot hold it: refuse it before anything is
-			 * written. */
-			struct buf shown = BUF_INIT;
-			for (const char *s = names[i]; *s; s++) {
-				if ((unsigned char)*s < 0x20 || *s == 0x7f)
-					buf_printf(&shown, "\\x%02X",
-					    (unsigned char)*s);
-				else
-					buf_putc(&shown, *s);
-			}
-			diag_error(&r->d, (struct pos){ rel, 0, 0 }, "refused: "
-			    "the file name '%s' has a backslash or a control "
-			    "character (expected a plain file name)",
-			    buf_str(&shown));
-			buf_free(&shown);
-			free(path);
-			continue;
-		}
 		switch (fsx_kind(&r->fs, path, &why)) {
 		case FSX_DIR:
 			collect_media(r, yr, path);
@@ -167,6 +130,7 @@ collect_media(struct run *r, struct year_run *yr, const char *rel)
 		}
 		free(path);
 	}
+	free(publishable);
 	fsx_list_free(names, n);
 }
 

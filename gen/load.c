@@ -8,6 +8,7 @@
 #include "frontmatter.h"
 #include "fsx.h"
 #include "load.h"
+#include "names.h"
 #include "slug.h"
 #include "xalloc.h"
 #include "ynode.h"
@@ -199,12 +200,11 @@ load_site(struct loader *l)
 		c->site.lang = (enum lang)record_enum(&r, "lang", langs, false,
 		    LANG_VI);
 		c->site.base_url = record_text(&r, "base_url", false, &urlpos);
-		if (c->site.base_url != NULL &&
-		    strncmp(c->site.base_url, "https://", 8) != 0 &&
-		    strncmp(c->site.base_url, "http://", 7) != 0) {
-			diag_error(l->d, urlpos, "base_url '%s' is not a web "
-			    "address (expected https://... or http://...)",
-			    c->site.base_url);
+		const char *url_why = c->site.base_url == NULL ? NULL :
+		    names_base_url_problem(c->site.base_url);
+		if (url_why != NULL) {
+			diag_error(l->d, urlpos, "base_url '%s' %s",
+			    c->site.base_url, url_why);
 			r.bad = true;
 		}
 		struct pos offpos;

@@ -64,6 +64,32 @@ bad_usage(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* An option's value may not be empty: `--out ""` (a variable that was
+ * not set) would otherwise mean the current folder, or nothing. */
+static int
+empty_value(int ch)
+{
+	static const struct {
+		int	 ch;
+		const char *option, *expected;
+	} values[] = {
+		{ 'c', "--content", "the content folder, such as content" },
+		{ 't', "--templates", "the templates folder, such as templates" },
+		{ 'o', "--out", "the output folder, such as out" },
+		{ 'y', "--year", "a year of four digits, such as 2023" },
+		{ 'j', "--jobs", "a number of threads from 1 to 64" },
+	};
+
+	for (size_t i = 0; i < sizeof(values) / sizeof(*values); i++)
+		if (values[i].ch == ch) {
+			fprintf(stderr, "coopgen: %s is empty (expected %s)\n",
+			    values[i].option, values[i].expected);
+			break;
+		}
+	fputs("try 'coopgen --help'\n", stderr);
+	return EXIT_USAGE;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -86,6 +112,8 @@ main(int argc, char *argv[])
 
 	/* Options may come before or after the command. */
 	while ((ch = getopt_long(argc, argv, "qhVj:", longopts, NULL)) != -1) {
+		if (optarg != NULL && optarg[0] == '\0')
+			return empty_value(ch);
 		switch (ch) {
 		case 'c':
 			o.content = optarg;

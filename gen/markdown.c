@@ -9,6 +9,7 @@
 #include "format.h"
 #include "directive.h"
 #include "markdown.h"
+#include "names.h"
 #include "slug.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -251,6 +252,84 @@ url_path(const char *url)
 	return out;
 }
 
+/* How a name is encoded, for a message. */
+static const char *
+encoding_of(const char *name)
+{
+	return names_is_nfc(name) ? "NFC" : "NFD";
+}
+
+/*
+ * When rel (a path under the content folder, "2023/activities/x.md")
+ * names nothing, but a file does whose name differs from it only in
+ * Unicode normalisation, report that: the two look the same, and a web
+ * server, which compares bytes, would answer the link with "not found".
+ * A Mac writes names decomposed (NFD), most keyboards type them composed
+ * (NFC). True when reported.
+ */
+static bool
+other_encoding(const struct md_context *ctx, const char *rel,
+    const char *path, struct pos p, const char *what)
+{
+	struct buf found = BUF_INIT;
+	bool differs = false, ok = true;
+	const char *file_part = NULL, *link_part = NULL;
+	char *nfc_want = NULL;
+
+	buf_append(&found, rel, strcspn(rel, "/"));
+	for (const char *s = rel + found.len; ok && *s == '/'; ) {
+		s++;
+		size_t n = strcspn(s, "/");
+		char *part = xstrndup(s, n);
+		size_t at = found.len;
+		const char *why;
+		s += n;
+		buf_printf(&found, "/%s", part);
+		if (fsx_kind(ctx->fs, buf_str(&found), &why) != FSX_NONE) {
+			free(part);
+			continue;
+		}
+		/* Look for the part among the folder's names, normalised. */
+		char *folder = xstrndup(buf_str(&found), at), **names;
+		size_t count = fsx_list(ctx->fs, folder, &names, ctx->d);
+		free(nfc_want);
+		nfc_want = names_nfc(part);
+		ok = false;
+		for (size_t i = 0; nfc_want != NULL && i < count; i++) {
+			char *nfc = names_nfc(names[i]);
+			if (nfc != NULL && strcmp(nfc, nfc_want) == 0) {
+				found.len = at;
+				found.data[at] = '\0';
+				buf_printf(&found, "/%s", names[i]);
+				if (!differs) {
+					file_part = encoding_of(names[i]);
+					link_part = encoding_of(part);
+				}
+				differs = ok = true;
+				free(nfc);
+				break;
+			}
+			free(nfc);
+		}
+		fsx_list_free(names, count);
+		free(folder);
+		free(part);
+	}
+	const char *why;
+	bool report = ok && differs && fsx_kind(ctx->fs, buf_str(&found),
+	    &why) == FSX_FILE;
+	if (report)
+		diag_error(ctx->d, p, "%s to '%s', which does not exist as "
+		    "written: a file's name looks the same but is encoded "
+		    "otherwise (the name in %s, the link in %s; a Mac writes "
+		    "names in NFD, keyboards type NFC) (expected both alike: "
+		    "rename the file or retype the link, in NFC)", what, path,
+		    file_part, link_part);
+	free(nfc_want);
+	buf_free(&found);
+	return report;
+}
+
 bool
 md_check_path(const struct md_context *ctx, const char *path, struct pos p,
     const char *what)
@@ -298,9 +377,12 @@ md_check_path(const struct md_context *ctx, const char *path, struct pos p,
 	char *rel = xmalloc(strlen(ctx->y->dir) + strlen(path) + 2);
 	sprintf(rel, "%s/%s", ctx->y->dir, path);
 	enum fsx_kind k = fsx_kind(ctx->fs, rel, &why);
+	bool encoded = k == FSX_NONE && other_encoding(ctx, rel, path, p, what);
 	free(rel);
 	if (k == FSX_FILE)
 		return true;
+	if (encoded)
+		return false;
 	if (k == FSX_NONE)
 		diag_error(ctx->d, p, "%s to '%s', which does not exist "
 		    "(expected a file at %s/%s)", what, path, ctx->y->dir,
