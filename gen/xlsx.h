@@ -35,6 +35,17 @@ struct xlsx_input {
 	time_t	 created;	/* the document's creation time */
 };
 
+/* Why s cannot name a sheet, in the words of a message's "(expected
+ * ...)", or NULL when it can. Excel's rules: at most 31 characters as
+ * Excel counts them (in UTF-16 units: a character beyond U+FFFF, such as
+ * an emoji, is two), none of [ ] : * ? / \, no apostrophe at either end,
+ * not History (Excel keeps it for itself). */
+const char *xlsx_sheet_name_problem(const char *s);
+
+/* Whether Excel takes a and b for the same sheet name: it ignores letter
+ * case, in every script ('Đối tác' is 'ĐỐI TÁC'). */
+bool	 xlsx_sheet_names_clash(const char *a, const char *b);
+
 /* Write the workbook to path, with libxlsxwriter's temporary files in
  * tmpdir. False (and reported) on failure. */
 bool	 xlsx_write_statistics(const struct xlsx_input *in, const char *path,
