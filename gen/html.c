@@ -84,8 +84,12 @@ html_load(struct html **out, const char *dir, struct diag *d)
 			const char *what = error, *e;
 			while ((e = strstr(what, "ERROR: ")) != NULL)
 				what = e + 7;
-			diag_error(d, (struct pos){ buf_str(&shown), 0, 0 },
-			    "the template does not parse: %s", what);
+			struct pos at = { buf_str(&shown), 0, 0 };
+			size_t offset;
+			if (tpl_error_at(text, len, &offset))
+				utf8_linecol(text, offset, &at.line, &at.col);
+			diag_error(d, at, "the template does not parse: %s",
+			    what);
 			free(error);
 			ok = false;
 		} else if (!tpl_check(text, len, raw_ok, report_at,

@@ -298,6 +298,60 @@ tpl_check(const char *text, size_t len, const char *const *raw_ok,
 	return ok;
 }
 
+// Whether text parses, in a cache of its own; *why is ctemplate's
+// complaint when it does not.
+static bool
+parses(const char *text, size_t len, std::string *why)
+{
+	ctemplate::TemplateCache cache;
+	int saved;
+	FILE *tmp;
+
+	capture_stderr_begin(&saved, &tmp);
+	bool ok = cache.StringToTemplateCache("prefix",
+	    ctemplate::TemplateString(text, len), ctemplate::DO_NOT_STRIP);
+	char *message = capture_stderr_end(saved, tmp);
+	*why = message;
+	free(message);
+	return ok;
+}
+
+bool
+tpl_error_at(const char *text, size_t len, size_t *offset)
+{
+	const char *p = text, *end = text + len;
+	delimiters dl;
+	marker m;
+	std::vector<size_t> open;	// the sections not yet closed
+
+	// The text up to each marker in turn: the first to fail for another
+	// reason than its end (an open section) holds the mistake.
+	while (next_marker(&p, end, &dl, &m)) {
+		std::string why;
+		if (!parses(text, static_cast<size_t>(m.close - text), &why) &&
+		    why.find("File ended before all sections were closed") ==
+		    std::string::npos) {
+			*offset = static_cast<size_t>(m.open - text);
+			return true;
+		}
+		if (m.kind == '#')
+			open.push_back(static_cast<size_t>(m.open - text));
+		else if (m.kind == '/' && !open.empty())
+			open.pop_back();
+	}
+	// A marker that never ends, else the innermost section left open.
+	const char *unended = find(p, end, dl.start);
+	if (unended != NULL) {
+		*offset = static_cast<size_t>(unended - text);
+		return true;
+	}
+	if (!open.empty()) {
+		*offset = open.back();
+		return true;
+	}
+	return false;
+}
+
 char *
 tpl_expand(struct tpl *t, const char *name, const struct tpl_dict *d,
     size_t *len)

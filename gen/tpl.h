@@ -47,6 +47,12 @@ typedef void tpl_report(void *arg, size_t offset, const char *what);
 bool	 tpl_check(const char *text, size_t len, const char *const *raw_ok,
 	    tpl_report *report, void *arg);
 
+/* Where in text, which tpl_add refused, the mistake lies (ctemplate never
+ * says): the start of the first marker after which the text cannot parse
+ * (a marker that never ends, a section closed by the wrong name, ...), or
+ * the innermost section left open. False when no place can be named. */
+bool	 tpl_error_at(const char *text, size_t len, size_t *offset);
+
 /* Expand template name with dictionary d; the result is malloc'd, its
  * length in *len. NULL when name is not a template of t. */
 char	*tpl_expand(struct tpl *t, const char *name, const struct tpl_dict *d,

@@ -245,3 +245,31 @@ Test(guard, random_templates_never_slip_through)
 	/* Enough hostile templates were tried for the test to mean much. */
 	cr_expect_gt(leaked, 1000, "only %u", leaked);
 }
+
+/* ctemplate never says where a template goes wrong; tpl_error_at finds
+ * the marker. */
+static void
+error_at(const char *text, size_t want)
+{
+	struct tpl *t = tpl_new();
+	char *error = NULL;
+	size_t offset = 0;
+
+	cr_assert_not(tpl_add(t, "t", text, strlen(text), &error), "%s", text);
+	cr_expect(tpl_error_at(text, strlen(text), &offset), "%s", text);
+	cr_expect_eq(offset, want, "%s: at %zu, not %zu", text, offset, want);
+	free(error);
+	tpl_free(t);
+}
+
+Test(guard, where_a_template_does_not_parse)
+{
+	error_at(AE "<p>{{ TITLE}}</p>", 33);		/* a bad name */
+	error_at(AE "<p>{{TITLE:NONE}}</p>", 33);	/* an unknown modifier */
+	error_at(AE "{{#A}}{{#B}}x{{/A}}{{/B}}", 43);	/* closed by the wrong name */
+	error_at(AE "{{#A}}{{#B}}{{/B}}", 30);		/* left open */
+	error_at(AE "{{#A}}{{#B}}\n", 36);		/* the innermost left open */
+	error_at(AE "<p>{{TITLE</p>", 33);		/* a marker that never ends */
+	error_at(AE "{{=<% %>=}}<%#S:none%><%/S%>", 41);	/* after a change */
+	error_at(AE "\n{{%AUTOESCAPE context=\"HTML\"}}", 31);	/* pragma below */
+}
