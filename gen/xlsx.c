@@ -16,7 +16,6 @@
 #define FONT_SIZE	13
 #define TEXT_MAX	32767	/* UTF-16 units in a cell, Excel's limit */
 #define ROW_MAX		409.0	/* points: Excel's tallest row */
-#define FIRST_YEAR	1900	/* Excel's dates start on 1 January 1900 */
 #define WIDTH_MAX	60.0	/* no column is wider; its text wraps */
 #define HEAD_WRAP	14.0	/* a longer header wraps */
 #define LINE_HEIGHT	17.0	/* points, for a line of 13-point text */
@@ -383,7 +382,7 @@ sum_of(struct buf *out, lxw_row_t r1, int c1, lxw_row_t r2, int c2)
 static bool
 excel_date(struct date d)
 {
-	return d.day != 0 && d.year >= FIRST_YEAR;
+	return d.day != 0 && d.year >= XLSX_FIRST_YEAR;
 }
 
 /* A date: a real Excel date when it can be, else text ("tháng 6/2023";

@@ -26,6 +26,10 @@
 #include "labels.h"
 #include "model.h"
 
+/* Excel's dates start on 1 January 1900: a day before it is written as
+ * text, and a year folder before it has no place in a workbook. */
+#define XLSX_FIRST_YEAR	1900
+
 struct xlsx_input {
 	const struct content *c;
 	const struct year *y;
