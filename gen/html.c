@@ -64,7 +64,7 @@ html_load(struct html **out, const char *dir, struct diag *d)
 	}
 	for (size_t i = 0; templates[i] != NULL; i++) {
 		char rel[64], *text, *error;
-		size_t len;
+		size_t len, offset;
 		snprintf(rel, sizeof(rel), "%s.tpl", templates[i]);
 		struct buf shown = BUF_INIT;
 		buf_printf(&shown, "%s/%s", dir, rel);
@@ -78,6 +78,13 @@ html_load(struct html **out, const char *dir, struct diag *d)
 			    "a template must start with %s, so that every value "
 			    "is escaped where it lands", AUTOESCAPE);
 			ok = false;
+		} else if (tpl_pragma_below(text, len, &offset)) {
+			struct pos at = { buf_str(&shown), 0, 0 };
+			utf8_linecol(text, offset, &at.line, &at.col);
+			diag_error(d, at, "a template may hold one pragma, the "
+			    "%s it starts with (expected no other {{%%...}})",
+			    AUTOESCAPE);
+			ok = false;
 		} else if (!tpl_add(h->tpl, templates[i], text, len, &error)) {
 			/* ctemplate says "ERROR: Template x: ERROR: what"; the
 			 * last part is what is wrong. */
@@ -85,7 +92,6 @@ html_load(struct html **out, const char *dir, struct diag *d)
 			while ((e = strstr(what, "ERROR: ")) != NULL)
 				what = e + 7;
 			struct pos at = { buf_str(&shown), 0, 0 };
-			size_t offset;
 			if (tpl_error_at(text, len, &offset))
 				utf8_linecol(text, offset, &at.line, &at.col);
 			diag_error(d, at, "the template does not parse: %s",

@@ -298,6 +298,21 @@ tpl_check(const char *text, size_t len, const char *const *raw_ok,
 	return ok;
 }
 
+bool
+tpl_pragma_below(const char *text, size_t len, size_t *offset)
+{
+	const char *p = text, *end = text + len;
+	delimiters dl;
+	marker m;
+
+	while (next_marker(&p, end, &dl, &m))
+		if (m.kind == '%' && m.open != text) {
+			*offset = static_cast<size_t>(m.open - text);
+			return true;
+		}
+	return false;
+}
+
 // Whether text parses, in a cache of its own; *why is ctemplate's
 // complaint when it does not.
 static bool

@@ -47,6 +47,11 @@ typedef void tpl_report(void *arg, size_t offset, const char *what);
 bool	 tpl_check(const char *text, size_t len, const char *const *raw_ok,
 	    tpl_report *report, void *arg);
 
+/* Whether text holds a pragma ({{%...}}) other than at its very start,
+ * and where. ctemplate refuses one, but leaks memory doing so: coopgen
+ * refuses it first. */
+bool	 tpl_pragma_below(const char *text, size_t len, size_t *offset);
+
 /* Where in text, which tpl_add refused, the mistake lies (ctemplate never
  * says): the start of the first marker after which the text cannot parse
  * (a marker that never ends, a section closed by the wrong name, ...), or

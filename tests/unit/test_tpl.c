@@ -271,5 +271,16 @@ Test(guard, where_a_template_does_not_parse)
 	error_at(AE "{{#A}}{{#B}}\n", 36);		/* the innermost left open */
 	error_at(AE "<p>{{TITLE</p>", 33);		/* a marker that never ends */
 	error_at(AE "{{=<% %>=}}<%#S:none%><%/S%>", 41);	/* after a change */
-	error_at(AE "\n{{%AUTOESCAPE context=\"HTML\"}}", 31);	/* pragma below */
+}
+
+/* A second pragma is found before ctemplate sees it (which leaks). */
+Test(guard, a_pragma_below_the_top)
+{
+	static const char text[] = AE "{{=<% %>=}}\n<%%AUTOESCAPE context=\"JS\"%>";
+	size_t offset = 0;
+
+	cr_expect(tpl_pragma_below(text, strlen(text), &offset));
+	cr_expect_eq(offset, 42);
+	cr_expect_not(tpl_pragma_below(AE "<p>{{! {{%x}} }}</p>",
+	    strlen(AE "<p>{{! {{%x}} }}</p>"), &offset));
 }
