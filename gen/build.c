@@ -537,13 +537,18 @@ write_book(void *arg)
 	}
 	char *path = publish_path(k->p, buf_str(&rel));
 	if (path != NULL) {
-		struct xlsx_input in = { &k->r->c, y, &k->yr->figures,
-		    &k->r->labels, &k->r->locale, created(k->r->o, y) };
+		struct buf shown = BUF_INIT;
+		buf_printf(&shown, "%s/%s", k->r->o->out, buf_str(&rel));
+		struct xlsx_input in = { .c = &k->r->c, .y = y,
+		    .f = &k->yr->figures, .l = &k->r->labels,
+		    .loc = &k->r->locale, .created = created(k->r->o, y),
+		    .shown = buf_str(&shown) };
 		k->ok = xlsx_write_statistics(&in, path, k->p->tmp, &k->r->d);
 		/* Not in the manifest when it cannot be hashed: the next
 		 * build writes it again. */
 		if (k->ok && k->r->reusing)
 			reuse_hash_file(path, &k->yr->book_bytes);
+		buf_free(&shown);
 		free(path);
 	} else
 		k->ok = false;

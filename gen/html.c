@@ -9,6 +9,7 @@
 #include "page.h"
 #include "svg.h"
 #include "tpl.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* The templates, by name; each is the file <name>.tpl. */
@@ -31,42 +32,21 @@ struct html {
 	size_t	 css_len;
 };
 
-/* Every {{NAME:none}} of a template must be one of raw_ok. */
-static bool
-raw_values_ok(const char *shown, const char *text, size_t len, struct diag *d)
-{
-	bool ok = true;
-	const char *p = text, *end = text + len;
+/* tpl_check's problems, at their line and column in the template. */
+struct where {
+	struct diag *d;
+	const char *shown;	/* the template's path */
+	const char *text;
+};
 
-	while ((p = memmem(p, (size_t)(end - p), ":none}}", 7)) != NULL) {
-		const char *name = p;
-		while (name > text && name[-1] != '{' && name[-1] != ' ')
-			name--;
-		size_t n = (size_t)(p - name);
-		bool known = false;
-		for (size_t i = 0; raw_ok[i] && !known; i++)
-			known = strlen(raw_ok[i]) == n &&
-			    strncmp(raw_ok[i], name, n) == 0;
-		if (!known) {
-			/* At the braces that open the variable. */
-			const char *open = name >= text + 2 ? name - 2 : name;
-			struct pos at = { shown, 1, 1 };
-			for (const char *s = text; s < open; s++)
-				if (*s == '\n') {
-					at.line++;
-					at.col = 1;
-				} else
-					at.col++;
-			diag_error(d, at, "{{%.*s:none}} would insert a value "
-			    "unescaped (only HTML made by coopgen may be: BODY, "
-			    "HTML, TABLE, TABLES, CHART, ACTIVITIES, "
-			    "BY_FRAMEWORK_LIST, BY_MONTH_LIST, JSONLD)", (int)n,
-			    name);
-			ok = false;
-		}
-		p += 7;
-	}
-	return ok;
+static void
+report_at(void *arg, size_t offset, const char *what)
+{
+	struct where *w = arg;
+	struct pos at = { w->shown, 0, 0 };
+
+	utf8_linecol(w->text, offset, &at.line, &at.col);
+	diag_error(w->d, at, "%s", what);
 }
 
 bool
@@ -84,7 +64,7 @@ html_load(struct html **out, const char *dir, struct diag *d)
 	}
 	for (size_t i = 0; templates[i] != NULL; i++) {
 		char rel[64], *text, *error;
-		size_t len;
+		size_t len, offset;
 		snprintf(rel, sizeof(rel), "%s.tpl", templates[i]);
 		struct buf shown = BUF_INIT;
 		buf_printf(&shown, "%s/%s", dir, rel);
@@ -98,7 +78,12 @@ html_load(struct html **out, const char *dir, struct diag *d)
 			    "a template must start with %s, so that every value "
 			    "is escaped where it lands", AUTOESCAPE);
 			ok = false;
-		} else if (!raw_values_ok(buf_str(&shown), text, len, d)) {
+		} else if (tpl_pragma_below(text, len, &offset)) {
+			struct pos at = { buf_str(&shown), 0, 0 };
+			utf8_linecol(text, offset, &at.line, &at.col);
+			diag_error(d, at, "a template may hold one pragma, the "
+			    "%s it starts with (expected no other {{%%...}})",
+			    AUTOESCAPE);
 			ok = false;
 		} else if (!tpl_add(h->tpl, templates[i], text, len, &error)) {
 			/* ctemplate says "ERROR: Template x: ERROR: what"; the
@@ -106,14 +91,21 @@ html_load(struct html **out, const char *dir, struct diag *d)
 			const char *what = error, *e;
 			while ((e = strstr(what, "ERROR: ")) != NULL)
 				what = e + 7;
-			diag_error(d, (struct pos){ buf_str(&shown), 0, 0 },
-			    "the template does not parse: %s", what);
+			struct pos at = { buf_str(&shown), 0, 0 };
+			if (tpl_error_at(text, len, &offset))
+				utf8_linecol(text, offset, &at.line, &at.col);
+			diag_error(d, at, "the template does not parse: %s",
+			    what);
 			free(error);
+			ok = false;
+		} else if (!tpl_check(text, len, raw_ok, report_at,
+		    &(struct where){ d, buf_str(&shown), text })) {
 			ok = false;
 		}
 		free(text);
 		buf_free(&shown);
 	}
+	tpl_freeze(h->tpl);
 	if (!fsx_read(&fs, "style.css", &h->css, &h->css_len, d))
 		ok = false;
 	fsx_close(&fs);

@@ -1,11 +1,11 @@
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "fields.h"
 #include "fsx.h"
 #include "labels.h"
 #include "utf8.h"
+#include "xlsx.h"
 #include "ynode.h"
 
 static const char *const keys[] = {
@@ -15,8 +15,8 @@ static const char *const keys[] = {
 	NULL
 };
 
-/* Excel's rules for sheet names: at most 31 characters, none of []:*?/\,
- * no apostrophe at either end, no two alike (Excel ignores case). */
+/* Sheet names follow Excel's rules (xlsx.h), and no two are alike as
+ * Excel compares them. */
 static bool
 sheet_names_valid(const struct labels *l, const struct pos at[], struct diag *d)
 {
@@ -24,19 +24,17 @@ sheet_names_valid(const struct labels *l, const struct pos at[], struct diag *d)
 
 	for (int i = LABEL_SHEET_SUMMARY; i <= LABEL_SHEET_PROJECTS; i++) {
 		const char *s = l->text[i];
-		size_t n = strlen(s);
-		if (utf8_chars(s, n) > 31 || strpbrk(s, "[]:*?/\\") != NULL ||
-		    s[0] == '\'' || s[n - 1] == '\'') {
-			diag_error(d, at[i], "'%s' cannot name a sheet (expected "
-			    "at most 31 characters, none of [ ] : * ? / \\ and "
-			    "no apostrophe at either end)", s);
+		const char *why = xlsx_sheet_name_problem(s);
+		if (why != NULL) {
+			diag_error(d, at[i], "'%s' cannot name a sheet (%s)", s,
+			    why);
 			ok = false;
 		}
 		for (int j = LABEL_SHEET_SUMMARY; j < i; j++) {
-			if (strcasecmp(s, l->text[j]) == 0) {
+			if (xlsx_sheet_names_clash(s, l->text[j])) {
 				diag_error(d, at[i], "sheet name '%s' is also "
-				    "'%s' (expected a name of its own)", s,
-				    keys[j]);
+				    "'%s' (expected a name of its own; Excel "
+				    "ignores letter case)", s, keys[j]);
 				ok = false;
 			}
 		}

@@ -977,6 +977,13 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 		 * year named is wanted (checked and written), and so is the
 		 * year after it, whose pages compare with it. */
 		int y = atoi(names[i]);
+		if (y < YEAR_FIRST) {
+			diag_error(d, file_pos(arena_strdup(&c->arena,
+			    names[i])), "year folder %s is before %d, where "
+			    "spreadsheets' dates start (expected a year from %d "
+			    "on)", names[i], YEAR_FIRST, YEAR_FIRST);
+			continue;
+		}
 		bool want = wanted(y, years, n) || wanted(y - 1, years, n);
 		struct year *yr = &c->years[c->n_years++];
 		yr->year = y;

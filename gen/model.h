@@ -183,6 +183,10 @@ struct report {
 	struct pos pos;
 };
 
+/* The first year a year folder may be: Excel's dates start on 1 January
+ * 1900, and the workbook writes every date of a year as a date. */
+#define YEAR_FIRST 1900
+
 struct year {
 	int	 year;
 	const char *dir;	/* the folder's name, relative to content */

@@ -96,6 +96,283 @@ tpl_add(struct tpl *t, const char *name, const char *text, size_t len,
 	return ok;
 }
 
+void
+tpl_freeze(struct tpl *t)
+{
+	t->cache.Freeze();
+}
+
+// The guard: ctemplate's tokenizer (GetNextToken in its template.cc),
+// read again here because ctemplate keeps the parsed markers to itself.
+// It runs on text that ctemplate has parsed, so every marker is whole.
+namespace {
+
+struct delimiters {
+	std::string start = "{{", end = "}}";
+};
+
+// One marker: kind is '#', '/', '!', '=', '>', '%', or 0 for a variable.
+// [name, mods) is its name, [mods, last) its modifiers, each ':'-led.
+struct marker {
+	char kind;
+	const char *open, *close;	// the start delimiter, after the end one
+	const char *name, *mods, *last;
+};
+
+const char *
+find(const char *p, const char *end, const std::string &what)
+{
+	return static_cast<const char *>(memmem(p, static_cast<size_t>(end - p),
+	    what.data(), what.size()));
+}
+
+// ctemplate's MaybeEatNewline without stripping: a backslash before a
+// newline after a marker is dropped.
+const char *
+eat_escaped_newline(const char *p, const char *end)
+{
+	return end - p >= 2 && p[0] == '\\' && p[1] == '\n' ? p + 1 : p;
+}
+
+// ctemplate's ParseDelimiters: "=START END=", one space, no other '='.
+void
+set_delimiters(const char *s, const char *e, delimiters *dl)
+{
+	size_t n = static_cast<size_t>(e - s);
+	const char *space = static_cast<const char *>(memchr(s, ' ', n));
+	if (n < 3 || s[0] != '=' || e[-1] != '=' || space == NULL ||
+	    memchr(s + 1, '=', n - 2) != NULL ||
+	    memchr(space + 1, ' ', static_cast<size_t>(e - space - 1)) != NULL)
+		return;		// ctemplate refused the template already
+	dl->start.assign(s + 1, space);
+	dl->end.assign(space + 1, e - 1);
+}
+
+// The next marker from *p, as ctemplate finds it; false at the end.
+bool
+next_marker(const char **p, const char *end, delimiters *dl, marker *m)
+{
+	const char *at = find(*p, end, dl->start);
+	if (at == NULL)
+		return false;
+	// "{{{VAR}}" opens at the second "{{", as in ctemplate.
+	while (at + 1 + dl->start.size() <= end &&
+	    memcmp(at + 1, dl->start.data(), dl->start.size()) == 0)
+		at++;
+	const char *tok = at + dl->start.size(), *tok_end = NULL;
+	if (tok >= end)
+		return false;
+	m->open = at;
+	m->kind = strchr("#/!=>%", *tok) != NULL ? *tok : 0;
+	if (m->kind == '=') {
+		// "{{=<% %>=}}" ends at "=" and the end delimiter in force.
+		const char *eq = static_cast<const char *>(memchr(tok + 1, '=',
+		    static_cast<size_t>(end - tok - 1)));
+		if (eq != NULL && eq + 1 + dl->end.size() <= end &&
+		    memcmp(eq + 1, dl->end.data(), dl->end.size()) == 0)
+			tok_end = eq + 1;
+	} else if (m->kind != 0)
+		tok++;
+	if (tok_end == NULL)
+		tok_end = find(tok, end, dl->end);
+	if (tok_end == NULL)
+		return false;	// ctemplate refused the template already
+	m->close = tok_end + dl->end.size();
+	m->name = tok;
+	m->last = tok_end;
+	m->mods = tok_end;
+	*p = m->kind == 0 ? m->close : eat_escaped_newline(m->close, end);
+	if (m->kind == '=')
+		set_delimiters(tok, tok_end, dl);
+	else if (m->kind != '!' && m->kind != '%') {
+		const char *colon = static_cast<const char *>(memchr(tok, ':',
+		    static_cast<size_t>(tok_end - tok)));
+		if (colon != NULL)
+			m->mods = colon;
+	}
+	return true;
+}
+
+bool
+spelt(const char *s, const char *e, const char *word)
+{
+	return static_cast<size_t>(e - s) == strlen(word) &&
+	    memcmp(s, word, strlen(word)) == 0;
+}
+
+// Whether the modifier [s, e) (without its ':') makes ctemplate keep its
+// escaping back and lets markup or quotes through: none (also reached by
+// its short name, a NUL byte), the snippet escape (lets <b>, <i>, <br>
+// and '&' through), and the JSON escape (leaves ' as it is, which ends a
+// string in a script). ctemplate matches names byte for byte, in their
+// long or one-letter form.
+bool
+lets_markup_through(const char *s, const char *e)
+{
+	const char *eq = static_cast<const char *>(memchr(s, '=',
+	    static_cast<size_t>(e - s)));
+	if (eq == NULL)
+		return spelt(s, e, "none") || (e - s == 1 && *s == '\0') ||
+		    spelt(s, e, "o") || spelt(s, e, "json_escape");
+	return (spelt(s, eq, "H") || spelt(s, eq, "html_escape_with_arg")) &&
+	    spelt(eq, e, "=snippet");
+}
+
+bool
+any_lets_markup_through(const marker &m)
+{
+	for (const char *mod = m.mods; mod < m.last; ) {
+		const char *s = mod + 1;
+		const char *e = static_cast<const char *>(memchr(s, ':',
+		    static_cast<size_t>(m.last - s)));
+		if (e == NULL)
+			e = m.last;
+		if (lets_markup_through(s, e))
+			return true;
+		mod = e;
+	}
+	return false;
+}
+
+bool
+listed(const char *s, const char *e, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (spelt(s, e, names[i]))
+			return true;
+	return false;
+}
+
+// The marker as written, for a message: bytes that would break the line
+// shown as \xHH, and a long one cut.
+std::string
+shown(const marker &m)
+{
+	static const size_t most = 80;
+	std::string out;
+	for (const char *s = m.open; s < m.close; s++) {
+		if (out.size() >= most) {
+			out += "...";
+			break;
+		}
+		unsigned char c = static_cast<unsigned char>(*s);
+		if (c < 0x20 || c == 0x7f) {
+			char hex[5];
+			snprintf(hex, sizeof(hex), "\\x%02X", c);
+			out += hex;
+		} else
+			out += *s;
+	}
+	return out;
+}
+
+}	// namespace
+
+bool
+tpl_check(const char *text, size_t len, const char *const *raw_ok,
+    tpl_report *report, void *arg)
+{
+	const char *p = text, *end = text + len;
+	delimiters dl;
+	marker m;
+	bool ok = true;
+
+	std::string allowed;
+	for (size_t i = 0; raw_ok[i] != NULL; i++)
+		allowed += (i ? ", " : "") + std::string(raw_ok[i]);
+	while (next_marker(&p, end, &dl, &m)) {
+		std::string what;
+		if (m.kind == '>')
+			what = shown(m) + " includes a template, which coopgen "
+			    "never fills (it would stay empty): write its text "
+			    "here instead";
+		else if (m.kind == 0 && m.name == m.mods)
+			what = shown(m) + " has no name, and ctemplate never "
+			    "escapes a value without one (a value is "
+			    "{{NAME}})";
+		else if (m.kind == 0 && !listed(m.name, m.mods, raw_ok) &&
+		    any_lets_markup_through(m))
+			what = shown(m) + " would insert a value unescaped "
+			    "(only HTML made by coopgen may be: " + allowed +
+			    ")";
+		if (!what.empty()) {
+			report(arg, static_cast<size_t>(m.open - text),
+			    what.c_str());
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+bool
+tpl_pragma_below(const char *text, size_t len, size_t *offset)
+{
+	const char *p = text, *end = text + len;
+	delimiters dl;
+	marker m;
+
+	while (next_marker(&p, end, &dl, &m))
+		if (m.kind == '%' && m.open != text) {
+			*offset = static_cast<size_t>(m.open - text);
+			return true;
+		}
+	return false;
+}
+
+// Whether text parses, in a cache of its own; *why is ctemplate's
+// complaint when it does not.
+static bool
+parses(const char *text, size_t len, std::string *why)
+{
+	ctemplate::TemplateCache cache;
+	int saved;
+	FILE *tmp;
+
+	capture_stderr_begin(&saved, &tmp);
+	bool ok = cache.StringToTemplateCache("prefix",
+	    ctemplate::TemplateString(text, len), ctemplate::DO_NOT_STRIP);
+	char *message = capture_stderr_end(saved, tmp);
+	*why = message;
+	free(message);
+	return ok;
+}
+
+bool
+tpl_error_at(const char *text, size_t len, size_t *offset)
+{
+	const char *p = text, *end = text + len;
+	delimiters dl;
+	marker m;
+	std::vector<size_t> open;	// the sections not yet closed
+
+	// The text up to each marker in turn: the first to fail for another
+	// reason than its end (an open section) holds the mistake.
+	while (next_marker(&p, end, &dl, &m)) {
+		std::string why;
+		if (!parses(text, static_cast<size_t>(m.close - text), &why) &&
+		    why.find("File ended before all sections were closed") ==
+		    std::string::npos) {
+			*offset = static_cast<size_t>(m.open - text);
+			return true;
+		}
+		if (m.kind == '#')
+			open.push_back(static_cast<size_t>(m.open - text));
+		else if (m.kind == '/' && !open.empty())
+			open.pop_back();
+	}
+	// A marker that never ends, else the innermost section left open.
+	const char *unended = find(p, end, dl.start);
+	if (unended != NULL) {
+		*offset = static_cast<size_t>(unended - text);
+		return true;
+	}
+	if (!open.empty()) {
+		*offset = open.back();
+		return true;
+	}
+	return false;
+}
+
 char *
 tpl_expand(struct tpl *t, const char *name, const struct tpl_dict *d,
     size_t *len)

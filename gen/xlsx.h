@@ -26,6 +26,10 @@
 #include "labels.h"
 #include "model.h"
 
+/* Excel's dates start on 1 January 1900: a day before it is written as
+ * text (a year folder before it is refused by the loader: YEAR_FIRST). */
+#define XLSX_FIRST_YEAR	YEAR_FIRST
+
 struct xlsx_input {
 	const struct content *c;
 	const struct year *y;
@@ -33,7 +37,20 @@ struct xlsx_input {
 	const struct labels *l;
 	const struct locale *loc;
 	time_t	 created;	/* the document's creation time */
+	const char *shown;	/* its name in messages: where it will be once
+				 * published; NULL: the path written */
 };
+
+/* Why s cannot name a sheet, in the words of a message's "(expected
+ * ...)", or NULL when it can. Excel's rules: at most 31 characters as
+ * Excel counts them (in UTF-16 units: a character beyond U+FFFF, such as
+ * an emoji, is two), none of [ ] : * ? / \, no apostrophe at either end,
+ * not History (Excel keeps it for itself). */
+const char *xlsx_sheet_name_problem(const char *s);
+
+/* Whether Excel takes a and b for the same sheet name: it ignores letter
+ * case, in every script ('Đối tác' is 'ĐỐI TÁC'). */
+bool	 xlsx_sheet_names_clash(const char *a, const char *b);
 
 /* Write the workbook to path, with libxlsxwriter's temporary files in
  * tmpdir. False (and reported) on failure. */

@@ -10,6 +10,10 @@
         as a formula.
     check-workbook.py created OUT_YEAR_DIR ISO-DATETIME
         the document's creation time.
+    check-workbook.py limits OUT_YEAR_DIR
+        the content of tests/run-workbook's limits case: the long titles
+        whole or cut as Excel counts (UTF-16 units), every row at most
+        409 pt, a day before 1900 as text and 1 January 1900 as a date.
 
 Prints one line per check, "pass NAME" or "fail NAME: why", for
 tests/run-workbook to count. Runs with Debian's python3-openpyxl.
@@ -262,6 +266,53 @@ def check_created(out, when):
            wb.properties.created)
 
 
+EMOJI = '\U0001F600'
+# What tests/run-workbook writes as titles, and what the cells must hold:
+# 32,767 UTF-16 units fit; a longer text keeps the whole characters that
+# leave room for the ellipsis (an emoji is two units, never cut in half).
+LONG_TITLES = [
+    ('A' * 32767, 'A' * 32767),
+    (EMOJI * 16383 + 'a', EMOJI * 16383 + 'a'),
+    (EMOJI * 16384, EMOJI * 16383 + '\u2026'),
+    ('a' + EMOJI * 16384, 'a' + EMOJI * 16382 + '\u2026'),
+    ('\u00e9' * 40000, '\u00e9' * 32766 + '\u2026'),
+]
+
+
+def utf16_units(s):
+    return len(s.encode('utf-16-le')) // 2
+
+
+def check_limits(out):
+    wb = openpyxl.load_workbook(os.path.join(out, 'statistics.xlsx'))
+    ws = wb.worksheets[1]
+    long_rows = [(r, ws.cell(row=r, column=3).value)
+                 for r in range(3, ws.max_row + 1)
+                 if isinstance(ws.cell(row=r, column=3).value, str)
+                 and len(ws.cell(row=r, column=3).value) > 1000]
+    got = [v for _, v in long_rows]
+    want = [cut for _, cut in LONG_TITLES]
+    report('workbook/long-cells-cut-as-excel-counts', got == want,
+           [(len(v), utf16_units(v), v[-2:]) for v in got])
+    report('workbook/long-cells-within-limit',
+           all(utf16_units(v) <= 32767 for v in got),
+           [utf16_units(v) for v in got])
+    heights = [ws.row_dimensions[r].height for r, _ in long_rows]
+    report('workbook/long-rows-409pt', heights == [409] * len(want), heights)
+    tall = [(s.title, r, d.height) for s in wb.worksheets
+            for r, d in s.row_dimensions.items()
+            if d.height is not None and d.height > 409]
+    report('workbook/no-row-above-409pt', not tall, tall)
+    signed = {}
+    for row in wb.worksheets[4].iter_rows(values_only=True):
+        if row[1] in ('Old treaty', 'Treaty of 1900'):
+            signed[row[1]] = row[4]
+    report('workbook/dates-before-1900-as-text',
+           signed == {'Old treaty': '31 December 1899',
+                      'Treaty of 1900': datetime.datetime(1900, 1, 1)},
+           signed)
+
+
 if __name__ == '__main__':
     mode, out = sys.argv[1], sys.argv[2]
     if mode == 'figures':
@@ -270,3 +321,5 @@ if __name__ == '__main__':
         check_strings(out, sys.argv[3:])
     elif mode == 'created':
         check_created(out, sys.argv[3])
+    elif mode == 'limits':
+        check_limits(out)

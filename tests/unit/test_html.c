@@ -79,7 +79,7 @@ Test(templates, each_problem_at_its_file)
 	    "where it lands\n", dir, dir);
 	cr_expect(strncmp(capture_text(&c), want, strlen(want)) == 0, "%s",
 	    capture_text(&c));
-	snprintf(want, sizeof(want), "%s/years.tpl: error: the template does "
+	snprintf(want, sizeof(want), "%s/years.tpl:1:31: error: the template does "
 	    "not parse: File ended before all sections were closed\n", dir);
 	cr_expect(strstr(capture_text(&c), want) != NULL, "%s",
 	    capture_text(&c));

@@ -80,10 +80,48 @@ Test(labels, refuses_misspelt_keys_and_bad_sheet_names, .fini = cleanup)
 	cr_expect(strncmp(capture_text(&c), expected, strlen(expected)) == 0,
 	    "%s", capture_text(&c));
 	cr_expect(strstr(capture_text(&c), "error: the labels without 'col_no' (a required field: text)\n") != NULL);
-	cr_expect(strstr(capture_text(&c), ":5:16: error: 'A summary of the year, far too long for Excel' cannot name a sheet (expected at most 31 characters, none of [ ] : * ? / \\ and no apostrophe at either end)\n") != NULL,
+	cr_expect(strstr(capture_text(&c), ":5:16: error: 'A summary of the year, far too long for Excel' cannot name a sheet (expected 1 to 31 characters as Excel counts them: one beyond U+FFFF, such as an emoji, counts as two)\n") != NULL,
 	    "%s", capture_text(&c));
-	cr_expect(strstr(capture_text(&c), ":10:17: error: sheet name 'activities' is also 'sheet_activities' (expected a name of its own)\n") != NULL,
+	cr_expect(strstr(capture_text(&c), ":10:17: error: sheet name 'activities' is also 'sheet_activities' (expected a name of its own; Excel ignores letter case)\n") != NULL,
 	    "%s", capture_text(&c));
+	labels_free(&l);
+	capture_free(&c);
+}
+
+/* Excel counts a sheet name in UTF-16 units and ignores letter case in
+ * every script. */
+Test(labels, sheet_names_as_excel_sees_them, .fini = cleanup)
+{
+	const char *from[] = { "sheet_summary:", "sheet_activities:",
+	    "sheet_framework_kind:", "sheet_partners:", "sheet_agreements:",
+	    "sheet_projects:" };
+	/* 15 emoji and a letter are 31 units; 16 emoji are 32. */
+	const char *to[] = {
+	    "sheet_summary: \"😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀a\"\n",
+	    "sheet_activities: \"😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀\"\n",
+	    "sheet_framework_kind: HISTORY\n",
+	    "sheet_partners: Đối tác\n",
+	    "sheet_agreements: ĐỐI TÁC\n",
+	    "sheet_projects: \"'Dự án\"\n" };
+	struct capture c;
+	struct labels l;
+	char expected[2048];
+
+	write_variant(from, to, 6);
+	capture_begin(&c);
+	cr_expect_not(labels_load(&l, dir, LANG_EN, &c.d));
+	snprintf(expected, sizeof(expected),
+	    "%s/labels.en.yaml:6:19: error: '😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀' "
+	    "cannot name a sheet (expected 1 to 31 characters as Excel counts "
+	    "them: one beyond U+FFFF, such as an emoji, counts as two)\n"
+	    "%s/labels.en.yaml:7:23: error: 'HISTORY' cannot name a sheet "
+	    "(expected another name: Excel keeps History for itself)\n"
+	    "%s/labels.en.yaml:9:19: error: sheet name 'ĐỐI TÁC' is also "
+	    "'sheet_partners' (expected a name of its own; Excel ignores "
+	    "letter case)\n"
+	    "%s/labels.en.yaml:10:17: error: ''Dự án' cannot name a sheet "
+	    "(expected no apostrophe at either end)\n", dir, dir, dir, dir);
+	cr_expect_str_eq(capture_text(&c), expected);
 	labels_free(&l);
 	capture_free(&c);
 }
