@@ -325,6 +325,7 @@ load_agreements(struct loader *l)
 		if (!record_open(&r, list->items[i], "an agreement",
 		    agreement_keys, &c->arena, l->d))
 			continue;
+		r.lang = c->site.lang;
 		struct agreement *a = &c->agreements[c->n_agreements];
 		a->pos = r.map->pos;
 		a->title = record_text(&r, "title", true, NULL);
@@ -644,6 +645,7 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 			struct record r;
 			if (af->path != NULL && af->ok && record_open(&r,
 			    af->f.root, what, keys, &l->c->arena, l->d)) {
+				r.lang = l->c->site.lang;
 				char *base = stem(names[i]);
 				fn(l, y, &af->f, &af->fm, &r, base, arg);
 				free(base);
@@ -724,6 +726,7 @@ load_activity_list(struct loader *l, struct year *y, struct slugs *slugs,
 			if (!record_open(&r, list->items[i], "an activity",
 			    activity_keys, &l->c->arena, l->d))
 				continue;
+			r.lang = l->c->site.lang;
 			y->activities = xgrow(y->activities, cap,
 			    y->n_activities, sizeof(*y->activities));
 			struct activity *a = &y->activities[y->n_activities++];
@@ -752,6 +755,7 @@ load_projects(struct loader *l, struct year *y)
 			if (!record_open(&r, list->items[i], "a project",
 			    project_keys, &l->c->arena, l->d))
 				continue;
+			r.lang = l->c->site.lang;
 			struct project *p = &y->projects[y->n_projects++];
 			p->pos = r.map->pos;
 			p->title = record_text(&r, "title", true, NULL);
@@ -769,7 +773,8 @@ load_projects(struct loader *l, struct year *y)
 				diag_error(l->d, curpos, "'%s' is not a currency "
 				    "code (expected ISO 4217, such as USD, EUR "
 				    "or VND)", p->currency);
-			else if (p->has_budget != (p->currency != NULL))
+			else if (!ynode_is_null(ynode_get(r.map, "budget")) !=
+			    (p->currency != NULL))
 				diag_error(l->d, p->pos, "a project's 'budget' "
 				    "and 'currency' go together (expected both "
 				    "or neither)");
