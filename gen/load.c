@@ -941,6 +941,7 @@ load_year(struct loader *l, struct year *y)
 	load_activity_files(l, y, &slugs, &cap);
 	load_activity_list(l, y, &slugs, &cap);
 	load_projects(l, y);
+	check_repeats(l->c, y, l->d);
 	strmap_free(&slugs.map);
 	free(slugs.where);
 }
@@ -985,6 +986,7 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 	load_site(&l);
 	load_partners(&l);
 	load_agreements(&l);
+	check_agreement_repeats(c, d);
 
 	size_t cnt = fsx_list(&l.fs, "", &names, d);
 	c->years = xcalloc(cnt, sizeof(*c->years));
