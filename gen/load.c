@@ -8,6 +8,7 @@
 #include "frontmatter.h"
 #include "fsx.h"
 #include "load.h"
+#include "reserved.h"
 #include "slug.h"
 #include "xalloc.h"
 #include "ynode.h"
@@ -124,9 +125,14 @@ yfile_list(struct loader *l, struct yfile *f, const char *what)
 	return f->root;
 }
 
+static bool page_name_free(struct loader *l, const char *folder,
+    const char *what, const char *name, struct pos at, const char *instead);
+
+/* A vocabulary of site.yaml; folder: where each term has a page, or
+ * NULL. */
 static void
 load_vocab(struct loader *l, struct record *r, const char *key,
-    const char *what, struct vocab *v)
+    const char *what, const char *folder, struct vocab *v)
 {
 	const struct ynode *list = ynode_get(r->map, key);
 
@@ -155,6 +161,11 @@ load_vocab(struct loader *l, struct record *r, const char *key,
 			diag_error(l->d, idpos, "'%s' is not a valid id "
 			    "(expected lower-case letters, digits, '-' and '_', "
 			    "at most 40)", id);
+			r->bad = true;
+			continue;
+		}
+		if (folder != NULL && !page_name_free(l, folder, "framework id",
+		    id, idpos, "choose another id")) {
 			r->bad = true;
 			continue;
 		}
@@ -223,8 +234,9 @@ load_site(struct loader *l)
 			    "+07:00)", o);
 			r.bad = true;
 		}
-		load_vocab(l, &r, "frameworks", "framework", &c->site.frameworks);
-		load_vocab(l, &r, "kinds", "kind", &c->site.kinds);
+		load_vocab(l, &r, "frameworks", "framework", "frameworks",
+		    &c->site.frameworks);
+		load_vocab(l, &r, "kinds", "kind", NULL, &c->site.kinds);
 		c->site_ok = !r.bad;
 	}
 	yfile_free(&f);
@@ -283,6 +295,9 @@ load_partners(struct loader *l)
 			diag_error(l->d, idpos, "'%s' is not a valid id "
 			    "(expected lower-case letters, digits, '-' and '_', "
 			    "at most 40)", p->id);
+			r.bad = true;
+		} else if (p->id != NULL && !page_name_free(l, "partners",
+		    "partner id", p->id, idpos, "choose another id")) {
 			r.bad = true;
 		} else if (p->id != NULL &&
 		    strmap_get(&c->partner_ids, p->id, &prev)) {
@@ -363,17 +378,52 @@ take_slug(struct loader *l, struct slugs *s, const char *slug, struct pos at)
 	s->where[s->n++] = at;
 }
 
-/* The slug of a record: its 'slug' field when given (checked), else made
- * from fallback (a file name or the title). */
+/* A slug for a text with no letter or digit that folds to ASCII (a
+ * title in Korean, Thai, Arabic...): what it stands for (the record's
+ * date, or "chapter") and a short hash of the text, stable from run to
+ * run whatever else the content holds. */
 static const char *
-record_slug(struct loader *l, struct record *r, const char *fallback,
-    struct pos fallback_pos, struct pos *at)
+hashed_slug(struct loader *l, const char *lead, const char *text)
+{
+	struct hash h = hash_bytes(text, strlen(text));
+
+	return arena_printf(&l->c->arena, "%s-%08x", lead,
+	    (unsigned)(h.a >> 32));
+}
+
+/* Report a page name that coopgen's own page, or Windows, has taken. */
+static bool
+page_name_free(struct loader *l, const char *folder, const char *what,
+    const char *name, struct pos at, const char *instead)
+{
+	switch (reserved_page(folder, name)) {
+	case RESERVED_NO:
+		return true;
+	case RESERVED_PAGE:
+		diag_error(l->d, at, "%s '%s' is the name of coopgen's own page "
+		    "%s/%s.html (%s)", what, name, folder, name, instead);
+		return false;
+	default:
+		diag_error(l->d, at, "%s '%s' is a name Windows cannot give a "
+		    "file (%s)", what, name, instead);
+		return false;
+	}
+}
+
+/* The slug of an activity: its 'slug' field when given (checked), else
+ * made from its file name (stem; NULL in activities.yaml), else from its
+ * title, else hashed_slug of its title after its date. */
+static const char *
+activity_slug(struct loader *l, struct record *r, const struct activity *a,
+    const char *stem, struct pos *at)
 {
 	struct pos spos;
 	const char *given = ynode_get(r->map, "slug") ?
 	    record_text(r, "slug", false, &spos) : NULL;
-	char slug[SLUG_MAX + 1];
+	const char *slug = NULL;
+	char made[SLUG_MAX + 1];
 
+	*at = a->pos;
 	if (given != NULL) {
 		*at = spos;
 		if (!slug_valid(given)) {
@@ -382,17 +432,24 @@ record_slug(struct loader *l, struct record *r, const char *fallback,
 			    "'-', at most %d characters)", given, SLUG_MAX);
 			return NULL;
 		}
-		return given;
-	}
-	*at = fallback_pos;
-	if (fallback == NULL)
+		slug = given;
+	} else if (stem != NULL && slug_make(stem, strlen(stem), made) > 0)
+		slug = arena_strdup(&l->c->arena, made);
+	else if (a->title == NULL)
 		return NULL;
-	if (slug_make(fallback, strlen(fallback), slug) == 0) {
-		diag_error(l->d, fallback_pos, "cannot make a slug from '%s': it "
-		    "has no letter or digit (set 'slug:')", fallback);
-		return NULL;
+	else if (slug_make(a->title, strlen(a->title), made) > 0)
+		slug = arena_strdup(&l->c->arena, made);
+	else {
+		char iso[11] = "activity";
+		if (a->date.year != 0)
+			date_iso(a->date, iso);
+		slug = hashed_slug(l, iso, a->title);
 	}
-	return arena_strdup(&l->c->arena, slug);
+	if (!page_name_free(l, "activities", "slug", slug, *at, given ?
+	    "set another 'slug:'" : stem ? "rename the file, or set 'slug:'" :
+	    "set 'slug:'"))
+		return NULL;
+	return slug;
 }
 
 static void
@@ -408,8 +465,7 @@ decode_activity(struct loader *l, struct year *y, struct record *r,
 	a->count = record_count(r, "count");
 	a->place = record_text(r, "place", false, NULL);
 	a->summary = record_text(r, "summary", false, NULL);
-	a->slug = record_slug(l, r, fallback_slug ? fallback_slug : a->title,
-	    a->pos, &a->slug_pos);
+	a->slug = activity_slug(l, r, a, fallback_slug, &a->slug_pos);
 	if (a->slug != NULL)
 		take_slug(l, slugs, a->slug, a->slug_pos);
 	check_activity(l->c, y, a, l->d);
@@ -814,10 +870,27 @@ section_file(struct loader *l, struct year *y, const struct yfile *f,
 	s->pos = (struct pos){ f->rel, 1, 1 };
 	s->title = record_text(r, "title", true, NULL);
 	s->order = record_int(r, "order", -100000, 100000, 0);
-	if (slug_make(base, strlen(base), slug) == 0)
-		strcpy(slug, "section");
-	s->slug = arena_strdup(&l->c->arena, slug);
-	take_slug(l, &sf->slugs, s->slug, s->pos);
+	/* A chapter's id: from its file name, else its title, else a hash of
+	 * its title (or file name). */
+	if (slug_make(base, strlen(base), slug) > 0 || (s->title != NULL &&
+	    slug_make(s->title, strlen(s->title), slug) > 0))
+		s->slug = arena_strdup(&l->c->arena, slug);
+	else
+		s->slug = hashed_slug(l, "chapter", s->title ? s->title : base);
+	switch (reserved_id(s->slug)) {
+	case RESERVED_NO:
+		take_slug(l, &sf->slugs, s->slug, s->pos);
+		break;
+	case RESERVED_PREFIX:
+		diag_error(l->d, s->pos, "chapter id '%s' begins like the ids "
+		    "coopgen gives the report's own parts (rename the file)",
+		    s->slug);
+		break;
+	default:
+		diag_error(l->d, s->pos, "chapter id '%s' is an id the report "
+		    "page already has (rename the file)", s->slug);
+		break;
+	}
 	md_body(l, f, fm, &s->body);
 }
 

@@ -1,5 +1,7 @@
 #include <string.h>
+#include <strings.h>
 
+#include "reserved.h"
 #include "slug.h"
 #include "utf8.h"
 #include "fold_table.h"
@@ -97,4 +99,55 @@ slug_valid(const char *s)
 			return false;
 	}
 	return true;
+}
+
+/* "Con", "con.x": a device name, as Windows matches them. */
+static bool
+device_name(const char *name)
+{
+#define DEVICE(n) n,
+	static const char *const devices[] = {
+		RESERVED_DEVICE_NAMES(DEVICE) NULL };
+#undef DEVICE
+	size_t len = strcspn(name, ".");
+
+	for (size_t i = 0; devices[i] != NULL; i++)
+		if (strlen(devices[i]) == len &&
+		    strncasecmp(name, devices[i], len) == 0)
+			return true;
+	return false;
+}
+
+enum reserved
+reserved_page(const char *folder, const char *name)
+{
+#define PAGE(f, n) { f, n },
+	static const struct {
+		const char *folder, *name;
+	} pages[] = { RESERVED_PAGES(PAGE) };
+#undef PAGE
+
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		if (strcmp(pages[i].folder, folder) == 0 &&
+		    strcmp(pages[i].name, name) == 0)
+			return RESERVED_PAGE;
+	return device_name(name) ? RESERVED_DEVICE : RESERVED_NO;
+}
+
+enum reserved
+reserved_id(const char *id)
+{
+#define ID(n) n,
+	static const char *const ids[] = { RESERVED_REPORT_IDS(ID) NULL };
+	static const char *const prefixes[] = {
+		RESERVED_REPORT_PREFIXES(ID) NULL };
+#undef ID
+
+	for (size_t i = 0; ids[i] != NULL; i++)
+		if (strcmp(ids[i], id) == 0)
+			return RESERVED_ID;
+	for (size_t i = 0; prefixes[i] != NULL; i++)
+		if (strncmp(id, prefixes[i], strlen(prefixes[i])) == 0)
+			return RESERVED_PREFIX;
+	return RESERVED_NO;
 }
