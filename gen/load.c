@@ -378,17 +378,14 @@ take_slug(struct loader *l, struct slugs *s, const char *slug, struct pos at)
 	s->where[s->n++] = at;
 }
 
-/* A slug for a text with no letter or digit that folds to ASCII (a
- * title in Korean, Thai, Arabic...): what it stands for (the record's
- * date, or "chapter") and a short hash of the text, stable from run to
- * run whatever else the content holds. */
+/* slug_hashed, in the content's arena. */
 static const char *
 hashed_slug(struct loader *l, const char *lead, const char *text)
 {
-	struct hash h = hash_bytes(text, strlen(text));
+	char slug[SLUG_MAX + 1];
 
-	return arena_printf(&l->c->arena, "%s-%08x", lead,
-	    (unsigned)(h.a >> 32));
+	slug_hashed(lead, text, slug);
+	return arena_strdup(&l->c->arena, slug);
 }
 
 /* Report a page name that coopgen's own page, or Windows, has taken. */

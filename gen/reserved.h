@@ -43,7 +43,8 @@
 
 /* X(id): the fixed ids of the other pages: the activity index's, the
  * statistics page's tables and their charts (each table id also gives
- * ID-chart, ID-chart-t and ID-chart-d), the agreements', projects' and
+ * ID-chart, ID-chart-t and ID-chart-d; projects-by-status is a chart
+ * alone), the agreements', projects' and
  * partners' pages, the article's. Made from content there: "framework-ID"
  * and "month-MM" on the activity index, "kinds-ID" on a framework's page,
  * "article-" and "lead-" before the article's headings. */
@@ -55,7 +56,7 @@
 	X("month-10") X("month-11") X("month-12") \
 	X("by-kind") X("by-partner") X("framework-kind") \
 	X("agreements-by-type") X("agreements-by-partner") \
-	X("projects-by-funder") \
+	X("projects-by-funder") X("projects-by-status") \
 	X("in-force") X("signed") X("proposed") X("projects") X("partners") \
 	X("activities") X("agreements") \
 	X("article-top")

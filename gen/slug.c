@@ -1,3 +1,5 @@
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -81,6 +83,18 @@ slug_make(const char *s, size_t len, char out[SLUG_MAX + 1])
 	}
 	out[n] = '\0';
 	return n;
+}
+
+void
+slug_hashed(const char *lead, const char *text, char out[SLUG_MAX + 1])
+{
+	uint32_t h = 2166136261u;	/* FNV-1a, 32 bits */
+
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		h ^= *p;
+		h *= 16777619u;
+	}
+	snprintf(out, SLUG_MAX + 1, "%.60s-%08" PRIx32, lead, h);
 }
 
 bool
