@@ -378,6 +378,17 @@ take_slug(struct loader *l, struct slugs *s, const char *slug, struct pos at)
 	s->where[s->n++] = at;
 }
 
+/* Whether text makes a slug by itself (into made): it has letters or
+ * digits, and none slug_make leaves out. made holds what slug_make made
+ * either way. */
+static bool
+slug_of(const char *text, char made[SLUG_MAX + 1])
+{
+	size_t len = strlen(text);
+
+	return slug_make(text, len, made) > 0 && !slug_drops_letters(text, len);
+}
+
 /* slug_hashed, in the content's arena. */
 static const char *
 hashed_slug(struct loader *l, const char *lead, const char *text)
@@ -409,7 +420,8 @@ page_name_free(struct loader *l, const char *folder, const char *what,
 
 /* The slug of an activity: its 'slug' field when given (checked), else
  * made from its file name (stem; NULL in activities.yaml), else from its
- * title, else hashed_slug of its title after its date. */
+ * title, each when slug_of takes it; else slug_hashed of its title, after
+ * what slug_make made of the title or else after its date. */
 static const char *
 activity_slug(struct loader *l, struct record *r, const struct activity *a,
     const char *stem, struct pos *at)
@@ -430,17 +442,17 @@ activity_slug(struct loader *l, struct record *r, const struct activity *a,
 			return NULL;
 		}
 		slug = given;
-	} else if (stem != NULL && slug_make(stem, strlen(stem), made) > 0)
+	} else if (stem != NULL && slug_of(stem, made))
 		slug = arena_strdup(&l->c->arena, made);
 	else if (a->title == NULL)
 		return NULL;
-	else if (slug_make(a->title, strlen(a->title), made) > 0)
+	else if (slug_of(a->title, made))
 		slug = arena_strdup(&l->c->arena, made);
 	else {
 		char iso[11] = "activity";
 		if (a->date.year != 0)
 			date_iso(a->date, iso);
-		slug = hashed_slug(l, iso, a->title);
+		slug = hashed_slug(l, made[0] ? made : iso, a->title);
 	}
 	if (!page_name_free(l, "activities", "slug", slug, *at, given ?
 	    "set another 'slug:'" : stem ? "rename the file, or set 'slug:'" :
@@ -869,11 +881,11 @@ section_file(struct loader *l, struct year *y, const struct yfile *f,
 	s->order = record_int(r, "order", -100000, 100000, 0);
 	/* A chapter's id: from its file name, else its title, else a hash of
 	 * its title (or file name). */
-	if (slug_make(base, strlen(base), slug) > 0 || (s->title != NULL &&
-	    slug_make(s->title, strlen(s->title), slug) > 0))
+	if (slug_of(base, slug) || (s->title != NULL && slug_of(s->title, slug)))
 		s->slug = arena_strdup(&l->c->arena, slug);
 	else
-		s->slug = hashed_slug(l, "chapter", s->title ? s->title : base);
+		s->slug = hashed_slug(l, slug[0] ? slug : "chapter",
+		    s->title ? s->title : base);
 	switch (reserved_id(s->slug)) {
 	case RESERVED_NO:
 		take_slug(l, &sf->slugs, s->slug, s->pos);

@@ -85,6 +85,40 @@ slug_make(const char *s, size_t len, char out[SLUG_MAX + 1])
 	return n;
 }
 
+/* Whether cp, which fold() left out, is likely a letter: not ASCII, not
+ * a combining mark, not Latin (which folds, or was always dropped), not
+ * in the blocks of
+ * punctuation, symbols, arrows, dingbats, CJK punctuation, private use,
+ * specials or emoji. */
+static bool
+letter_like(uint32_t cp)
+{
+	return cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF) &&
+	    !(cp >= 0x2000 && cp <= 0x2BFF) &&
+	    !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xE000 && cp <= 0xF8FF) &&
+	    !(cp >= 0xFE00 && cp <= 0xFE0F) && !(cp >= 0xFE30 && cp <= 0xFE4F) &&
+	    !(cp >= 0xFF00 && cp <= 0xFF0F) && !(cp >= 0xFFF0 && cp <= 0xFFFF) &&
+	    !(cp >= 0x1F000 && cp <= 0x1FAFF) && !(cp >= 0xE0000);
+}
+
+bool
+slug_drops_letters(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		char ascii[2];
+		size_t step = utf8_decode(s + i, len - i, &cp);
+		if (step == 0)
+			return false;
+		i += step;
+		if (fold(cp, ascii) == NULL && letter_like(cp))
+			return true;
+	}
+	return false;
+}
+
 void
 slug_hashed(const char *lead, const char *text, char out[SLUG_MAX + 1])
 {
@@ -94,7 +128,10 @@ slug_hashed(const char *lead, const char *text, char out[SLUG_MAX + 1])
 		h ^= *p;
 		h *= 16777619u;
 	}
-	snprintf(out, SLUG_MAX + 1, "%.60s-%08" PRIx32, lead, h);
+	int n = snprintf(out, SLUG_MAX + 1, "%.60s", lead);
+	while (n > 0 && out[n - 1] == '-')	/* cut after a hyphen */
+		n--;
+	snprintf(out + n, SLUG_MAX + 1 - (size_t)n, "-%08" PRIx32, h);
 }
 
 bool

@@ -1,5 +1,6 @@
 /* The reserved names and the hashed slugs of non-Latin titles. */
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "reserved.h"
 #include "slug.h"
@@ -43,4 +44,34 @@ Test(reserved, hashed_slugs)
 	slug_hashed("x", "", out);
 	cr_expect_str_eq(out, "x-811c9dc5");
 	cr_expect(slug_valid("2023-03-15-89febf2b"));
+}
+
+static bool
+drops(const char *s)
+{
+	return slug_drops_letters(s, strlen(s));
+}
+
+Test(reserved, letters_a_slug_leaves_out)
+{
+	cr_expect(drops("KIPO 회의"));
+	cr_expect(drops("Встреча"));
+	cr_expect(drops("การประชุม"));
+	cr_expect(drops("اجتماع"));
+	cr_expect_not(drops("Hội thảo quốc tế về SHTT – 2023…"));
+	cr_expect_not(drops("Đại hội đồng “WIPO” ★ 🎉"));
+	cr_expect_not(drops("Straße, Łódź, ḍ"));	/* Latin: as before */
+}
+
+Test(reserved, hashed_slug_cut_before_a_hyphen)
+{
+	char out[SLUG_MAX + 1], lead[80];
+
+	/* 59 letters and a hyphen: cut at 60, the hyphen goes. */
+	memset(lead, 'a', 59);
+	lead[59] = '-';
+	memcpy(lead + 60, "bbbb", 5);
+	slug_hashed(lead, "", out);
+	cr_expect_eq(strlen(out), 59 + 9);
+	cr_expect(slug_valid(out));
 }
