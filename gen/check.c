@@ -349,7 +349,8 @@ named_like_copy(struct pos p)
 struct repeats {
 	const char *what;	/* "activity" */
 	const char *same;	/* "title, date, framework and partners" */
-	const char *several;	/* "events" */
+	const char *advice;	/* "delete one; a record that stands for
+				   several events says count: N" */
 	struct strmap groups;	/* key to its set's number */
 	struct strmap stems;	/* "set/file stem" to a record */
 	struct arena keys;
@@ -416,9 +417,8 @@ repeats_report(struct repeats *r, struct diag *d)
 			continue;
 		struct pos o = r->v[repeats_orig(r, i, g)].at;
 		diag_error(d, r->v[i].at, "this %s repeats %s:%d:%d (same %s): "
-		    "a copy? (delete one; a record that stands for several %s "
-		    "says count: N)", r->what, o.file, o.line, o.col, r->same,
-		    r->several);
+		    "a copy? (%s)", r->what, o.file, o.line, o.col, r->same,
+		    r->advice);
 	}
 	strmap_free(&r->groups);
 	strmap_free(&r->stems);
@@ -463,7 +463,8 @@ void
 check_repeats(const struct content *c, const struct year *y, struct diag *d)
 {
 	struct repeats r = { "activity", "title, date, framework and partners",
-	    "events", STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	    "delete one; a record that stands for several events says count: N",
+	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
 	struct buf b = BUF_INIT;
 
 	(void)c;
@@ -479,7 +480,8 @@ check_repeats(const struct content *c, const struct year *y, struct diag *d)
 	repeats_report(&r, d);
 
 	struct repeats rp = { "project", "title, funder, start and end",
-	    "projects", STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	    "delete one; a record that stands for several projects says count: "
+	    "N", STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
 	for (size_t i = 0; i < y->n_projects; i++) {
 		const struct project *p = &y->projects[i];
 		buf_reset(&b);
@@ -490,6 +492,21 @@ check_repeats(const struct content *c, const struct year *y, struct diag *d)
 		repeats_add(&rp, &b, p->pos, p->title != NULL);
 	}
 	repeats_report(&rp, d);
+
+	/* A chapter twice would be printed twice. */
+	struct repeats rs = { "chapter", "title and text", "delete one",
+	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	for (size_t i = 0; i < y->n_sections; i++) {
+		const struct section *s = &y->sections[i];
+		char hex[33];
+		buf_reset(&b);
+		title_key(&b, s->title);
+		hash_hex(hash_bytes(s->body.text ? s->body.text : "",
+		    s->body.len), hex);
+		buf_printf(&b, "\x1f%s", hex);
+		repeats_add(&rs, &b, s->pos, s->title != NULL);
+	}
+	repeats_report(&rs, d);
 	buf_free(&b);
 }
 
@@ -497,7 +514,8 @@ void
 check_agreement_repeats(const struct content *c, struct diag *d)
 {
 	struct repeats r = { "agreement",
-	    "title, type, signing date and partners", "agreements",
+	    "title, type, signing date and partners", "delete one; a record "
+	    "that stands for several agreements says count: N",
 	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
 	struct buf b = BUF_INIT;
 

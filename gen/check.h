@@ -36,7 +36,8 @@ void	 check_agreement(const struct content *c, struct agreement *a,
  * title, date, framework and partners (in any files: a copy made by a
  * file-sync tool or by hand would otherwise be counted twice), two
  * projects of a year with the same title, funder, start and end, two
- * agreements with the same title, type, signing date and partners. Titles
+ * chapters of a year with the same title and text, two agreements with
+ * the same title, type, signing date and partners. Titles
  * are compared as title_key writes them. Each repeat is an error at the
  * copy (the record whose file name looks like a copy of the other's, else
  * the later one), naming the other.
