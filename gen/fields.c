@@ -520,8 +520,9 @@ number_form(const char *s, size_t n, size_t i, enum lang lang,
 		}
 		return true;
 	}
-	memset(d->whole, 0, sizeof(d->whole));
+	memset(d->whole, 0, sizeof(d->whole));	/* what grouped() left */
 	memset(d->frac, 0, sizeof(d->frac));
+	d->fits = true;
 	size_t start = i, wl = digit_run(s, n, i);
 	digits_add(d->whole, s + i, wl, &d->fits);
 	i += wl;
