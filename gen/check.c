@@ -268,9 +268,10 @@ copy_parenthesis(const char *open)
 {
 	const char *p = open + 1;
 
-	if (strstr(p, "conflicted copy") != NULL ||
-	    strstr(p, "Conflicted copy") != NULL ||
-	    strstr(p, "conflict") != NULL)
+	/* Dropbox and Nextcloud, in English and Vietnamese ("xung đột", its
+	 * ộ precomposed or as a Mac writes it). */
+	if (strstr(p, "onflict") != NULL || strstr(p, "xung đột") != NULL ||
+	    strstr(p, "xung \xc4\x91o\xcc\xa3\xcc\x82t") != NULL)
 		return true;
 	size_t d = strspn(p, "0123456789");
 	return d > 0 && d <= 3 && strcmp(p + d, ")") == 0;
@@ -279,10 +280,14 @@ copy_parenthesis(const char *open)
 char *
 copy_of(const char *stem)
 {
+	/* Windows Explorer, Google Drive, macOS Finder, in English and in
+	 * Vietnamese; "Bản sao" also as a Mac writes names (decomposed). */
 	static const char *const prefixes[] = { "Copy of ", "Bản sao của ",
-	    NULL };
+	    "Ba\xcc\x89n sao cu\xcc\x89" "a ", NULL };
 	static const char *const suffixes[] = { " - Copy", " - copy",
-	    " - Bản sao", " - bản sao", " copy", NULL };
+	    " - Bản sao", " - bản sao", " - Ba\xcc\x89n sao",
+	    " - ba\xcc\x89n sao", " copy", " bản sao", " ba\xcc\x89n sao",
+	    NULL };
 	size_t n = strlen(stem);
 	const char *p;
 

@@ -70,6 +70,11 @@ Test(repeats, copy_names)
 	copy("x 2", "x");
 	copy("x copy", "x");
 	copy("x copy 2", "x");
+	copy("x bản sao", "x");
+	copy("x - Ba\xcc\x89n sao", "x");		/* as a Mac names it */
+	copy("x (Nextcloud conflicted copy 2025-01-10 123456)", "x");
+	copy("x (bản sao xung đột của An 2025-01-10)", "x");
+	copy("x_conflict-20250110-123456", "x");
 	copy("x", NULL);
 	copy("wipo-2023", NULL);
 	copy("meeting (Geneva)", NULL);
