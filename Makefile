@@ -18,12 +18,12 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
             -fno-omit-frame-pointer
 
 # Debian packages: the libraries, and what the tests use.
-BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev \
+BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev libutf8proc-dev \
              libxlsxwriter-dev libctemplate-dev
 TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl openjdk-17-jre-headless \
              clang libclang-rt-14-dev
 OFFICE_DEPS = libreoffice-calc fonts-liberation
-PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate
+PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate libutf8proc
 
 # Evaluated on first use only, after `deps` has run: the packages may have
 # been installed by this very make.

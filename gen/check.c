@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "buf.h"
 #include "arena.h"
 #include "check.h"
@@ -164,31 +166,6 @@ check_country(const char *code)
 	return false;
 }
 
-/* Simple lower-casing of the letters a title is likely to hold. */
-static uint32_t
-lower(uint32_t cp)
-{
-	if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE &&
-	    cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) ||
-	    (cp >= 0x410 && cp <= 0x42F))
-		return cp + 0x20;
-	if (cp >= 0x400 && cp <= 0x40F)
-		return cp + 0x50;
-	/* Latin Extended-A pairs: upper even, lower odd, but for 0x139 to
-	 * 0x148 and 0x179 to 0x17E, where upper is odd. */
-	if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 &&
-	    cp != 0x138 && cp != 0x149 && cp != 0x178) {
-		bool odd_upper = (cp >= 0x139 && cp <= 0x148) ||
-		    (cp >= 0x179 && cp <= 0x17E);
-		return (cp % 2 == 1) == odd_upper ? cp + 1 : cp;
-	}
-	if (cp == 0x1A0 || cp == 0x1AF)		/* Ơ, Ư */
-		return cp + 1;
-	if (cp >= 0x1EA0 && cp <= 0x1EF9 && cp % 2 == 0)	/* Vietnamese */
-		return cp + 1;
-	return cp;
-}
-
 static bool
 is_space(uint32_t cp)
 {
@@ -198,67 +175,40 @@ is_space(uint32_t cp)
 	    cp == 0x3000;
 }
 
-static bool
-is_invisible(uint32_t cp)
-{
-	return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 ||
-	    cp == 0xFEFF || cp == 0xAD;
-}
-
-static void
-put_utf8(struct buf *b, uint32_t cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | cp >> 12);
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | cp >> 18);
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	buf_append(b, u, n);
-}
-
 void
 title_key(struct buf *b, const char *s)
 {
-	size_t len = s ? strlen(s) : 0, i = 0;
+	/* Form C, case folded, "default ignorable" characters (zero-width
+	 * spaces and joiners, soft hyphens, bidi controls) left out. */
+	utf8proc_uint8_t *folded = NULL;
+	utf8proc_ssize_t len = s == NULL ? 0 : utf8proc_map(
+	    (const utf8proc_uint8_t *)s, 0, &folded, UTF8PROC_NULLTERM |
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+	    UTF8PROC_IGNORE);
+	const char *t = len > 0 ? (const char *)folded : s ? s : "";
+	size_t n = len > 0 ? (size_t)len : strlen(t), i = 0;
 	bool space = false, any = false;
 
-	while (i < len) {
+	/* Then every run of white space one space, none at the ends. */
+	while (i < n) {
 		uint32_t cp;
-		size_t step = utf8_decode(s + i, len - i, &cp);
+		size_t step = utf8_decode(t + i, n - i, &cp);
 		if (step == 0) {
-			cp = (unsigned char)s[i];
+			cp = (unsigned char)t[i];
 			step = 1;
 		}
-		i += step;
-		if (is_invisible(cp))
-			continue;
 		if (is_space(cp)) {
 			space = any;
-			continue;
+		} else {
+			if (space)
+				buf_puts(b, " ");
+			space = false;
+			any = true;
+			buf_append(b, t + i, step);
 		}
-		if (space)
-			buf_puts(b, " ");
-		space = false;
-		any = true;
-		put_utf8(b, lower(cp));
+		i += step;
 	}
+	free(folded);
 }
 
 /* "x (1)", "x (conflicted copy …)", "x (An's conflicted copy …)": the

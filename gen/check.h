@@ -46,9 +46,10 @@ void	 check_repeats(const struct content *c, const struct year *y,
 	    struct diag *d);
 void	 check_agreement_repeats(const struct content *c, struct diag *d);
 
-/* Append to b the title s as compared for repeats: white space of any
- * kind collapsed to one space and trimmed, invisible characters dropped,
- * letters lower-cased (Latin, Vietnamese, Greek, Cyrillic). */
+/* Append to b the title s as compared for repeats: normalised (NFC),
+ * case folded across Unicode, invisible characters (zero-width, soft
+ * hyphen, bidi controls) left out, white space of any kind collapsed to
+ * one space and trimmed. */
 struct buf;
 void	 title_key(struct buf *b, const char *s);
 

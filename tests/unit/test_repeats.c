@@ -37,6 +37,9 @@ Test(repeats, title_key_folds_case_and_space_only)
 	same_key("Встреча", "ВСТРЕЧА");
 	same_key("a\xc2\xa0" "b", "a b");		/* no-break space */
 	same_key("a\xe2\x80\x8b" "b", "ab");		/* zero-width space */
+	same_key("Họp", "Ho\xcc\xa3p");		/* NFC, NFD */
+	same_key("Straße", "STRASSE");			/* full case folding */
+	same_key("a\xc2\xad" "b", "ab");		/* soft hyphen */
 	other_key("Họp", "Hộp");			/* other words */
 	other_key("Meeting A", "Meeting-A");
 }
