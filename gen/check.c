@@ -1,10 +1,15 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "buf.h"
+#include "arena.h"
 #include "check.h"
 #include "fields.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* How many ids an "expected one of" lists before it stops. */
@@ -159,4 +164,325 @@ check_country(const char *code)
 		if (countries[i] == code[0] && countries[i + 1] == code[1])
 			return true;
 	return false;
+}
+
+static bool
+is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 ||
+	    cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	    cp == 0x3000;
+}
+
+void
+title_key(struct buf *b, const char *s)
+{
+	/* Form C, case folded, "default ignorable" characters (zero-width
+	 * spaces and joiners, soft hyphens, bidi controls) left out. */
+	utf8proc_uint8_t *folded = NULL;
+	utf8proc_ssize_t len = s == NULL ? 0 : utf8proc_map(
+	    (const utf8proc_uint8_t *)s, 0, &folded, UTF8PROC_NULLTERM |
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+	    UTF8PROC_IGNORE);
+	const char *t = len > 0 ? (const char *)folded : s ? s : "";
+	size_t n = len > 0 ? (size_t)len : strlen(t), i = 0;
+	bool space = false, any = false;
+
+	/* Then every run of white space one space, none at the ends. */
+	while (i < n) {
+		uint32_t cp;
+		size_t step = utf8_decode(t + i, n - i, &cp);
+		if (step == 0) {
+			cp = (unsigned char)t[i];
+			step = 1;
+		}
+		if (is_space(cp)) {
+			space = any;
+		} else {
+			if (space)
+				buf_puts(b, " ");
+			space = false;
+			any = true;
+			buf_append(b, t + i, step);
+		}
+		i += step;
+	}
+	free(folded);
+}
+
+/* "x (1)", "x (conflicted copy …)", "x (An's conflicted copy …)": the
+ * stem before a final parenthesis that names a copy. */
+static bool
+copy_parenthesis(const char *open)
+{
+	const char *p = open + 1;
+
+	/* Dropbox and Nextcloud, in English and Vietnamese ("xung đột", its
+	 * ộ precomposed or as a Mac writes it). */
+	if (strstr(p, "onflict") != NULL || strstr(p, "xung đột") != NULL ||
+	    strstr(p, "xung \xc4\x91o\xcc\xa3\xcc\x82t") != NULL)
+		return true;
+	size_t d = strspn(p, "0123456789");
+	return d > 0 && d <= 3 && strcmp(p + d, ")") == 0;
+}
+
+char *
+copy_of(const char *stem)
+{
+	/* Windows Explorer, Google Drive, macOS Finder, in English and in
+	 * Vietnamese; "Bản sao" also as a Mac writes names (decomposed). */
+	static const char *const prefixes[] = { "Copy of ", "Bản sao của ",
+	    "Ba\xcc\x89n sao cu\xcc\x89" "a ", NULL };
+	static const char *const suffixes[] = { " - Copy", " - copy",
+	    " - Bản sao", " - bản sao", " - Ba\xcc\x89n sao",
+	    " - ba\xcc\x89n sao", " copy", " bản sao", " ba\xcc\x89n sao",
+	    NULL };
+	size_t n = strlen(stem);
+	const char *p;
+
+	for (size_t i = 0; prefixes[i] != NULL; i++)
+		if (strncmp(stem, prefixes[i], strlen(prefixes[i])) == 0)
+			return xstrdup(stem + strlen(prefixes[i]));
+	/* Copy (2) of x */
+	if (strncmp(stem, "Copy (", 6) == 0 && (p = strstr(stem, ") of ")))
+		return xstrdup(p + 5);
+	/* x.sync-conflict-20250110-123456-ABCDEFG (Syncthing), x_conflict-…
+	 * (ownCloud) */
+	if ((p = strstr(stem, ".sync-conflict-")) != NULL ||
+	    (p = strstr(stem, "_conflict-")) != NULL)
+		return xstrndup(stem, (size_t)(p - stem));
+	/* A final " (…)" that names a copy (Windows, Dropbox, Nextcloud,
+	 * Google Drive) or " 2" (macOS); then the words it may follow. */
+	size_t end = n;
+	if (n > 2 && stem[n - 1] == ')' && (p = strrchr(stem, '(')) != NULL &&
+	    p > stem && p[-1] == ' ' && copy_parenthesis(p))
+		end = (size_t)(p - stem) - 1;
+	else {
+		size_t d = 0;
+		while (d < n && d < 3 && stem[n - 1 - d] >= '0' &&
+		    stem[n - 1 - d] <= '9')
+			d++;
+		if (d > 0 && d <= 2 && n > d + 1 && stem[n - d - 1] == ' ')
+			end = n - d - 1;
+	}
+	for (size_t i = 0; suffixes[i] != NULL; i++) {
+		size_t m = strlen(suffixes[i]);
+		if (end > m && strncmp(stem + end - m, suffixes[i], m) == 0)
+			return xstrndup(stem, end - m);
+	}
+	return end < n ? xstrndup(stem, end) : NULL;
+}
+
+/* The file name of p without its folder and extension. */
+static char *
+stem_of(const char *file)
+{
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	const char *dot = strrchr(base, '.');
+	return xstrndup(base, dot && dot != base ? (size_t)(dot - base) :
+	    strlen(base));
+}
+
+/* Whether the record at p is in a file named like a copy of another. */
+static bool
+named_like_copy(struct pos p)
+{
+	char *stem = stem_of(p.file);
+	char *base = copy_of(stem);
+	bool yes = base != NULL;
+
+	free(base);
+	free(stem);
+	return yes;
+}
+
+/* The records of one kind, each with its key, to find those that repeat
+ * another. Of a set of equal records the original is the first whose file
+ * is not named like a copy (else the first); every other is reported. */
+struct repeats {
+	const char *what;	/* "activity" */
+	const char *same;	/* "title, date, framework and partners" */
+	const char *advice;	/* "delete one; a record that stands for
+				   several events says count: N" */
+	struct strmap groups;	/* key to its set's number */
+	struct strmap stems;	/* "set/file stem" to a record */
+	struct arena keys;
+	struct repeat {
+		struct pos at;
+		size_t	 group;	/* its set; (size_t)-1: no key */
+		size_t	 orig;	/* of set number i (there are fewer sets
+				   than records): its original */
+	} *v;
+	size_t	 n, cap;
+};
+
+static void
+repeats_add(struct repeats *r, const struct buf *b, struct pos at, bool keyed)
+{
+	size_t i = r->n++, g = (size_t)-1;
+
+	r->v = xgrow(r->v, &r->cap, i, sizeof(*r->v));
+	r->v[i].at = at;
+	if (keyed) {
+		const char *key = arena_strndup(&r->keys, b->data ? b->data : "",
+		    b->len);
+		g = r->groups.n;
+		if (strmap_put(&r->groups, key, g, &g))
+			r->v[g].orig = i;
+		else if (named_like_copy(r->v[r->v[g].orig].at) &&
+		    !named_like_copy(at))
+			r->v[g].orig = i;
+		char *stem = stem_of(at.file);
+		strmap_put(&r->stems, arena_printf(&r->keys, "%zu/%s", g, stem),
+		    i, NULL);
+		free(stem);
+	}
+	r->v[i].group = g;
+}
+
+/* The record of set g that record i's file name says it copies, else the
+ * set's original. */
+static size_t
+repeats_orig(struct repeats *r, size_t i, size_t g)
+{
+	char *stem = stem_of(r->v[i].at.file);
+	char *base = copy_of(stem);
+	size_t j = r->v[g].orig;
+
+	if (base != NULL) {
+		char *key = arena_printf(&r->keys, "%zu/%s", g, base);
+		size_t k;
+		if (strmap_get(&r->stems, key, &k) && k != i)
+			j = k;
+	}
+	free(base);
+	free(stem);
+	return j;
+}
+
+/* Report every record that repeats its set's original, in record order. */
+static void
+repeats_report(struct repeats *r, struct diag *d)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		size_t g = r->v[i].group;
+		if (g == (size_t)-1 || r->v[g].orig == i)
+			continue;
+		struct pos o = r->v[repeats_orig(r, i, g)].at;
+		diag_error(d, r->v[i].at, "this %s repeats %s:%d:%d (same %s): "
+		    "a copy? (%s)", r->what, o.file, o.line, o.col, r->same,
+		    r->advice);
+	}
+	strmap_free(&r->groups);
+	strmap_free(&r->stems);
+	arena_free(&r->keys);
+	free(r->v);
+}
+
+static void
+key_date(struct buf *b, struct date dt)
+{
+	char iso[11] = "";
+
+	if (dt.year != 0)
+		date_iso(dt, iso);
+	buf_printf(b, "\x1f%s", iso);
+}
+
+static int
+cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The partners in id order: the same partners in another order are the
+ * same. */
+static void
+key_partners(struct buf *b, const struct refs *r)
+{
+	const char **ids = xcalloc(r->n + 1, sizeof(*ids));
+
+	for (size_t i = 0; i < r->n; i++)
+		ids[i] = r->v[i].id ? r->v[i].id : "";
+	if (r->n > 1)
+		qsort(ids, r->n, sizeof(*ids), cmp_str);
+	buf_puts(b, "\x1f");
+	for (size_t i = 0; i < r->n; i++)
+		buf_printf(b, "%s,", ids[i]);
+	free(ids);
+}
+
+void
+check_repeats(const struct content *c, const struct year *y, struct diag *d)
+{
+	struct repeats r = { "activity", "title, date, framework and partners",
+	    "delete one; a record that stands for several events says count: N",
+	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	struct buf b = BUF_INIT;
+
+	(void)c;
+	for (size_t i = 0; i < y->n_activities; i++) {
+		const struct activity *a = &y->activities[i];
+		buf_reset(&b);
+		title_key(&b, a->title);
+		key_date(&b, a->date);
+		buf_printf(&b, "\x1f%s", a->framework.id ? a->framework.id : "");
+		key_partners(&b, &a->partners);
+		repeats_add(&r, &b, a->pos, a->title != NULL);
+	}
+	repeats_report(&r, d);
+
+	struct repeats rp = { "project", "title, funder, start and end",
+	    "delete one; a record that stands for several projects says count: "
+	    "N", STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	for (size_t i = 0; i < y->n_projects; i++) {
+		const struct project *p = &y->projects[i];
+		buf_reset(&b);
+		title_key(&b, p->title);
+		buf_printf(&b, "\x1f%s", p->funder.id ? p->funder.id : "");
+		key_date(&b, p->start);
+		key_date(&b, p->end);
+		repeats_add(&rp, &b, p->pos, p->title != NULL);
+	}
+	repeats_report(&rp, d);
+
+	/* A chapter twice would be printed twice. */
+	struct repeats rs = { "chapter", "title and text", "delete one",
+	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	for (size_t i = 0; i < y->n_sections; i++) {
+		const struct section *s = &y->sections[i];
+		char hex[33];
+		buf_reset(&b);
+		title_key(&b, s->title);
+		hash_hex(hash_bytes(s->body.text ? s->body.text : "",
+		    s->body.len), hex);
+		buf_printf(&b, "\x1f%s", hex);
+		repeats_add(&rs, &b, s->pos, s->title != NULL);
+	}
+	repeats_report(&rs, d);
+	buf_free(&b);
+}
+
+void
+check_agreement_repeats(const struct content *c, struct diag *d)
+{
+	struct repeats r = { "agreement",
+	    "title, type, signing date and partners", "delete one; a record "
+	    "that stands for several agreements says count: N",
+	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	struct buf b = BUF_INIT;
+
+	for (size_t i = 0; i < c->n_agreements; i++) {
+		const struct agreement *a = &c->agreements[i];
+		buf_reset(&b);
+		title_key(&b, a->title);
+		buf_printf(&b, "\x1f%d", (int)a->type);
+		key_date(&b, a->signed_on);
+		key_partners(&b, &a->partners);
+		repeats_add(&r, &b, a->pos, a->title != NULL);
+	}
+	repeats_report(&r, d);
+	buf_free(&b);
 }

@@ -82,6 +82,7 @@ record_open(struct record *r, const struct ynode *n, const char *what,
 	r->a = a;
 	r->d = d;
 	r->bad = false;
+	r->lang = LANG_VI;
 	if (n->kind != YNODE_MAP) {
 		diag_error(d, n->pos, "expected %s as a mapping of 'key: value' "
 		    "lines, found %s", what, ynode_kind_name(n));
@@ -290,44 +291,388 @@ record_date(struct record *r, const char *key, bool required,
 	r->bad = true;
 }
 
+/*
+ * Numbers.
+ *
+ * number_read splits what is written into a sign, whole digits and
+ * fraction digits (struct digits), and names the form when it is not the
+ * plain one; the plain form is then written back from the digits alone.
+ */
+struct digits {
+	bool	 neg;
+	char	 whole[48], frac[48];	/* "" when none */
+	bool	 fits;			/* false: too many digits to show */
+};
+
+static void
+digits_add(char *to, const char *s, size_t n, bool *fits)
+{
+	size_t have = strlen(to);
+
+	if (have + n >= 48) {
+		*fits = false;
+		return;
+	}
+	memcpy(to + have, s, n);
+	to[have + n] = '\0';
+}
+
+/* The plain form of d: no leading zeros, no trailing zeros in the
+ * fraction; "" when it does not fit. */
+static void
+digits_plain(const struct digits *d, char out[48])
+{
+	const char *w = d->whole;
+	size_t fl = strlen(d->frac);
+
+	out[0] = '\0';
+	if (!d->fits)
+		return;
+	while (w[0] == '0' && w[1] != '\0')
+		w++;
+	while (fl > 0 && d->frac[fl - 1] == '0')
+		fl--;
+	char all[128];
+	int len = snprintf(all, sizeof(all), "%s%s%s%.*s", d->neg &&
+	    (strcmp(w, "0") != 0 || fl > 0) ? "-" : "", w[0] ? w : "0",
+	    fl ? "." : "", (int)fl, d->frac);
+	if (len > 0 && len < 48)
+		memcpy(out, all, (size_t)len + 1);
+}
+
+static size_t
+digit_run(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && s[k] >= '0' && s[k] <= '9')
+		k++;
+	return k - i;
+}
+
+/* A mark between groups of three digits at s[i]: its kind ('.', ',',
+ * '\'', ' ' or '_') in *kind and its length in bytes, 0 when none. No-break
+ * and thin spaces count as spaces, U+2019 as an apostrophe. */
+static size_t
+group_mark(const char *s, size_t n, size_t i, char *kind)
+{
+	static const struct {
+		const char *bytes;
+		char	 kind;
+	} marks[] = {
+		{ ".", '.' }, { ",", ',' }, { "'", '\'' }, { "_", '_' },
+		{ " ", ' ' }, { "\xc2\xa0", ' ' }, { "\xe2\x80\xaf", ' ' },
+		{ "\xe2\x80\x89", ' ' }, { "\xe2\x80\x99", '\'' },
+	};
+
+	for (size_t m = 0; m < sizeof(marks) / sizeof(marks[0]); m++) {
+		size_t len = strlen(marks[m].bytes);
+		if (i + len <= n && memcmp(s + i, marks[m].bytes, len) == 0) {
+			*kind = marks[m].kind;
+			return len;
+		}
+	}
+	return 0;
+}
+
+/* Digits grouped by threes from s[i]: "1.500.000", "250 000,50". True
+ * (d filled, *kind the mark, *groups their number) only when the whole of
+ * s is such a number. */
+static bool
+grouped(const char *s, size_t n, size_t i, struct digits *d, char *kind,
+    int *groups)
+{
+	size_t lead = digit_run(s, n, i), len;
+	char k;
+
+	*groups = 0;
+	if (lead < 1 || lead > 3)
+		return false;
+	digits_add(d->whole, s + i, lead, &d->fits);
+	i += lead;
+	while ((len = group_mark(s, n, i, &k)) > 0 &&
+	    digit_run(s, n, i + len) == 3 && (*groups == 0 || k == *kind)) {
+		*kind = k;
+		digits_add(d->whole, s + i + len, 3, &d->fits);
+		i += len + 3;
+		(*groups)++;
+	}
+	if (*groups == 0)
+		return false;
+	/* A fraction after the other mark: "1.500,50", "1,500.50". */
+	if (i < n && (s[i] == '.' || s[i] == ',') && s[i] != *kind) {
+		size_t f = digit_run(s, n, i + 1);
+		if (f == 0 || f == 3)	/* three: one group more, or not? */
+			return false;
+		digits_add(d->frac, s + i + 1, f, &d->fits);
+		i += 1 + f;
+	}
+	return i == n;
+}
+
+/* The mantissa m.f times ten to the e, as digits. */
+static void
+shift_digits(struct digits *d, long e)
+{
+	char all[96];
+	size_t wl = strlen(d->whole);
+
+	if (e > 40 || e < -40) {
+		d->fits = false;
+		return;
+	}
+	snprintf(all, sizeof(all), "%s%s", d->whole, d->frac);
+	size_t al = strlen(all);
+	long point = (long)wl + e;
+	d->whole[0] = d->frac[0] = '\0';
+	if (point <= 0) {
+		digits_add(d->whole, "0", 1, &d->fits);
+		for (long z = 0; z < -point; z++)
+			digits_add(d->frac, "0", 1, &d->fits);
+		digits_add(d->frac, all, al, &d->fits);
+	} else if ((size_t)point >= al) {
+		digits_add(d->whole, all, al, &d->fits);
+		for (size_t z = al; z < (size_t)point; z++)
+			digits_add(d->whole, "0", 1, &d->fits);
+	} else {
+		digits_add(d->whole, all, (size_t)point, &d->fits);
+		digits_add(d->frac, all + point, al - (size_t)point, &d->fits);
+	}
+}
+
+/* YAML's other bases after the sign: "0x1F", "0o17", "0b101". */
+static bool
+based(const char *s, size_t n, size_t i, struct digits *d, const char **why)
+{
+	int base;
+
+	if (n - i < 3 || s[i] != '0')
+		return false;
+	switch (s[i + 1]) {
+	case 'x': case 'X': base = 16; *why = "a hexadecimal number"; break;
+	case 'o': case 'O': base = 8; *why = "an octal number"; break;
+	case 'b': case 'B': base = 2; *why = "a binary number"; break;
+	default: return false;
+	}
+	unsigned long long v = 0;
+	for (size_t k = i + 2; k < n; k++) {
+		int c = (unsigned char)s[k], dv;
+		if (c >= '0' && c <= '9')
+			dv = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			dv = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			dv = c - 'A' + 10;
+		else
+			return false;
+		if (dv >= base)
+			return false;
+		if (v > (unsigned long long)NUMBER_MAX)
+			d->fits = false;
+		else
+			v = v * (unsigned)base + (unsigned)dv;
+	}
+	snprintf(d->whole, sizeof(d->whole), "%llu", v);
+	return true;
+}
+
+static bool
+names_special(const char *s, size_t n, size_t i)
+{
+	static const char *const specials[] = { ".inf", ".Inf", ".INF",
+	    ".nan", ".NaN", ".NAN", NULL };
+
+	for (size_t k = 0; specials[k] != NULL; k++)
+		if (n - i == 4 && memcmp(s + i, specials[k], 4) == 0)
+			return true;
+	return false;
+}
+
+/* The form of s from i, a sign already read: NULL for the plain form, or
+ * why it is not; false when s is no number at all. */
+static bool
+number_form(const char *s, size_t n, size_t i, enum lang lang,
+    struct digits *d, struct number *out)
+{
+	char kind = 0;
+	int groups;
+
+	out->why = NULL;
+	if (based(s, n, i, d, &out->why))
+		return true;
+	if (grouped(s, n, i, d, &kind, &groups)) {
+		/* One group after a point or a comma reads as three decimals
+		 * where that mark is the decimal one: '.' in English (and
+		 * in YAML), ',' in Vietnamese. */
+		char thousands = lang == LANG_VI ? '.' : ',';
+		out->why = "a number with a thousands separator";
+		if (groups == 1 && d->frac[0] == '\0' && (kind == '.' ||
+		    kind == ',') && kind != thousands) {
+			struct digits dec = *d;
+			size_t wl = strlen(d->whole);
+			dec.whole[wl - 3] = '\0';
+			memcpy(dec.frac, d->whole + wl - 3, 4);
+			digits_plain(&dec, out->alt);
+			out->alt_mark = kind == '.' ? "point" : "comma";
+			out->why = kind == '.' ? "a number with a thousands "
+			    "separator or a decimal point" : "a number with a "
+			    "thousands separator or a decimal comma";
+		}
+		return true;
+	}
+	memset(d->whole, 0, sizeof(d->whole));	/* what grouped() left */
+	memset(d->frac, 0, sizeof(d->frac));
+	d->fits = true;
+	size_t start = i, wl = digit_run(s, n, i);
+	digits_add(d->whole, s + i, wl, &d->fits);
+	i += wl;
+	char mark = i < n ? s[i] : 0;
+	size_t fl = 0;
+	if (mark == '.' || mark == ',') {
+		fl = digit_run(s, n, i + 1);
+		digits_add(d->frac, s + i + 1, fl, &d->fits);
+		i += 1 + fl;
+	}
+	if (wl == 0 && fl == 0)
+		return false;
+	if (i < n && (s[i] == 'e' || s[i] == 'E') && mark != ',') {
+		size_t k = i + 1;
+		bool eneg = k < n && s[k] == '-';
+		if (k < n && (s[k] == '-' || s[k] == '+'))
+			k++;
+		size_t el = digit_run(s, n, k);
+		if (el == 0 || k + el != n)
+			return false;
+		long e = el > 3 ? 999 : strtol(s + k, NULL, 10);
+		shift_digits(d, eneg ? -e : e);
+		out->why = "a number in exponent form";
+		return true;
+	}
+	if (i != n)
+		return false;
+	if (mark == ',')
+		out->why = "a number with a decimal comma";
+	else if (wl == 0)
+		out->why = "a number starting with a point";
+	else if (mark == '.' && fl == 0)
+		out->why = "a number ending with a point";
+	else if (wl > 1 && s[start] == '0')
+		out->why = "a number with a leading zero";
+	return true;
+}
+
+void
+number_read(const char *s, size_t len, enum lang lang, bool whole,
+    struct number *out)
+{
+	struct digits d = { .fits = true };
+	size_t i = 0;
+	bool plus = false;
+
+	memset(out, 0, sizeof(*out));
+	if (len > 0 && (s[0] == '-' || s[0] == '+')) {
+		d.neg = s[0] == '-';
+		plus = s[0] == '+';
+		i = 1;
+	}
+	if (names_special(s, len, i) || !number_form(s, len, i, lang, &d,
+	    out)) {
+		out->verdict = NUMBER_NOT;
+		return;
+	}
+	if (plus && out->why == NULL)
+		out->why = "a number with a '+' sign";
+	digits_plain(&d, out->plain);
+	if (whole && strchr(out->plain, '.') != NULL) {
+		out->verdict = NUMBER_NOT;	/* not a whole number */
+		return;
+	}
+	if (whole && strchr(out->alt, '.') != NULL)
+		out->alt[0] = '\0';
+	if (whole && out->why == NULL && d.frac[0] != '\0')
+		out->why = "a whole number written with decimals";
+	if (out->why != NULL) {
+		out->verdict = NUMBER_REFUSED;
+		return;
+	}
+	out->verdict = NUMBER_PLAIN;
+	out->value = strtod(out->plain[0] ? out->plain : "1e300", NULL);
+}
+
+/* Read v, the value of key, as a number; a number written otherwise than
+ * plainly is reported here, with its plain form. Text, and plain numbers
+ * out of range, are left to the caller, whose message says the range. */
+static enum number_verdict
+field_number(struct record *r, const char *key, const struct ynode *v,
+    bool whole, double *out)
+{
+	struct number n;
+
+	number_read(v->str, v->len, r->lang, whole, &n);
+	*out = n.value;
+	if (n.verdict != NUMBER_REFUSED)
+		return n.verdict;
+	struct buf b = BUF_INIT;
+	if (n.plain[0] == '\0')
+		buf_puts(&b, whole ? "a plain whole number" : "a plain number");
+	else if (n.alt[0] == '\0')
+		buf_printf(&b, "a plain number: %s", n.plain);
+	else
+		buf_printf(&b, "a plain number: %s, or %s if the %s is a "
+		    "decimal %s", n.plain, n.alt, n.alt_mark, n.alt_mark);
+	diag_error(r->d, v->pos, "'%s' is %s, %s (expected %s)", key, v->str,
+	    n.why, buf_str(&b));
+	buf_free(&b);
+	r->bad = true;
+	return n.verdict;
+}
+
 long
 record_int(struct record *r, const char *key, long min, long max, long dflt)
 {
 	const struct ynode *v = scalar(r, key, false, "a whole number");
+	double x;
 
 	if (v == NULL)
 		return dflt;
-	char *end;
-	errno = 0;
-	long n = strtol(v->str, &end, 10);
-	bool digits = v->str[0] != '\0' && strspn(v->str, "-0123456789") == v->len;
-	if (!digits || *end != '\0' || errno != 0 || n < min || n > max) {
-		diag_error(r->d, v->pos, "'%s' must be a whole number from "
-		    "%ld to %ld, not '%s'", key, min, max, v->str);
-		r->bad = true;
+	switch (field_number(r, key, v, true, &x)) {
+	case NUMBER_REFUSED:
 		return dflt;
+	case NUMBER_PLAIN:
+		if (x >= (double)min && x <= (double)max)
+			return (long)x;
+		/* FALLTHROUGH */
+	case NUMBER_NOT:
+		break;
 	}
-	return n;
+	diag_error(r->d, v->pos, "'%s' must be a whole number from %ld to %ld, "
+	    "not '%s'", key, min, max, v->str);
+	r->bad = true;
+	return dflt;
 }
 
 long
 record_count(struct record *r, const char *key)
 {
 	const struct ynode *v = scalar(r, key, false, "a positive whole number");
+	double x;
 
 	if (v == NULL)
 		return 1;
-	char *end;
-	errno = 0;
-	long n = strtol(v->str, &end, 10);
-	bool digits = strspn(v->str, "0123456789") == v->len;
-	if (!digits || *end != '\0' || errno != 0 || n < 1 || n > COUNT_MAX) {
-		diag_error(r->d, v->pos, "'%s' must be a positive whole number "
-		    "(1 to %ld), not '%s'", key, COUNT_MAX, v->str);
-		r->bad = true;
+	switch (field_number(r, key, v, true, &x)) {
+	case NUMBER_REFUSED:
 		return 1;
+	case NUMBER_PLAIN:
+		if (x >= 1 && x <= (double)COUNT_MAX)
+			return (long)x;
+		/* FALLTHROUGH */
+	case NUMBER_NOT:
+		break;
 	}
-	return n;
+	diag_error(r->d, v->pos, "'%s' must be a positive whole number (1 to "
+	    "%ld), not '%s'", key, COUNT_MAX, v->str);
+	r->bad = true;
+	return 1;
 }
 
 int
@@ -357,22 +702,33 @@ bool
 record_number(struct record *r, const char *key, double *out)
 {
 	const struct ynode *v = scalar(r, key, false, "a number");
+	double x;
 
 	if (v == NULL)
 		return false;
-	char *end;
-	bool digits = strspn(v->str, "0123456789.") == v->len &&
-	    v->str[0] != '.';
-	double x = strtod(v->str, &end);
-	if (!digits || *end != '\0' || !(x >= 0) || x > 1e15) {
-		diag_error(r->d, v->pos, "'%s' must be a number such as "
-		    "250000 or 1500.50 (no spaces, no thousands separators), "
-		    "not '%s'", key, v->str);
-		r->bad = true;
+	switch (field_number(r, key, v, false, &x)) {
+	case NUMBER_REFUSED:
 		return false;
+	case NUMBER_PLAIN:
+		if (x >= 0 && x <= NUMBER_MAX) {
+			*out = x;
+			return true;
+		}
+		if (x < 0) {
+			diag_error(r->d, v->pos, "'%s' is %s, a negative number "
+			    "(expected 0 or more)", key, v->str);
+			r->bad = true;
+			return false;
+		}
+		/* FALLTHROUGH */
+	case NUMBER_NOT:
+		break;
 	}
-	*out = x;
-	return true;
+	diag_error(r->d, v->pos, "'%s' must be a number from 0 to "
+	    "1000000000000000 such as 250000 or 1500.50 (no spaces, no "
+	    "thousands separators), not '%s'", key, v->str);
+	r->bad = true;
+	return false;
 }
 
 void

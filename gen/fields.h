@@ -24,6 +24,8 @@ struct record {
 	struct arena *a;	/* where decoded strings are copied to */
 	struct diag *d;
 	bool	 bad;		/* a field of this record was reported */
+	enum lang lang;		/* the site's: how 1.234 reads (for messages);
+				   LANG_VI unless the caller sets it */
 };
 
 /* Start decoding node n as what. keys lists the allowed keys, ending with
@@ -61,8 +63,47 @@ long	 record_count(struct record *r, const char *key);
 int	 record_enum(struct record *r, const char *key, const char *const names[],
 	    bool required, int dflt);
 
-/* A non-negative decimal number; false when absent. */
+/* A non-negative decimal number up to NUMBER_MAX; false when absent. */
 bool	 record_number(struct record *r, const char *key, double *out);
+
+/*
+ * The one reader of numbers written in content. Only the plain form is
+ * taken: digits, an optional '-', and for a decimal one '.' between
+ * digits. Every other form a person or YAML might write is refused, and
+ * when it has a clear value that value is given in plain form for the
+ * message, so that a number is never read as a different one:
+ * thousands separators of either language ("250.000", "1,500,000",
+ * "1 500 000" with a space, U+00A0 or U+202F, "1'500'000", YAML 1.1's
+ * "1_000"), a decimal comma ("1,5"), YAML's other forms ("+5", ".5", "5.",
+ * "1e6", "0x10", "0o17", "0b101", a leading zero as in "010"), and, for a
+ * whole number, decimals ("2.0"). ".inf", ".nan" and text are not numbers.
+ * "250.000" and "250,000" are refused in both languages: in one the mark
+ * groups thousands, in the other it is a decimal mark.
+ */
+#define NUMBER_MAX 1e15		/* every whole number below is exact in a
+				   double */
+enum number_verdict {
+	NUMBER_PLAIN,		/* value holds it */
+	NUMBER_REFUSED,		/* a number, not written plainly: why, plain */
+	NUMBER_NOT,		/* not a number at all */
+};
+
+struct number {
+	enum number_verdict verdict;
+	double	 value;		/* NUMBER_PLAIN */
+	const char *why;	/* NUMBER_REFUSED: "a number with a thousands
+				   separator" */
+	char	 plain[48];	/* the plain form, "" when there is none */
+	char	 alt[48];	/* another reading ("250" for "250.000" where
+				   '.' may be a decimal point), or "" */
+	const char *alt_mark;	/* the mark alt reads as decimal: "point" */
+};
+
+/* Read the len bytes of s as written in a site of language lang; whole:
+ * the field takes whole numbers only (decimals are then refused, or not a
+ * number when they are not all zero). */
+void	 number_read(const char *s, size_t len, enum lang lang, bool whole,
+	    struct number *out);
 
 /* Markdown text from a scalar, placed for later diagnostics; text NULL when
  * absent. source is the whole file the YAML came from (for block indents). */

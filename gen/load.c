@@ -9,6 +9,7 @@
 #include "fsx.h"
 #include "load.h"
 #include "names.h"
+#include "reserved.h"
 #include "slug.h"
 #include "xalloc.h"
 #include "ynode.h"
@@ -124,9 +125,14 @@ yfile_list(struct loader *l, struct yfile *f, const char *what)
 	return f->root;
 }
 
+static bool page_name_free(struct loader *l, const char *folder,
+    const char *what, const char *name, struct pos at, const char *instead);
+
+/* A vocabulary of site.yaml; folder: where each term has a page, or
+ * NULL. */
 static void
 load_vocab(struct loader *l, struct record *r, const char *key,
-    const char *what, struct vocab *v)
+    const char *what, const char *folder, struct vocab *v)
 {
 	const struct ynode *list = ynode_get(r->map, key);
 
@@ -155,6 +161,11 @@ load_vocab(struct loader *l, struct record *r, const char *key,
 			diag_error(l->d, idpos, "'%s' is not a valid id "
 			    "(expected lower-case letters, digits, '-' and '_', "
 			    "at most 40)", id);
+			r->bad = true;
+			continue;
+		}
+		if (folder != NULL && !page_name_free(l, folder, "framework id",
+		    id, idpos, "choose another id")) {
 			r->bad = true;
 			continue;
 		}
@@ -222,8 +233,9 @@ load_site(struct loader *l)
 			    "+07:00)", o);
 			r.bad = true;
 		}
-		load_vocab(l, &r, "frameworks", "framework", &c->site.frameworks);
-		load_vocab(l, &r, "kinds", "kind", &c->site.kinds);
+		load_vocab(l, &r, "frameworks", "framework", "frameworks",
+		    &c->site.frameworks);
+		load_vocab(l, &r, "kinds", "kind", NULL, &c->site.kinds);
 		c->site_ok = !r.bad;
 	}
 	yfile_free(&f);
@@ -283,6 +295,9 @@ load_partners(struct loader *l)
 			    "(expected lower-case letters, digits, '-' and '_', "
 			    "at most 40)", p->id);
 			r.bad = true;
+		} else if (p->id != NULL && !page_name_free(l, "partners",
+		    "partner id", p->id, idpos, "choose another id")) {
+			r.bad = true;
 		} else if (p->id != NULL &&
 		    strmap_get(&c->partner_ids, p->id, &prev)) {
 			diag_error(l->d, idpos, "duplicate partner id '%s' "
@@ -324,6 +339,7 @@ load_agreements(struct loader *l)
 		if (!record_open(&r, list->items[i], "an agreement",
 		    agreement_keys, &c->arena, l->d))
 			continue;
+		r.lang = c->site.lang;
 		struct agreement *a = &c->agreements[c->n_agreements];
 		a->pos = r.map->pos;
 		a->title = record_text(&r, "title", true, NULL);
@@ -361,17 +377,61 @@ take_slug(struct loader *l, struct slugs *s, const char *slug, struct pos at)
 	s->where[s->n++] = at;
 }
 
-/* The slug of a record: its 'slug' field when given (checked), else made
- * from fallback (a file name or the title). */
+/* Whether text makes a slug by itself (into made): it has letters or
+ * digits, and none slug_make leaves out. made holds what slug_make made
+ * either way. */
+static bool
+slug_of(const char *text, char made[SLUG_MAX + 1])
+{
+	size_t len = strlen(text);
+
+	return slug_make(text, len, made) > 0 && !slug_drops_letters(text, len);
+}
+
+/* slug_hashed, in the content's arena. */
 static const char *
-record_slug(struct loader *l, struct record *r, const char *fallback,
-    struct pos fallback_pos, struct pos *at)
+hashed_slug(struct loader *l, const char *lead, const char *text)
+{
+	char slug[SLUG_MAX + 1];
+
+	slug_hashed(lead, text, slug);
+	return arena_strdup(&l->c->arena, slug);
+}
+
+/* Report a page name that coopgen's own page, or Windows, has taken. */
+static bool
+page_name_free(struct loader *l, const char *folder, const char *what,
+    const char *name, struct pos at, const char *instead)
+{
+	switch (reserved_page(folder, name)) {
+	case RESERVED_NO:
+		return true;
+	case RESERVED_PAGE:
+		diag_error(l->d, at, "%s '%s' is the name of coopgen's own page "
+		    "%s/%s.html (%s)", what, name, folder, name, instead);
+		return false;
+	default:
+		diag_error(l->d, at, "%s '%s' is a name Windows cannot give a "
+		    "file (%s)", what, name, instead);
+		return false;
+	}
+}
+
+/* The slug of an activity: its 'slug' field when given (checked), else
+ * made from its file name (stem; NULL in activities.yaml), else from its
+ * title, each when slug_of takes it; else slug_hashed of its title, after
+ * what slug_make made of the title or else after its date. */
+static const char *
+activity_slug(struct loader *l, struct record *r, const struct activity *a,
+    const char *stem, struct pos *at)
 {
 	struct pos spos;
 	const char *given = ynode_get(r->map, "slug") ?
 	    record_text(r, "slug", false, &spos) : NULL;
-	char slug[SLUG_MAX + 1];
+	const char *slug = NULL;
+	char made[SLUG_MAX + 1];
 
+	*at = a->pos;
 	if (given != NULL) {
 		*at = spos;
 		if (!slug_valid(given)) {
@@ -380,17 +440,24 @@ record_slug(struct loader *l, struct record *r, const char *fallback,
 			    "'-', at most %d characters)", given, SLUG_MAX);
 			return NULL;
 		}
-		return given;
-	}
-	*at = fallback_pos;
-	if (fallback == NULL)
+		slug = given;
+	} else if (stem != NULL && slug_of(stem, made))
+		slug = arena_strdup(&l->c->arena, made);
+	else if (a->title == NULL)
 		return NULL;
-	if (slug_make(fallback, strlen(fallback), slug) == 0) {
-		diag_error(l->d, fallback_pos, "cannot make a slug from '%s': it "
-		    "has no letter or digit (set 'slug:')", fallback);
-		return NULL;
+	else if (slug_of(a->title, made))
+		slug = arena_strdup(&l->c->arena, made);
+	else {
+		char iso[11] = "activity";
+		if (a->date.year != 0)
+			date_iso(a->date, iso);
+		slug = hashed_slug(l, made[0] ? made : iso, a->title);
 	}
-	return arena_strdup(&l->c->arena, slug);
+	if (!page_name_free(l, "activities", "slug", slug, *at, given ?
+	    "set another 'slug:'" : stem ? "rename the file, or set 'slug:'" :
+	    "set 'slug:'"))
+		return NULL;
+	return slug;
 }
 
 static void
@@ -406,8 +473,7 @@ decode_activity(struct loader *l, struct year *y, struct record *r,
 	a->count = record_count(r, "count");
 	a->place = record_text(r, "place", false, NULL);
 	a->summary = record_text(r, "summary", false, NULL);
-	a->slug = record_slug(l, r, fallback_slug ? fallback_slug : a->title,
-	    a->pos, &a->slug_pos);
+	a->slug = activity_slug(l, r, a, fallback_slug, &a->slug_pos);
 	if (a->slug != NULL)
 		take_slug(l, slugs, a->slug, a->slug_pos);
 	check_activity(l->c, y, a, l->d);
@@ -621,6 +687,7 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 			struct record r;
 			if (af->path != NULL && af->ok && record_open(&r,
 			    af->f.root, what, keys, &l->c->arena, l->d)) {
+				r.lang = l->c->site.lang;
 				char *base = stem(names[i]);
 				fn(l, y, &af->f, &af->fm, &r, base, arg);
 				free(base);
@@ -700,6 +767,7 @@ load_activity_list(struct loader *l, struct year *y, struct slugs *slugs,
 			if (!record_open(&r, list->items[i], "an activity",
 			    activity_keys, &l->c->arena, l->d))
 				continue;
+			r.lang = l->c->site.lang;
 			y->activities = xgrow(y->activities, cap,
 			    y->n_activities, sizeof(*y->activities));
 			struct activity *a = &y->activities[y->n_activities++];
@@ -728,6 +796,7 @@ load_projects(struct loader *l, struct year *y)
 			if (!record_open(&r, list->items[i], "a project",
 			    project_keys, &l->c->arena, l->d))
 				continue;
+			r.lang = l->c->site.lang;
 			struct project *p = &y->projects[y->n_projects++];
 			p->pos = r.map->pos;
 			p->title = record_text(&r, "title", true, NULL);
@@ -745,7 +814,8 @@ load_projects(struct loader *l, struct year *y)
 				diag_error(l->d, curpos, "'%s' is not a currency "
 				    "code (expected ISO 4217, such as USD, EUR "
 				    "or VND)", p->currency);
-			else if (p->has_budget != (p->currency != NULL))
+			else if (!ynode_is_null(ynode_get(r.map, "budget")) !=
+			    (p->currency != NULL))
 				diag_error(l->d, p->pos, "a project's 'budget' "
 				    "and 'currency' go together (expected both "
 				    "or neither)");
@@ -785,10 +855,27 @@ section_file(struct loader *l, struct year *y, const struct yfile *f,
 	s->pos = (struct pos){ f->rel, 1, 1 };
 	s->title = record_text(r, "title", true, NULL);
 	s->order = record_int(r, "order", -100000, 100000, 0);
-	if (slug_make(base, strlen(base), slug) == 0)
-		strcpy(slug, "section");
-	s->slug = arena_strdup(&l->c->arena, slug);
-	take_slug(l, &sf->slugs, s->slug, s->pos);
+	/* A chapter's id: from its file name, else its title, else a hash of
+	 * its title (or file name). */
+	if (slug_of(base, slug) || (s->title != NULL && slug_of(s->title, slug)))
+		s->slug = arena_strdup(&l->c->arena, slug);
+	else
+		s->slug = hashed_slug(l, slug[0] ? slug : "chapter",
+		    s->title ? s->title : base);
+	switch (reserved_id(s->slug)) {
+	case RESERVED_NO:
+		take_slug(l, &sf->slugs, s->slug, s->pos);
+		break;
+	case RESERVED_PREFIX:
+		diag_error(l->d, s->pos, "chapter id '%s' begins like the ids "
+		    "coopgen gives the report's own parts (rename the file)",
+		    s->slug);
+		break;
+	default:
+		diag_error(l->d, s->pos, "chapter id '%s' is an id the report "
+		    "page already has (rename the file)", s->slug);
+		break;
+	}
 	md_body(l, f, fm, &s->body);
 }
 
@@ -912,6 +999,7 @@ load_year(struct loader *l, struct year *y)
 	load_activity_files(l, y, &slugs, &cap);
 	load_activity_list(l, y, &slugs, &cap);
 	load_projects(l, y);
+	check_repeats(l->c, y, l->d);
 	strmap_free(&slugs.map);
 	free(slugs.where);
 }
@@ -956,6 +1044,7 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 	load_site(&l);
 	load_partners(&l);
 	load_agreements(&l);
+	check_agreement_repeats(c, d);
 
 	size_t cnt = fsx_list(&l.fs, "", &names, d);
 	c->years = xcalloc(cnt, sizeof(*c->years));

@@ -10,6 +10,7 @@
 #include "directive.h"
 #include "markdown.h"
 #include "names.h"
+#include "reserved.h"
 #include "slug.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -802,6 +803,10 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	cmark_iter_free(it);
 	for (size_t i = 0; i < np; i++)
 		figure_of(paras[i]);
+	/* A heading never takes an id coopgen's pages have already. */
+#define TAKE(id) strmap_put(&taken, id, 0, NULL);
+	RESERVED_REPORT_IDS(TAKE) RESERVED_PAGE_IDS(TAKE)
+#undef TAKE
 	for (size_t i = 0; i < nh; i++)
 		heading_with_id(heads[i], page, min_level, &taken, &ids);
 	free(heads);
