@@ -473,6 +473,7 @@ page_render(struct w *w, const struct markdown *md, int up, int base,
 	page->heading_base = base;
 	page->id_prefix = prefix;
 	page->check = check;
+	page->ids = w->ids;
 	md_render(&w->md, md, page, out);
 }
 

@@ -658,6 +658,29 @@ rewrite_url(const struct md_context *ctx, const struct md_page *page,
 	return true;
 }
 
+void
+md_ids_init(struct md_ids *ids)
+{
+	memset(ids, 0, sizeof(*ids));
+	/* The ids coopgen's pages have of their own. */
+#define TAKE(id) strmap_put(&ids->taken, id, 0, NULL);
+	RESERVED_REPORT_IDS(TAKE) RESERVED_PAGE_IDS(TAKE)
+#undef TAKE
+}
+
+void
+md_ids_take(struct md_ids *ids, const char *id)
+{
+	strmap_put(&ids->taken, arena_strdup(&ids->names, id), 0, NULL);
+}
+
+void
+md_ids_free(struct md_ids *ids)
+{
+	strmap_free(&ids->taken);
+	arena_free(&ids->names);
+}
+
 /* Replace a heading by its level-shifted twin with an id, as a custom
  * block: cmark's own headings take no attributes. */
 static void
@@ -731,8 +754,6 @@ md_render(const struct md_context *ctx, const struct markdown *md,
     struct md_page *page, struct buf *out)
 {
 	struct buf text = BUF_INIT;
-	struct strmap taken = STRMAP_INIT;
-	struct arena ids = ARENA_INIT;
 	bool ok = true, check_here = false;
 
 	buf_reset(out);
@@ -803,12 +824,17 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	cmark_iter_free(it);
 	for (size_t i = 0; i < np; i++)
 		figure_of(paras[i]);
-	/* A heading never takes an id coopgen's pages have already. */
-#define TAKE(id) strmap_put(&taken, id, 0, NULL);
-	RESERVED_REPORT_IDS(TAKE) RESERVED_PAGE_IDS(TAKE)
-#undef TAKE
+	/* A heading never takes an id the page has already. */
+	struct md_ids own, *pids = page->ids;
+	if (pids == NULL) {
+		md_ids_init(&own);
+		pids = &own;
+	}
 	for (size_t i = 0; i < nh; i++)
-		heading_with_id(heads[i], page, min_level, &taken, &ids);
+		heading_with_id(heads[i], page, min_level, &pids->taken,
+		    &pids->names);
+	if (pids == &own)
+		md_ids_free(&own);
 	free(heads);
 	free(paras);
 
@@ -816,8 +842,6 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	buf_puts(out, html);
 	free(html);
 	cmark_node_free(doc);
-	strmap_free(&taken);
-	arena_free(&ids);
 	buf_free(&text);
 	return ok;
 }

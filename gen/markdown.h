@@ -17,11 +17,13 @@
 #include <stdbool.h>
 #include <jansson.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "diag.h"
 #include "format.h"
 #include "fsx.h"
 #include "model.h"
+#include "strmap.h"
 
 /* What Markdown needs to know about where it is. */
 struct md_context {
@@ -63,12 +65,28 @@ struct md_heading {
 	char	*text;
 };
 
+/* The ids one page has, when several texts are rendered onto it (the
+ * report's lead and chapters): each heading's id is kept apart from all
+ * of them. Its names live in its arena. */
+struct md_ids {
+	struct strmap taken;
+	struct arena names;
+};
+
+/* Start ids with those coopgen's pages have of their own; add one more;
+ * free them. */
+void	 md_ids_init(struct md_ids *ids);
+void	 md_ids_take(struct md_ids *ids, const char *id);
+void	 md_ids_free(struct md_ids *ids);
+
 /* Where rendered Markdown lands, and what it tells back. */
 struct md_page {
 	int	 up;		/* folders between the page and the year's */
 	const char *base;	/* else: the year's absolute address + "/" */
 	int	 heading_base;	/* the level its first-level headings get */
 	const char *id_prefix;	/* for heading ids, unique on the page */
+	struct md_ids *ids;	/* the page's ids so far; NULL: this text's
+				 * headings and coopgen's own ids only */
 	/* NULL for a text checked already; else the text is checked as
 	 * md_check(check, md) would, in the same parse when it can be. */
 	const struct md_context *check;

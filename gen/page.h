@@ -38,6 +38,8 @@ struct w {
 	struct reuse_list *group;	/* not NULL: what is written is noted
 				   here, under in->group_key (reuse.h) */
 	struct frame *frame;	/* of the activity pages, on this thread */
+	struct md_ids *ids;	/* not NULL: the ids of the page being made,
+				   which rendered headings keep apart from */
 };
 
 enum nav {

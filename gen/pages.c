@@ -36,6 +36,14 @@ page_report(struct w *w)
 			buf_printf(&t, "%s%s", i ? ", " : "", r->authors[i]);
 		tpl_set(tpl_section(d, "AUTHORS"), "TEXT", buf_str(&t));
 	}
+	/* The lead's and the chapters' headings share the page with the
+	 * chapters' own ids: a heading "b" of chapter "a" is not chapter
+	 * "a-b". */
+	struct md_ids ids;
+	md_ids_init(&ids);
+	for (size_t i = 0; i < y->n_sections; i++)
+		md_ids_take(&ids, y->sections[i].slug);
+	w->ids = &ids;
 	if (r->lead.text != NULL) {
 		page_render(w, &r->lead, 0, 3, "lead-", NULL, &mp, &html);
 		tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&html));
@@ -121,6 +129,8 @@ page_report(struct w *w)
 		md_page_free(&mp);
 		buf_free(&prefix);
 	}
+	w->ids = NULL;
+	md_ids_free(&ids);
 	if (r->source)
 		tpl_set(tpl_section(d, "SOURCE"), "TEXT", r->source);
 
