@@ -378,6 +378,9 @@ reuse_year_keys(struct hash base, const struct year *y,
 	hash_value(&hg, with_year);
 	if (prev != NULL)
 		hash_fronts(&hg, prev);
+	/* What a body that names its year's records reads: those and the
+	 * year before's ({{stat previous...}}), as the lists do. */
+	struct hash around = hash_final(&hg);
 	hash_string(&hg, "pages");
 	k->group = hash_final(&hg);
 	hash_string(&hg, "statistics.xlsx");
@@ -392,7 +395,7 @@ reuse_year_keys(struct hash base, const struct year *y,
 		hash_value(&ha, a->source);
 		k->pages[j].alone = hash_final(&ha);
 		hash_init(&ha);
-		hash_value(&ha, with_year);
+		hash_value(&ha, around);
 		hash_string(&ha, a->slug);
 		hash_value(&ha, a->source);
 		k->pages[j].with_year = hash_final(&ha);

@@ -112,7 +112,8 @@ bool	 reuse_fingerprint(struct hasher *h, const char *content,
 struct year;
 
 /* The two keys of an activity's page: as made from its own file alone,
- * and from it with the front matter of every activity of its year. Which
+ * and from it with the front matter of every activity of its year and of
+ * the year before (the figures a body may quote compare with it). Which
  * one a page is keyed by is said by the parse that renders its body
  * (md_page.names_year): the last build's parse chose the key it left in
  * the manifest, and a page is taken over when that key matches either. */
