@@ -738,6 +738,9 @@ coopgen_build(const struct options *o)
 	if (!publish_apart(o->out, o->content, "--content") ||
 	    !publish_apart(o->out, o->templates, "--templates"))
 		return EXIT_USAGE;
+	/* What the files are before anything is read, to tell at the end
+	 * whether one changed meanwhile. */
+	struct hash stamp = reuse_stamp(o->content, o->templates);
 	int status = prepare(&r, o, true);
 
 	if (status != EXIT_OK) {
@@ -790,6 +793,16 @@ coopgen_build(const struct options *o)
 	double t0 = now_ms();
 	size_t files = atomic_load(&p.files), reused = atomic_load(&p.reused);
 	ok = ok && r.d.errors == 0;	/* a body the pages found wrong */
+	if (ok && r.reusing && !hash_equal(stamp, reuse_stamp(o->content,
+	    o->templates))) {
+		/* Keys of one version, pages of another: none is kept. */
+		diag_warning(&r.d, (struct pos){ o->content, 0, 0 }, "a file "
+		    "changed while coopgen was building; the pages are as "
+		    "the files were when read, and the next build makes "
+		    "every page again");
+		r.reusing = false;
+		ok = publish_write(&p, REUSE_MANIFEST, "", 0);
+	}
 	if (ok)
 		ok = write_manifest(&r, &p);
 	if (ok)

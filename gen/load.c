@@ -1160,7 +1160,10 @@ content_reread_body(const struct fsx *fs, const struct activity *a,
 
 	if (!fsx_reread(fs, a->body.pos.file, text, &len, d))
 		return false;
-	if (frontmatter_split(*text, len, &fm) != FRONTMATTER_OK) {
+	/* The very bytes the record was read from, or the page would be
+	 * made of another version than its figures and its key. */
+	if (!hash_equal(hash_bytes(*text, len), a->source) ||
+	    frontmatter_split(*text, len, &fm) != FRONTMATTER_OK) {
 		diag_failure(d, a->body.pos.file, "changed during the build; "
 		    "build again");
 		free(*text);

@@ -221,21 +221,28 @@ content_part(const char *const *parts, int depth, const char *name)
 	return ALL;
 }
 
-/* The folders on the way down, by device and inode: a symbolic link
- * back to one of them is a loop, added as such and not followed. */
-struct trail {
+/* A walk of a tree for its fingerprint (the bytes of its files) or its
+ * stamp (their identity and times, read without opening them). */
+struct walk {
+	struct hasher *h;
+	bool	 content;	/* the content folder: content_part applies */
+	bool	 stamp;
+	const char *parts[17];	/* the names on the way down */
+	/* The folders on the way down, by device and inode: a symbolic
+	 * link back to one of them is a loop, added as such, not followed. */
 	dev_t	 dev[17];
 	ino_t	 ino[17];
 };
 
-/* Add the tree at path (rel inside its root) to h: every name, sorted,
- * with its kind; a file's size and, as filter says, its bytes. A symbolic
- * link is followed as the reader follows it (fsx.h): its target's kind
- * and bytes go in under the link's name, whatever the target is called. */
+/* Add the tree at path (rel inside its root) to w->h: every name, sorted,
+ * with its kind; a file's size and, as content_part says, its bytes (or,
+ * for a stamp, its inode and times). A symbolic link is followed as the
+ * reader follows it (fsx.h): its target's kind and bytes go in under the
+ * link's name, whatever the target is called. */
 static void
-add_tree(struct hasher *h, const char *path, const char *rel, bool content,
-    const char **parts, int depth, struct trail *t)
+add_tree(struct walk *w, const char *path, const char *rel, int depth)
 {
+	struct hasher *h = w->h;
 	DIR *dir = opendir(path);
 	char **names = NULL;
 	size_t n = 0, cap = 0;
@@ -257,8 +264,8 @@ add_tree(struct hasher *h, const char *path, const char *rel, bool content,
 	if (n > 0)
 		qsort(names, n, sizeof(*names), cmp_names);
 	for (size_t i = 0; i < n; i++) {
-		enum part part = content ? content_part(parts, depth, names[i]) :
-		    ALL;
+		enum part part = w->content ? content_part(w->parts, depth,
+		    names[i]) : ALL;
 		struct buf p = BUF_INIT, r = BUF_INIT;
 		struct stat st;
 		if (part == NOTHING) {
@@ -268,7 +275,9 @@ add_tree(struct hasher *h, const char *path, const char *rel, bool content,
 		buf_printf(&p, "%s/%s", path, names[i]);
 		buf_printf(&r, "%s%s%s", rel, *rel ? "/" : "", names[i]);
 		hash_string(h, buf_str(&r));
-		if (lstat(buf_str(&p), &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (lstat(buf_str(&p), &st) == -1)
+			st.st_mode = 0;
+		else if (S_ISLNK(st.st_mode)) {
 			char to[4096];
 			ssize_t k = readlink(buf_str(&p), to, sizeof(to) - 1);
 			to[k < 0 ? 0 : k] = '\0';
@@ -279,25 +288,30 @@ add_tree(struct hasher *h, const char *path, const char *rel, bool content,
 		}
 		bool loop = false;
 		for (int d = 0; S_ISDIR(st.st_mode) && d < depth; d++)
-			loop = loop || (t->dev[d] == st.st_dev &&
-			    t->ino[d] == st.st_ino);
+			loop = loop || (w->dev[d] == st.st_dev &&
+			    w->ino[d] == st.st_ino);
 		if (st.st_mode == 0) {
 			hash_string(h, strerror(errno));
 		} else if (loop) {
 			hash_string(h, "loop");
 		} else if (S_ISDIR(st.st_mode) && depth < 16) {
 			hash_string(h, "dir");
-			parts[depth] = names[i];
-			t->dev[depth] = st.st_dev;
-			t->ino[depth] = st.st_ino;
-			add_tree(h, buf_str(&p), buf_str(&r), content, parts,
-			    depth + 1, t);
+			w->parts[depth] = names[i];
+			w->dev[depth] = st.st_dev;
+			w->ino[depth] = st.st_ino;
+			add_tree(w, buf_str(&p), buf_str(&r), depth + 1);
 		} else if (S_ISREG(st.st_mode)) {
 			char size[32];
 			snprintf(size, sizeof(size), "file %lld",
 			    (long long)st.st_size);
 			hash_string(h, size);
-			if (part == ALL)
+			if (w->stamp) {
+				/* The kernel sets ctime on every change and
+				 * no one can set it back. */
+				hash_update(h, &st.st_ino, sizeof(st.st_ino));
+				hash_update(h, &st.st_mtim, sizeof(st.st_mtim));
+				hash_update(h, &st.st_ctim, sizeof(st.st_ctim));
+			} else if (part == ALL)
 				add_file(h, buf_str(&p), true);
 		} else
 			hash_string(h, "other");
@@ -330,7 +344,6 @@ bool
 reuse_fingerprint(struct hasher *h, const char *content,
     const char *templates)
 {
-	const char *parts[17];
 	struct stat st;
 
 	hash_string(h, header);
@@ -342,12 +355,26 @@ reuse_fingerprint(struct hasher *h, const char *content,
 	close(exe);
 	add_file(h, "/proc/self/exe", true);
 	dl_iterate_phdr(add_object, h);
-	struct trail t;
+	struct walk w = { .h = h };
 	hash_string(h, "templates");
-	add_tree(h, templates, "", false, parts, 0, &t);
+	add_tree(&w, templates, "", 0);
 	hash_string(h, "content");
-	add_tree(h, content, "", true, parts, 0, &t);
+	w.content = true;
+	add_tree(&w, content, "", 0);
 	return true;
+}
+
+struct hash
+reuse_stamp(const char *content, const char *templates)
+{
+	struct hasher h;
+	struct walk w = { .h = &h, .stamp = true };
+
+	hash_init(&h);
+	add_tree(&w, templates, "", 0);
+	w.content = true;
+	add_tree(&w, content, "", 0);
+	return hash_final(&h);
 }
 
 /* The front matter of every activity of year y, for what lists them. */

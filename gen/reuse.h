@@ -109,6 +109,15 @@ void	 reuse_format(struct reuse_entry *v, size_t n, struct buf *out);
 bool	 reuse_fingerprint(struct hasher *h, const char *content,
 	    const char *templates);
 
+/*
+ * The same files' identity as they are now (inode, size, modification and
+ * change times), read without opening them. Taken before a build reads
+ * anything and again before its manifest is written: when the two differ,
+ * a file changed while the build ran (and the fingerprint may not be what
+ * was read), so the manifest keys nothing.
+ */
+struct hash reuse_stamp(const char *content, const char *templates);
+
 struct year;
 
 /* The two keys of an activity's page: as made from its own file alone,
