@@ -771,8 +771,8 @@ coopgen_build(const struct options *o)
 		/* After a year whose bodies were found wrong, the next
 		 * years are still written, for their own problems. */
 		if (ok && !o->quiet && r.d.errors == errors)
-			buf_printf(&done, "%d: read %zu activities, %zu projects, %zu "
-			    "sections, %s; wrote the report site, "
+			buf_printf(&done, "%d: read %zu activities, %zu "
+			    "projects, %zu sections, %s; wrote the report site, "
 			    "statistics.xlsx, figures.json and %zu media into "
 			    "%s/%s in %.0f ms\n", yr->y->year,
 			    yr->y->n_activities, yr->y->n_projects,
@@ -815,7 +815,9 @@ coopgen_build(const struct options *o)
 	r.ms[STAGE_PUBLISH] = now_ms() - t0;
 	if (ok && o->timings)
 		print_timings(&r, files, reused, now_ms() - start);
-	if (publish_interrupted()) {
+	/* A signal that came once the new output was in place changes
+	 * nothing: the build is done. */
+	if (publish_interrupted() && !p.committed) {
 		fprintf(stderr, "coopgen: interrupted; %s was left as it "
 		    "was\n", o->out);
 		finish(&r);

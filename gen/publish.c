@@ -22,10 +22,15 @@
  * an older coopgen, which replaced the whole folder with each build. */
 static const char marker_header[] = "coopgen output 1\n";
 static const char marker_note[] = "# What coopgen wrote into this folder, "
-    "one path a line. A build replaces\n# or deletes these files and "
-    "nothing else.\n";
+    "one file a line, with its size.\n# A build replaces or deletes these "
+    "files and nothing else.\n";
 static const char legacy_note[] = "This folder is written by coopgen";
 #define STAGING_PREFIX ".coopgen-new-"
+/* Files of the staging folder that are not part of the output: the marker
+ * that lists both the old and the new files, put in place first, and the
+ * old marker, put back when the new output could not be. */
+#define MARKER_BOTH ".coopgen-both"
+#define MARKER_RESTORE ".coopgen-restore"
 #define MARKER_MAX (256u << 20)
 
 /* The one piece of global state beyond the command line: a signal handler
@@ -134,17 +139,45 @@ within(const char *a, const char *b)
 	return strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == '/');
 }
 
+/* Whether the folder at path a (made absolute) is the folder b or lies
+ * inside it, by device and inode: a folder mounted in two places (a bind
+ * mount) has one identity and two paths. */
+static bool
+under(const char *a, const struct stat *b)
+{
+	char *p = xstrdup(a);
+	struct stat st;
+	bool found = false;
+
+	for (;;) {
+		if (stat(p, &st) == 0 && st.st_dev == b->st_dev &&
+		    st.st_ino == b->st_ino) {
+			found = true;
+			break;
+		}
+		char *slash = strrchr(p, '/');
+		if (slash == NULL || (slash == p && p[1] == '\0'))
+			break;
+		slash[slash == p] = '\0';
+	}
+	free(p);
+	return found;
+}
+
 bool
 publish_apart(const char *out, const char *dir, const char *what)
 {
 	char *o = resolve(out), *c = resolve(dir);
 	const char *how = NULL;
+	struct stat so, sc;
+	bool o_is = stat(o, &so) == 0, c_is = stat(c, &sc) == 0;
 
-	if (strcmp(o, c) == 0)
+	if (strcmp(o, c) == 0 || (o_is && c_is && so.st_dev == sc.st_dev &&
+	    so.st_ino == sc.st_ino))
 		how = "is the same folder as";
-	else if (within(c, o))
+	else if (within(c, o) || (o_is && under(c, &so)))
 		how = "holds";
-	else if (within(o, c))
+	else if (within(o, c) || (c_is && under(o, &sc)))
 		how = "lies inside";
 	if (how != NULL)
 		fprintf(stderr, "coopgen: the output folder %s (--out) %s %s "
@@ -246,36 +279,103 @@ kind_at(int dirfd, const struct entry *e)
 	return st.st_mode & S_IFMT;
 }
 
-/* Remove entry name of dirfd and all below it, following no link; the
- * number of entries that could not be removed. */
+/* Remove entry name of dirfd (rel: its path, for a message) and all
+ * below it, following no link. A folder of the user's own that is read-
+ * only is made writable first: what it held was coopgen's. The number of
+ * entries that could not be removed; the first one, and why, in *why. */
 static unsigned
-remove_all(int dirfd, const char *name)
+remove_all(int dirfd, const char *name, const char *rel, struct buf *why)
 {
 	unsigned left = 0;
 	int fd = open_dir_at(dirfd, name);
+	struct stat st;
 
 	if (fd != -1) {
+		if (fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+		    (st.st_mode & S_IRWXU) != S_IRWXU)
+			fchmod(fd, (st.st_mode & 07777) | S_IRWXU);
 		struct entry *v;
 		size_t n;
 		if (list_at(fd, &v, &n)) {
-			for (size_t i = 0; i < n; i++)
-				left += remove_all(fd, v[i].name);
+			for (size_t i = 0; i < n; i++) {
+				struct buf r = BUF_INIT;
+				buf_printf(&r, "%s/%s", rel, v[i].name);
+				left += remove_all(fd, v[i].name, buf_str(&r),
+				    why);
+				buf_free(&r);
+			}
 			entries_free(v, n);
 		}
 		close(fd);
-		if (unlinkat(dirfd, name, AT_REMOVEDIR) == -1)
+		if (unlinkat(dirfd, name, AT_REMOVEDIR) == -1) {
+			if (left == 0 && why->len == 0)
+				buf_printf(why, "%s: %s", rel, strerror(errno));
 			left++;
-	} else if (unlinkat(dirfd, name, 0) == -1 && errno != ENOENT)
+		}
+	} else if (unlinkat(dirfd, name, 0) == -1 && errno != ENOENT) {
+		if (why->len == 0)
+			buf_printf(why, "%s: %s", rel, strerror(errno));
 		left++;
+	}
 	return left;
+}
+
+/* Remove the staging folder name of the output folder, or say what of it
+ * stays, and why. */
+static void
+remove_staging(struct publish *p, const char *name, const char *what)
+{
+	struct buf why = BUF_INIT;
+
+	if (remove_all(p->outfd, name, name, &why) > 0)
+		diag_warning(p->d, (struct pos){ p->out, 0, 0 }, "cannot "
+		    "remove all of %s, %s: %s (the next build removes it)",
+		    name, what, buf_str(&why));
+	buf_free(&why);
 }
 
 /* ---- What coopgen wrote before ---- */
 
+static int
+cmp_owned(const void *a, const void *b)
+{
+	return strcmp(((const struct owned *)a)->rel,
+	    ((const struct owned *)b)->rel);
+}
+
+/* The entry for rel of the n of v (sorted), or NULL. */
+static const struct owned *
+find_owned(const struct owned *v, size_t n, const char *rel)
+{
+	struct owned key = { .rel = (char *)rel };
+
+	return n == 0 ? NULL : bsearch(&key, v, n, sizeof(*v), cmp_owned);
+}
+
+/* Whether rel is a file coopgen wrote. A marker of an older coopgen lists
+ * nothing: then only a file at a path this build writes is taken for one
+ * (what else is there may be anyone's). */
 static bool
 is_owned(const struct publish *p, const char *rel)
 {
-	return p->legacy || strmap_get(&p->by_owned, rel, NULL);
+	if (p->legacy)
+		return find_owned(p->new_v, p->n_new, rel) != NULL;
+	return find_owned(p->owned, p->n_owned, rel) != NULL;
+}
+
+/* Whether file name of dirfd (rel in the output) is one coopgen wrote, as
+ * it left it: of the size the marker says (one changed since, someone
+ * else's now, is not swapped away with its folder). */
+static bool
+as_left(const struct publish *p, int dirfd, const char *name, const char *rel)
+{
+	struct stat st;
+
+	if (p->legacy)
+		return is_owned(p, rel);
+	const struct owned *o = find_owned(p->owned, p->n_owned, rel);
+	return o != NULL && fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) ==
+	    0 && S_ISREG(st.st_mode) && st.st_size == o->size;
 }
 
 /* Read what fd holds, a regular file, whole (at most max bytes) into
@@ -329,6 +429,9 @@ read_marker(struct publish *p)
 
 	if (!read_at(p->outfd, PUBLISH_MARKER, &text, &len, MARKER_MAX))
 		return false;
+	/* Kept, to be put back should the new output not be put in place. */
+	p->old_marker = xstrndup(text, len);
+	p->old_marker_len = len;
 	if (strncmp(text, marker_header, sizeof(marker_header) - 1) != 0) {
 		/* An older coopgen's note: all it held was coopgen's. Anything
 		 * else (an empty file made by hand) lists nothing. */
@@ -340,16 +443,21 @@ read_marker(struct publish *p)
 		e = s + strcspn(s, "\n");
 		if (*e == '\n')
 			*e++ = '\0';
-		/* A list edited by hand cannot name anything outside. */
-		if (*s == '#' || !safe_rel(s))
+		/* "SIZE PATH"; a list edited by hand cannot name anything
+		 * outside. */
+		struct owned o;
+		int at = 0;
+		if (*s == '#' || sscanf(s, "%lld %n", &o.size, &at) != 1 ||
+		    at == 0 || !safe_rel(s + at))
 			continue;
+		o.rel = xstrdup(s + at);
 		p->owned = xgrow(p->owned, &cap, p->n_owned,
 		    sizeof(*p->owned));
-		p->owned[p->n_owned++] = xstrdup(s);
+		p->owned[p->n_owned++] = o;
 	}
 	free(text);
-	for (size_t i = 0; i < p->n_owned; i++)
-		strmap_put(&p->by_owned, p->owned[i], i, NULL);
+	if (p->n_owned > 1)
+		qsort(p->owned, p->n_owned, sizeof(*p->owned), cmp_owned);
 	return true;
 }
 
@@ -363,13 +471,15 @@ remove_leftovers(struct publish *p)
 	if (!list_at(p->outfd, &v, &n))
 		return;
 	for (size_t i = 0; i < n; i++) {
+		/* Only a folder named as mkdtemp names ours. */
+		const char *x = v[i].name + sizeof(STAGING_PREFIX) - 1;
 		if (strncmp(v[i].name, STAGING_PREFIX,
-		    sizeof(STAGING_PREFIX) - 1) != 0)
+		    sizeof(STAGING_PREFIX) - 1) != 0 || strlen(x) != 6 ||
+		    strspn(x, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv"
+		    "wxyz0123456789") != 6 || kind_at(p->outfd, &v[i]) !=
+		    S_IFDIR)
 			continue;
-		if (remove_all(p->outfd, v[i].name) > 0)
-			diag_warning(p->d, (struct pos){ p->out, 0, 0 },
-			    "cannot remove %s, left by an earlier build: %s",
-			    v[i].name, strerror(errno));
+		remove_staging(p, v[i].name, "left by an earlier build");
 	}
 	entries_free(v, n);
 }
@@ -754,9 +864,11 @@ publish_unreuse(struct publish *p, const char *rel)
 
 /* ---- Putting the new output in place ---- */
 
-/* The files of the staging folder dirfd (rel inside it), into l. */
+/* The files of the staging folder dirfd (rel inside it), with their
+ * sizes, into l. */
 static void
-list_files(int dirfd, const char *rel, char ***l, size_t *n, size_t *cap)
+list_files(int dirfd, const char *rel, struct owned **l, size_t *n,
+    size_t *cap)
 {
 	struct entry *v;
 	size_t k;
@@ -765,36 +877,34 @@ list_files(int dirfd, const char *rel, char ***l, size_t *n, size_t *cap)
 		return;
 	for (size_t i = 0; i < k; i++) {
 		struct buf r = BUF_INIT;
+		struct stat st;
 		buf_printf(&r, "%s%s%s", rel, *rel ? "/" : "", v[i].name);
-		mode_t kind = kind_at(dirfd, &v[i]);
-		if (kind == S_IFDIR) {
+		if (fstatat(dirfd, v[i].name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode)) {
 			int fd = open_dir_at(dirfd, v[i].name);
 			if (fd != -1) {
 				list_files(fd, buf_str(&r), l, n, cap);
 				close(fd);
 			}
-		} else if (kind == S_IFREG) {
+		} else if (S_ISREG(st.st_mode)) {
 			*l = xgrow(*l, cap, *n, sizeof(**l));
-			(*l)[(*n)++] = buf_detach(&r);
+			(*l)[(*n)++] = (struct owned){ buf_detach(&r),
+			    (long long)st.st_size };
 		}
 		buf_free(&r);
 	}
 	entries_free(v, k);
 }
 
-static int
-cmp_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* What coopgen will have written once the new output is in place: what
  * this build wrote and, with full unset, what the old marker lists outside
  * the top-level entries it wrote. Sorted. */
 static void
-new_list(struct publish *p, int tmpfd, bool full, char ***lp, size_t *np)
+new_list(struct publish *p, int tmpfd, bool full, struct owned **lp,
+    size_t *np)
 {
-	char **l = NULL;
+	struct owned *l = NULL;
 	size_t n = 0, cap = 0;
 	struct entry *top;
 	size_t ntop;
@@ -802,20 +912,59 @@ new_list(struct publish *p, int tmpfd, bool full, char ***lp, size_t *np)
 	list_files(tmpfd, "", &l, &n, &cap);
 	if (!full && list_at(tmpfd, &top, &ntop)) {
 		for (size_t i = 0; i < p->n_owned; i++) {
-			const char *o = p->owned[i];
-			char *first = xstrndup(o, strcspn(o, "/"));
+			const struct owned *o = &p->owned[i];
+			char *first = xstrndup(o->rel, strcspn(o->rel, "/"));
 			if (!has_entry(top, ntop, first)) {
 				l = xgrow(l, &cap, n, sizeof(*l));
-				l[n++] = xstrdup(o);
+				l[n] = *o;
+				l[n++].rel = xstrdup(o->rel);
 			}
 			free(first);
 		}
 		entries_free(top, ntop);
 	}
 	if (n > 1)
-		qsort(l, n, sizeof(*l), cmp_strings);
+		qsort(l, n, sizeof(*l), cmp_owned);
 	*lp = l;
 	*np = n;
+}
+
+static void
+marker_line(struct buf *b, const struct owned *o)
+{
+	buf_printf(b, "%lld %s\n", o->size, o->rel);
+}
+
+/* Write into the staging folder, as name, a marker listing l[0..n) and
+ * the m of v that l does not hold. */
+static bool
+write_marker(struct publish *p, const char *name, const struct owned *l,
+    size_t n, const struct owned *v, size_t m)
+{
+	struct buf text = BUF_INIT;
+
+	buf_puts(&text, marker_header);
+	buf_puts(&text, marker_note);
+	for (size_t i = 0; i < n; i++)
+		marker_line(&text, &l[i]);
+	for (size_t i = 0; i < m; i++)
+		if (find_owned(l, n, v[i].rel) == NULL)
+			marker_line(&text, &v[i]);
+	bool ok = publish_write(p, name, text.data, text.len);
+	buf_free(&text);
+	return ok;
+}
+
+/* The old output's marker back in its place (or none, as there was none),
+ * after a commit that could not be completed. */
+static void
+restore_marker(struct publish *p, int tmpfd)
+{
+	if (p->old_marker == NULL)
+		unlinkat(p->outfd, PUBLISH_MARKER, 0);
+	else if (publish_write(p, MARKER_RESTORE, p->old_marker,
+	    p->old_marker_len))
+		renameat(tmpfd, MARKER_RESTORE, p->outfd, PUBLISH_MARKER);
 }
 
 /* A step taken in putting the new output in place, undone when a later
@@ -880,14 +1029,18 @@ only_owned(struct merge *m, int dirfd, const char *rel)
 	size_t n;
 	bool only = true;
 
-	if (!list_at(dirfd, &v, &n))
+	/* coopgen makes a folder only for a file in it: an empty one is
+	 * someone else's. */
+	if (!list_at(dirfd, &v, &n) || n == 0) {
+		entries_free(v, n);
 		return false;
+	}
 	for (size_t i = 0; only && i < n; i++) {
 		struct buf r = BUF_INIT;
 		buf_printf(&r, "%s/%s", rel, v[i].name);
 		mode_t kind = kind_at(dirfd, &v[i]);
 		if (kind == S_IFREG)
-			only = is_owned(m->p, buf_str(&r));
+			only = as_left(m->p, dirfd, v[i].name, buf_str(&r));
 		else if (kind == S_IFDIR) {
 			int fd = open_dir_at(dirfd, v[i].name);
 			only = fd != -1 && only_owned(m, fd, buf_str(&r));
@@ -908,7 +1061,7 @@ kind_name(mode_t kind)
 	case S_IFREG:
 		return "a file";
 	case S_IFDIR:
-		return "a folder holding files";
+		return "a folder";
 	case S_IFLNK:
 		return "a symbolic link";
 	case S_IFIFO:
@@ -964,10 +1117,12 @@ swap_in(struct merge *m, int olddir, int newdir, const char *name,
 	/* A file system without the exchange (FAT, some network ones): the
 	 * old entry goes first, and cannot be brought back. */
 	if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
+		struct buf why = BUF_INIT;
 		if (old_is_dir)
-			remove_all(olddir, name);
+			remove_all(olddir, name, rel, &why);
 		else
 			unlinkat(olddir, name, 0);
+		buf_free(&why);
 		if (renameat(newdir, name, olddir, name) == 0)
 			return;
 	}
@@ -1057,7 +1212,8 @@ merge_dir(struct merge *m, int olddir, int newdir, const char *rel)
 		return;
 	}
 	for (size_t i = 0; i < n && (!m->apply || m->trouble == 0); i++) {
-		if (top && strcmp(v[i].name, PUBLISH_MARKER) == 0)
+		if (top && (strcmp(v[i].name, PUBLISH_MARKER) == 0 ||
+		    strcmp(v[i].name, MARKER_BOTH) == 0))
 			continue;
 		struct buf r = BUF_INIT;
 		buf_printf(&r, "%s%s%s", rel, top ? "" : "/", v[i].name);
@@ -1067,11 +1223,14 @@ merge_dir(struct merge *m, int olddir, int newdir, const char *rel)
 	entries_free(v, n);
 }
 
-/* Delete file rel of the output, following no link, and the folders that
- * leaves empty. */
-static void
-unlink_beneath(int outfd, const char *rel)
+/* Delete file o->rel of the output, following no link, when it is still
+ * as coopgen left it (a file of its size), and the folders that leaves
+ * empty. False when something else stands there now. */
+static bool
+unlink_beneath(int outfd, const struct owned *o)
 {
+	const char *rel = o->rel;
+	bool kept = false;
 	int fds[32];
 	size_t depth = 0;
 	char *copy = xstrdup(rel), *names[32], *s = copy, *slash;
@@ -1086,7 +1245,13 @@ unlink_beneath(int outfd, const char *rel)
 		fds[++depth] = fd;
 		s = slash + 1;
 	}
-	if (slash == NULL && unlinkat(fds[depth], s, 0) == 0) {
+	/* A link, a folder, a FIFO, or a file changed since, there now, is
+	 * someone else's. */
+	struct stat st;
+	bool there = slash == NULL && fstatat(fds[depth], s, &st,
+	    AT_SYMLINK_NOFOLLOW) == 0;
+	kept = there && (!S_ISREG(st.st_mode) || st.st_size != o->size);
+	if (there && !kept && unlinkat(fds[depth], s, 0) == 0) {
 		/* Fails, as it should, on a folder holding anything else. */
 		while (depth > 0 && unlinkat(fds[depth - 1], names[depth - 1],
 		    AT_REMOVEDIR) == 0) {
@@ -1097,17 +1262,22 @@ unlink_beneath(int outfd, const char *rel)
 	while (depth > 0)
 		close(fds[depth--]);
 	free(copy);
+	return !kept;
 }
 
-/* Delete what coopgen wrote before and does not write now; with full
- * unset, only below the top-level entries it wrote now. */
+/* Delete what coopgen wrote before and does not write now; what was
+ * changed since is kept, and named. */
 static void
-prune(struct publish *p, char **l, size_t n)
+prune(struct publish *p)
 {
 	for (size_t i = 0; i < p->n_owned; i++) {
-		const char *o = p->owned[i];
-		if (bsearch(&o, l, n, sizeof(*l), cmp_strings) == NULL)
-			unlink_beneath(p->outfd, o);
+		const struct owned *o = &p->owned[i];
+		if (find_owned(p->new_v, p->n_new, o->rel) == NULL &&
+		    !unlink_beneath(p->outfd, o))
+			diag_warning(p->d, (struct pos){ p->out, 0, 0 }, "kept "
+			    "%s: coopgen wrote it and no longer does, but it "
+			    "has changed since (delete it if it is not wanted)",
+			    o->rel);
 	}
 }
 
@@ -1123,16 +1293,13 @@ publish_commit(struct publish *p, bool full)
 		    strerror(errno));
 		return false;
 	}
-	char **l;
-	size_t n;
-	struct buf text = BUF_INIT;
-	new_list(p, tmpfd, full, &l, &n);
-	buf_puts(&text, marker_header);
-	buf_puts(&text, marker_note);
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&text, "%s\n", l[i]);
-	bool ok = publish_write(p, PUBLISH_MARKER, text.data, text.len);
-	buf_free(&text);
+	new_list(p, tmpfd, full, &p->new_v, &p->n_new);
+	/* The marker as it will be; and one that lists the old files too,
+	 * put in place first: a build cut short by a crash then leaves a
+	 * folder whose every file of coopgen's the next build knows. */
+	bool ok = write_marker(p, PUBLISH_MARKER, p->new_v, p->n_new, NULL,
+	    0) && write_marker(p, MARKER_BOTH, p->new_v, p->n_new, p->owned,
+	    p->n_owned);
 
 	/* First everything that would be lost: then nothing is changed. */
 	struct merge look = { .p = p };
@@ -1140,40 +1307,42 @@ publish_commit(struct publish *p, bool full)
 		merge_dir(&look, p->outfd, tmpfd, "");
 	ok = ok && look.trouble == 0;
 	if (ok) {
-		/* From here the work must not be cut in half. */
+		/* From here the work must not be cut in half: a signal that
+		 * came before stops it, one that comes now waits. */
 		block_signals(true);
 		struct merge apply = { .p = p, .apply = true,
 		    .whole = look.whole };
-		merge_dir(&apply, p->outfd, tmpfd, "");
-		/* Last, the list of what is now coopgen's: until then a build
-		 * cut short by a crash still knows the old files. */
-		if (apply.trouble == 0 && renameat(tmpfd, PUBLISH_MARKER,
-		    p->outfd, PUBLISH_MARKER) == -1)
+		if (caught)
+			apply.trouble++;
+		else if (renameat(tmpfd, MARKER_BOTH, p->outfd,
+		    PUBLISH_MARKER) == -1)
 			failed(&apply, PUBLISH_MARKER, PLACE);
+		else {
+			merge_dir(&apply, p->outfd, tmpfd, "");
+			if (apply.trouble == 0 && renameat(tmpfd,
+			    PUBLISH_MARKER, p->outfd, PUBLISH_MARKER) == -1)
+				failed(&apply, PUBLISH_MARKER, PLACE);
+			if (apply.trouble > 0)
+				restore_marker(p, tmpfd);
+		}
 		ok = apply.trouble == 0;
 		/* All or nothing: a step that failed takes back the others. */
 		steps_end(&apply, !ok);
 		if (ok) {
 			if (!p->legacy)
-				prune(p, l, n);
+				prune(p);
 			/* The old output's files, swapped into the staging
 			 * folder. */
 			close(tmpfd);
 			tmpfd = -1;
-			if (remove_all(p->outfd, name) > 0)
-				diag_warning(p->d, (struct pos){ p->out, 0, 0 },
-				    "cannot remove all of %s, the previous "
-				    "output: %s (the next build removes it)",
-				    name, strerror(errno));
+			remove_staging(p, name, "the previous output");
 			free(p->tmp);
 			p->tmp = NULL;
 			p->made_out = false;
+			p->committed = true;
 		}
 		block_signals(false);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(l[i]);
-	free(l);
 	for (size_t i = 0; i < look.n_whole; i++)
 		free(look.whole_v[i]);
 	free(look.whole_v);
@@ -1188,15 +1357,21 @@ publish_end(struct publish *p)
 {
 	block_signals(true);
 	if (p->tmp != NULL && p->outfd != -1)
-		remove_all(p->outfd, strrchr(p->tmp, '/') + 1);
+		remove_staging(p, strrchr(p->tmp, '/') + 1, "this build's");
 	if (p->made_out)
 		rmdir(p->out);
 	if (p->outfd != -1)
 		close(p->outfd);	/* and the lock with it */
 	for (size_t i = 0; i < p->n_owned; i++)
-		free(p->owned[i]);
+		free(p->owned[i].rel);
 	free(p->owned);
-	strmap_free(&p->by_owned);
+	for (size_t i = 0; i < p->n_new; i++)
+		free(p->new_v[i].rel);
+	free(p->new_v);
+	free(p->old_marker);
+	p->new_v = NULL;
+	p->n_new = 0;
+	p->old_marker = NULL;
 	free(p->tmp);
 	free(p->out);
 	p->tmp = p->out = NULL;

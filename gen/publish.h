@@ -51,9 +51,17 @@ struct publish {
 	bool	 legacy;	/* its marker lists nothing (an older coopgen) */
 	mode_t	 umask;		/* the process's, read once */
 	gid_t	 gid;		/* the group of a file made now */
-	char	**owned;	/* what the marker lists, sorted */
+	struct owned {		/* a file coopgen wrote, and its size */
+		char	*rel;
+		long long size;
+	} *owned;		/* what the marker lists, sorted by rel */
 	size_t	 n_owned;
-	struct strmap by_owned;
+	struct owned *new_v;	/* at the commit: what coopgen will have
+				 * written, sorted */
+	size_t	 n_new;
+	char	*old_marker;	/* the old marker's text, to put it back */
+	size_t	 old_marker_len;
+	bool	 committed;	/* the new output is in place */
 	_Atomic size_t files;	/* written so far (by every thread) */
 	_Atomic size_t reused;	/* of which taken by publish_reuse */
 	struct diag *d;

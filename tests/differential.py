@@ -75,6 +75,8 @@ class Site:
         shutil.copytree(os.path.join(top, 'templates'), self.templates,
                         symlinks=True)
         self.foreign = set()
+        self.edited = set()
+        self.kept = set()
 
     def files(self, sub='', suffix=''):
         found = []
@@ -256,6 +258,9 @@ class Site:
         elif what == 'overwrite':
             with open(f, 'w') as g:
                 g.write('sửa tay\n')
+            # Someone's now: rewritten while coopgen makes it, kept (with
+            # a warning) once it no longer does.
+            self.edited.add(os.path.relpath(f, out))
         else:
             os.chmod(f, 0o600)
         return 'out: %s %s' % (what, os.path.relpath(f, out))
@@ -342,6 +347,14 @@ def one_seed(coopgen, top, seed, steps):
             if got[0] != want[0]:
                 problems.append('exit status %d, a fresh build %d'
                                 % (got[0], want[0]))
+            kept = re.compile(rb'[^\n]*: warning: kept ([^:]*): coopgen '
+                              rb'wrote it and no longer does[^\n]*\n')
+            kept_now = {m.decode() for m in kept.findall(got[2])}
+            got = (got[0], got[1], kept.sub(b'', got[2]))
+            site.kept |= kept_now
+            if kept_now - site.edited:
+                problems.append('kept, but not edited: %s'
+                                % ', '.join(sorted(kept_now - site.edited)))
             if got[1:] != want[1:]:
                 problems.append('messages differ:\n%s\n--- a fresh '
                                 'build:\n%s' % (
@@ -351,7 +364,8 @@ def one_seed(coopgen, top, seed, steps):
             if got[0] == 0:
                 after = snapshot(out)
                 problems += compare(after, snapshot(
-                    os.path.join(fresh_parent, 'out')), site.foreign)
+                    os.path.join(fresh_parent, 'out')),
+                    site.foreign | site.kept)
                 # What someone else put there is kept, as it was.
                 problems += ['%s: not kept' % rel for rel in
                              sorted(site.foreign) if after is None

@@ -10,6 +10,8 @@
  *				with errno E: the final swap of a build fails
  *	COOPGEN_FAULT_RENAME_NTH=N  only the Nth of them fails (with errno E,
  *				else EIO): a swap that fails halfway
+ *	COOPGEN_FAULT_RENAME_SIGNAL=S  or, instead, the process gets signal S
+ *				just before the Nth: Ctrl-C, or a crash (9)
  *
  * so that tests can show what a build leaves behind when the disk fills up
  * or the user interrupts it halfway.
@@ -52,10 +54,16 @@ rename_fault(void)
 	const char *e = getenv("COOPGEN_FAULT_RENAME");
 	const char *nth = getenv("COOPGEN_FAULT_RENAME_NTH");
 
+	const char *sig = getenv("COOPGEN_FAULT_RENAME_SIGNAL");
+
 	if (nth != NULL && ++count != atol(nth))
 		return 0;
 	if (e == NULL && nth == NULL)
 		return 0;
+	if (sig != NULL) {
+		raise(atoi(sig));
+		return 0;
+	}
 	errno = e != NULL ? atoi(e) : EIO;
 	return -1;
 }

@@ -318,3 +318,86 @@ Test(publish, refuses_an_output_around_or_inside_the_content)
 	snprintf(inner, sizeof(inner), "%s/site/contents", dir);
 	cr_expect(publish_apart(inner, content, "--content"));
 }
+
+/* An empty folder is someone's (coopgen makes a folder only for a file):
+ * kept inside a year, and named where a file is to go. */
+Test(publish, keeps_empty_folders)
+{
+	struct capture c;
+	char path[300];
+
+	capture_begin(&c);
+	cr_assert(BUILD(&c, true, "2023/a.html", "a", "2023/b/c.html", "c"));
+	snprintf(path, sizeof(path), "%s/2023/drafts", out);
+	cr_assert_eq(mkdir(path, 0777), 0);
+	snprintf(path, sizeof(path), "%s/2023/b/todo", out);
+	cr_assert_eq(mkdir(path, 0777), 0);
+	snprintf(path, sizeof(path), "%s/index.html", out);
+	cr_assert_eq(mkdir(path, 0777), 0);
+	cr_expect_not(BUILD(&c, true, "2023/a.html", "A", "index.html", "i"));
+	cr_expect_eq(c.d.failures, 1, "%s", capture_text(&c));
+	rmdir(path);
+	cr_expect(BUILD(&c, true, "2023/a.html", "A"));
+	snprintf(path, sizeof(path), "%s/2023/drafts", out);
+	cr_expect_eq(access(path, F_OK), 0);
+	snprintf(path, sizeof(path), "%s/2023/b/todo", out);
+	cr_expect_eq(access(path, F_OK), 0);
+	cr_expect_null(at("2023/b/c.html"));
+	capture_free(&c);
+}
+
+/* A page coopgen no longer makes is deleted only as coopgen left it: one
+ * changed since is kept, with a warning. */
+Test(publish, keeps_a_stale_page_changed_since)
+{
+	struct capture c;
+	char want[600];
+
+	capture_begin(&c);
+	cr_assert(BUILD(&c, true, "2023/a.html", "a", "2023/b.html", "b",
+	    "2023/c.html", "c"));
+	put("2023/b.html", "edited by hand, and kept online");
+	cr_assert(BUILD(&c, true, "2023/a.html", "a"));
+	cr_expect_str_eq(at("2023/b.html"), "edited by hand, and kept online");
+	cr_expect_null(at("2023/c.html"));
+	snprintf(want, sizeof(want), "%s: warning: kept 2023/b.html: coopgen "
+	    "wrote it and no longer does, but it has changed since (delete it "
+	    "if it is not wanted)\n", out);
+	cr_expect_str_eq(capture_text(&c), want);
+	capture_free(&c);
+}
+
+/* Only a folder named as a staging folder is taken for one. */
+Test(publish, removes_only_its_own_leftovers)
+{
+	struct capture c;
+
+	capture_begin(&c);
+	cr_assert(BUILD(&c, true, "a.html", "a"));
+	put(".coopgen-new-notes", "mine");
+	put(".coopgen-new-abcdef", "a file, not a folder");
+	put(".coopgen-new-Zz9876/x.html", "left by a crash");
+	cr_assert(BUILD(&c, true, "a.html", "b"));
+	cr_expect_str_eq(at(".coopgen-new-notes"), "mine");
+	cr_expect_str_eq(at(".coopgen-new-abcdef"), "a file, not a folder");
+	cr_expect_null(at(".coopgen-new-Zz9876/x.html"));
+	capture_free(&c);
+}
+
+/* An output of an older coopgen (its marker lists nothing): only the
+ * files this build writes are taken for its; the rest stays. */
+Test(publish, an_older_output_loses_nothing)
+{
+	struct capture c;
+
+	capture_begin(&c);
+	put(".coopgen", "This folder is written by coopgen and replaced whole "
+	    "by each build.\n");
+	put("2023/index.html", "old");
+	put("2023/notes.txt", "mine");
+	cr_assert(BUILD(&c, true, "2023/index.html", "new"));
+	cr_expect_str_eq(at("2023/index.html"), "new");
+	cr_expect_str_eq(at("2023/notes.txt"), "mine");
+	cr_expect_eq(c.d.failures + c.d.warnings, 0, "%s", capture_text(&c));
+	capture_free(&c);
+}
