@@ -21,8 +21,8 @@ static const char *const templates[] = { "layout", "table", "list", "report",
 /* The only variables a template may insert unescaped ({{NAME:none}}):
  * each holds HTML that coopgen made itself. */
 static const char *const raw_ok[] = { "BODY", "HTML", "TABLE", "TABLES",
-    "CHART", "ACTIVITIES", "BY_FRAMEWORK_LIST", "BY_MONTH_LIST", "JSONLD",
-    NULL };
+    "CHART", "ACTIVITIES", "BY_FRAMEWORK_LIST", "BY_MONTH_LIST",
+    "JSONLD/script", NULL };
 
 #define AUTOESCAPE "{{%AUTOESCAPE context=\"HTML\"}}"
 

@@ -10,6 +10,8 @@
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
+#include <cctype>
+#include <strings.h>
 #include <ctemplate/template_dictionary.h>
 
 #include "tpl.h"
@@ -234,15 +236,6 @@ any_lets_markup_through(const marker &m)
 	return false;
 }
 
-bool
-listed(const char *s, const char *e, const char *const *names)
-{
-	for (size_t i = 0; names[i] != NULL; i++)
-		if (spelt(s, e, names[i]))
-			return true;
-	return false;
-}
-
 // The marker as written, for a message: bytes that would break the line
 // shown as \xHH, and a long one cut.
 std::string
@@ -266,6 +259,211 @@ shown(const marker &m)
 	return out;
 }
 
+// Where in the HTML a marker stands, read from the template's own text
+// (the markers' values are not known): enough of the HTML tokenizer to
+// tell text from a tag, an attribute's name from its value, and the
+// elements whose content is not HTML (script, style) from the others.
+enum html_at {
+	AT_TEXT,		// between elements
+	AT_TAG,			// inside a tag: its name, an attribute's name
+	AT_BEFORE_VALUE,	// after '='
+	AT_VALUE,		// inside a quoted value (quote says which)
+	AT_BARE_VALUE,		// inside an unquoted value
+	AT_COMMENT,
+	AT_RAW,			// the content of script, style and the like
+};
+
+struct html_state {
+	html_at at = AT_TEXT;
+	std::string tag, attr;	// in lower case
+	bool closing = false;
+	char quote = 0;
+};
+
+bool
+name_char(char c)
+{
+	return isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':' ||
+	    c == '_' || c == '.';
+}
+
+bool
+space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// The elements whose content the HTML parser does not read as markup.
+bool
+raw_element(const std::string &tag)
+{
+	return tag == "script" || tag == "style" || tag == "textarea" ||
+	    tag == "title" || tag == "xmp" || tag == "iframe" ||
+	    tag == "noembed" || tag == "noframes" || tag == "noscript" ||
+	    tag == "plaintext";
+}
+
+void
+end_tag(html_state *h)
+{
+	h->at = !h->closing && raw_element(h->tag) ? AT_RAW : AT_TEXT;
+}
+
+// Read the literal text [s, e) of the template on from state h.
+void
+html_feed(html_state *h, const char *s, const char *e)
+{
+	for (const char *p = s; p < e; p++) {
+		char c = *p;
+		switch (h->at) {
+		case AT_TEXT:
+			if (c != '<')
+				break;
+			if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+				h->at = AT_COMMENT;
+				p += 3;
+			} else if (p + 1 < e && (isalpha(static_cast<unsigned
+			    char>(p[1])) || p[1] == '/')) {
+				h->at = AT_TAG;
+				h->closing = p[1] == '/';
+				h->tag.clear();
+				h->attr.clear();
+				p += h->closing;
+				while (p + 1 < e && name_char(p[1]))
+					h->tag += static_cast<char>(tolower(
+					    static_cast<unsigned char>(*++p)));
+			}
+			break;
+		case AT_TAG:
+			if (c == '>')
+				end_tag(h);
+			else if (c == '=')
+				h->at = AT_BEFORE_VALUE;
+			else if (name_char(c)) {
+				if (p == s || !name_char(p[-1]))
+					h->attr.clear();
+				h->attr += static_cast<char>(tolower(
+				    static_cast<unsigned char>(c)));
+			}
+			break;
+		case AT_BEFORE_VALUE:
+			if (c == '"' || c == '\'') {
+				h->at = AT_VALUE;
+				h->quote = c;
+			} else if (c == '>')
+				end_tag(h);
+			else if (!space(c))
+				h->at = AT_BARE_VALUE;
+			break;
+		case AT_VALUE:
+			if (c == h->quote)
+				h->at = AT_TAG;
+			break;
+		case AT_BARE_VALUE:
+			if (space(c))
+				h->at = AT_TAG;
+			else if (c == '>')
+				end_tag(h);
+			break;
+		case AT_COMMENT:
+			if (e - p >= 3 && memcmp(p, "-->", 3) == 0) {
+				h->at = AT_TEXT;
+				p += 2;
+			}
+			break;
+		case AT_RAW: {
+			size_t n = h->tag.size();
+			if (c == '<' && p + 1 < e && p[1] == '/' &&
+			    static_cast<size_t>(e - p) >= n + 2 &&
+			    strncasecmp(p + 2, h->tag.c_str(), n) == 0 &&
+			    (static_cast<size_t>(e - p) == n + 2 ||
+			    !name_char(p[n + 2]))) {
+				h->at = AT_TAG;
+				h->closing = true;
+				p += n + 1;
+			}
+			break;
+		}
+		}
+	}
+}
+
+// The attributes whose value ctemplate's escaping makes safe: text, and
+// the two addresses it checks (a javascript: one becomes '#'). Any other
+// (srcdoc, formaction, xlink:href, style, on...) can run what a value
+// holds, escaped or not.
+bool
+safe_attribute(const std::string &a)
+{
+	static const char *const text[] = { "id", "class", "title", "alt",
+	    "lang", "dir", "name", "content", "property", "rel", "type",
+	    "datetime", "colspan", "rowspan", "scope", "headers", "role",
+	    "width", "height", "charset", "hreflang", "media", "value", "label",
+	    "for", "abbr", "summary", "start", "itemprop", "translate",
+	    "href", "src", NULL };
+	for (size_t i = 0; text[i] != NULL; i++)
+		if (a == text[i])
+			return true;
+	return a.compare(0, 5, "aria-") == 0 || a.compare(0, 5, "data-") == 0;
+}
+
+// What is wrong with a value inserted at h, or "" when nothing is; raw:
+// the marker lets markup through (a variable allowed to), script: it may
+// do so in a <script> too (JSON-LD made by coopgen).
+std::string
+placement_problem(const html_state &h, bool raw, bool script)
+{
+	switch (h.at) {
+	case AT_TEXT:
+		return "";
+	case AT_TAG:
+		return "stands inside a tag, where a value could add attributes "
+		    "(expected it between elements or in a quoted value)";
+	case AT_BEFORE_VALUE:
+	case AT_BARE_VALUE:
+		return "is the value of attribute '" + h.attr + "' without "
+		    "quotes, which a space in the value ends (expected "
+		    "quotes around it)";
+	case AT_VALUE:
+		if (raw)
+			return "lets HTML into attribute '" + h.attr + "' "
+			    "(expected it between elements)";
+		if (!safe_attribute(h.attr))
+			return "is the value of attribute '" + h.attr + "', "
+			    "which can run what a value holds, escaped or not "
+			    "(expected a text attribute, or href or src)";
+		return "";
+	case AT_COMMENT:
+		return raw ? "lets HTML into a comment (expected it between "
+		    "elements)" : "";
+	case AT_RAW:
+		if (raw && !(script && h.tag == "script"))
+			return "lets HTML into a <" + h.tag + "> element, whose "
+			    "content is not HTML (expected it between elements)";
+		return "";
+	}
+	return "";
+}
+
+// Whether name [s, e) is in names, and if so whether it may let markup
+// into a <script> (it is listed as "NAME/script").
+bool
+listed_raw(const char *s, const char *e, const char *const *names,
+    bool *script)
+{
+	size_t n = static_cast<size_t>(e - s);
+	for (size_t i = 0; names[i] != NULL; i++) {
+		const char *slash = strchr(names[i], '/');
+		size_t k = slash != NULL ? static_cast<size_t>(slash - names[i]) :
+		    strlen(names[i]);
+		if (k == n && memcmp(s, names[i], n) == 0) {
+			*script = slash != NULL && strcmp(slash, "/script") == 0;
+			return true;
+		}
+	}
+	return false;
+}
+
 }	// namespace
 
 bool
@@ -279,9 +477,18 @@ tpl_check(const char *text, size_t len, const char *const *raw_ok,
 
 	std::string allowed;
 	for (size_t i = 0; raw_ok[i] != NULL; i++)
-		allowed += (i ? ", " : "") + std::string(raw_ok[i]);
+		allowed += (i ? ", " : "") + std::string(raw_ok[i],
+		    strcspn(raw_ok[i], "/"));
+	html_state html;
+	const char *from = text;
 	while (next_marker(&p, end, &dl, &m)) {
 		std::string what;
+		bool script = false;
+		html_feed(&html, from, m.open);
+		from = m.close;
+		bool raw = m.kind == 0 && any_lets_markup_through(m);
+		bool may_raw = m.kind == 0 && listed_raw(m.name, m.mods, raw_ok,
+		    &script);
 		if (m.kind == '>')
 			what = shown(m) + " includes a template, which coopgen "
 			    "never fills (it would stay empty): write its text "
@@ -290,11 +497,13 @@ tpl_check(const char *text, size_t len, const char *const *raw_ok,
 			what = shown(m) + " has no name, and ctemplate never "
 			    "escapes a value without one (a value is "
 			    "{{NAME}})";
-		else if (m.kind == 0 && !listed(m.name, m.mods, raw_ok) &&
-		    any_lets_markup_through(m))
+		else if (raw && !may_raw)
 			what = shown(m) + " would insert a value unescaped "
 			    "(only HTML made by coopgen may be: " + allowed +
 			    ")";
+		else if (m.kind == 0 && !(what = placement_problem(html, raw,
+		    script)).empty())
+			what = shown(m) + " " + what;
 		if (!what.empty()) {
 			report(arg, static_cast<size_t>(m.open - text),
 			    what.c_str());

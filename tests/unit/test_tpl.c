@@ -11,9 +11,10 @@
 #include "tpl.h"
 
 #define AE "{{%AUTOESCAPE context=\"HTML\"}}"
-#define ALLOWED "(only HTML made by coopgen may be: BODY, HTML)"
+#define ALLOWED "(only HTML made by coopgen may be: BODY, HTML, JSONLD)"
 
-static const char *const raw_ok[] = { "BODY", "HTML", NULL };
+static const char *const raw_ok[] = { "BODY", "HTML", "JSONLD/script",
+    NULL };
 
 static void
 collect(void *arg, size_t offset, const char *what)
@@ -283,4 +284,51 @@ Test(guard, a_pragma_below_the_top)
 	cr_expect_eq(offset, 42);
 	cr_expect_not(tpl_pragma_below(AE "<p>{{! {{%x}} }}</p>",
 	    strlen(AE "<p>{{! {{%x}} }}</p>"), &offset));
+}
+
+/* Where a value lands: an attribute whose value can run what it holds,
+ * escaped or not (srcdoc, formaction, xlink:href, an event, a style), a
+ * tag itself, a value without quotes; and HTML made by coopgen anywhere
+ * but between elements. */
+Test(guard, where_a_value_lands)
+{
+	/* 30 is where the template opens after the pragma. */
+	refused(AE "<iframe srcdoc=\"{{TITLE}}\"></iframe>", 30 + 16,
+	    "{{TITLE}} is the value of attribute 'srcdoc', which can run what "
+	    "a value holds, escaped or not (expected a text attribute, or "
+	    "href or src)");
+	refused(AE "<button formaction=\"{{TITLE}}\">x</button>", 30 + 20,
+	    "{{TITLE}} is the value of attribute 'formaction', which can run "
+	    "what a value holds, escaped or not (expected a text attribute, "
+	    "or href or src)");
+	refused(AE "<svg><a xlink:href='{{TITLE}}'>x</a></svg>", 30 + 20,
+	    "{{TITLE}} is the value of attribute 'xlink:href', which can run "
+	    "what a value holds, escaped or not (expected a text attribute, "
+	    "or href or src)");
+	refused(AE "<p title={{TITLE}}>x</p>", 30 + 9,
+	    "{{TITLE}} is the value of attribute 'title' without quotes, "
+	    "which a space in the value ends (expected quotes around it)");
+	refused(AE "<p {{TITLE}}>x</p>", 30 + 3,
+	    "{{TITLE}} stands inside a tag, where a value could add "
+	    "attributes (expected it between elements or in a quoted value)");
+	refused(AE "<script>/*{{BODY:none}}*/</script>", 30 + 10,
+	    "{{BODY:none}} lets HTML into a <script> element, whose content "
+	    "is not HTML (expected it between elements)");
+	refused(AE "<div title='{{BODY:none}}'>x</div>", 30 + 12,
+	    "{{BODY:none}} lets HTML into attribute 'title' (expected it "
+	    "between elements)");
+	refused(AE "<textarea>{{HTML:none}}</textarea>", 30 + 10,
+	    "{{HTML:none}} lets HTML into a <textarea> element, whose "
+	    "content is not HTML (expected it between elements)");
+	/* What the default templates do. */
+	accepted(AE "<a href=\"{{HREF}}\" title=\"{{TITLE}}\">{{TEXT}}</a>");
+	accepted(AE "<meta property=\"og:title\" content=\"{{TITLE}}\">");
+	accepted(AE "<div aria-label=\"{{L}}\" data-x=\"{{X}}\">{{BODY:none}}"
+	    "</div>");
+	accepted(AE "<script type=\"application/ld+json\">{{JSONLD:none}}"
+	    "</script><p>{{BODY:none}}</p>");
+	accepted(AE "<!-- {{NOTE}} --><p>{{BODY:none}}</p>");
+	/* After the element ends, text again. */
+	accepted(AE "<style>p{}</style><p>{{BODY:none}}</p>");
+	accepted(AE "<a href='x'>y</a>{{BODY:none}}");
 }
