@@ -354,6 +354,18 @@ key_next(const struct builder *b)
 	return f->node->kind == YNODE_MAP && f->n % 2 == 0;
 }
 
+/* Whether byte i of text stands where YAML's syntax wants a plain space:
+ * right after "key:" or a list's "-", or in the indentation of a line. */
+static bool
+in_yaml_place(const char *text, size_t i)
+{
+	if (i > 0 && (text[i - 1] == ':' || text[i - 1] == '-'))
+		return true;
+	while (i > 0 && text[i - 1] == ' ')
+		i--;
+	return i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r';
+}
+
 /*
  * libyaml takes NEL, LS and PS for line breaks, so one of them in a plain
  * value, a comment or between tokens ends up as a syntax error somewhere
@@ -378,8 +390,21 @@ invisible_cause(struct builder *b, size_t problem)
 		const char *name;
 		len = utf8_decode(text + i, end - i, &cp);
 		bool breaks = cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-		if (len == 0 || utf8_hidden(cp, &name) != UTF8_HIDES_TEXT ||
-		    (i < start && !breaks))
+		enum utf8_hidden kind = len == 0 ? UTF8_SHOWN :
+		    utf8_hidden(cp, &name);
+		if (kind == UTF8_HIDES_WORD && cp >= 0x80 &&
+		    in_yaml_place(text, i)) {
+			/* A no-break space typed after "key:" looks like the
+			 * space YAML wants there, and is not one. */
+			struct pos at = byte_pos(b, i);
+			diag_error(b->d, at, "U+%04X %s at column %d: a space "
+			    "YAML does not take for one, where it wants a plain "
+			    "space (expected a plain space; retype it)",
+			    (unsigned)cp, name, at.col);
+			b->reported = i + 1;
+			return true;
+		}
+		if (kind != UTF8_HIDES_TEXT || (i < start && !breaks))
 			continue;
 		if (i < b->reported)
 			return true;	/* reported in its value already */
