@@ -456,8 +456,24 @@ check_repeats(const struct content *c, const struct year *y, struct diag *d)
 		char hex[33];
 		buf_reset(&b);
 		title_key(&b, s->title);
-		hash_hex(hash_bytes(s->body.text ? s->body.text : "",
-		    s->body.len), hex);
+		/* The words, not the line endings or blank lines a copy
+		 * made on another system may add. */
+		struct hasher h;
+		hash_init(&h);
+		bool gap = false, any = false;
+		for (size_t k = 0; k < s->body.len; k++) {
+			char ch = s->body.text[k];
+			if (strchr(" \t\r\n\f\v", ch) != NULL && ch != '\0') {
+				gap = true;
+				continue;
+			}
+			if (gap && any)
+				hash_update(&h, " ", 1);
+			gap = false;
+			any = true;
+			hash_update(&h, &ch, 1);
+		}
+		hash_hex(hash_final(&h), hex);
 		buf_printf(&b, "\x1f%s", hex);
 		repeats_add(&rs, &b, s->pos, s->title != NULL);
 	}
