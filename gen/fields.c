@@ -500,7 +500,10 @@ number_form(const char *s, size_t n, size_t i, enum lang lang,
 	out->why = NULL;
 	if (based(s, n, i, d, &out->why))
 		return true;
-	if (grouped(s, n, i, d, &kind, &groups)) {
+	/* "0.125" has no thousands: no group of them starts with 0. */
+	bool zero = n - i >= 2 && s[i] == '0' && (s[i + 1] == '.' ||
+	    s[i + 1] == ',');
+	if (!zero && grouped(s, n, i, d, &kind, &groups)) {
 		/* One group after a point or a comma reads as three decimals
 		 * where that mark is the decimal one: '.' in English (and
 		 * in YAML), ',' in Vietnamese. */
@@ -595,6 +598,25 @@ number_read(const char *s, size_t len, enum lang lang, bool whole,
 		out->verdict = NUMBER_REFUSED;
 		return;
 	}
+	/* A double holds 15 significant digits exactly, and a spreadsheet
+	 * no more: a longer number would be read as another. Zeros at
+	 * either end are not significant. */
+	const char *first = out->plain, *last = out->plain + strlen(out->plain);
+	while (*first == '-' || *first == '0' || *first == '.')
+		first++;
+	while (last > first && (last[-1] == '0' || last[-1] == '.'))
+		last--;
+	int sig = 0;
+	for (const char *p = first; p < last; p++)
+		sig += *p != '.';
+	if (sig > 15 && !whole) {
+		out->verdict = NUMBER_REFUSED;
+		out->why = "a number of more than 15 digits, more than a "
+		    "spreadsheet keeps exactly";
+		out->plain[0] = '\0';
+		out->alt[0] = '\0';
+		return;
+	}
 	out->verdict = NUMBER_PLAIN;
 	out->value = strtod(out->plain[0] ? out->plain : "1e300", NULL);
 }
@@ -607,30 +629,56 @@ field_number(struct record *r, const char *key, const struct ynode *v,
     bool whole, double *out)
 {
 	struct number n;
+	size_t len = v->len;
 
-	number_read(v->str, v->len, r->lang, whole, &n);
+	/* A block scalar ("count: |") ends with its line break. */
+	while (len > 0 && (v->str[len - 1] == '\n' || v->str[len - 1] == ' '))
+		len--;
+	number_read(v->str, len, r->lang, whole, &n);
 	*out = n.value;
 	if (n.verdict != NUMBER_REFUSED)
 		return n.verdict;
 	struct buf b = BUF_INIT;
-	if (n.plain[0] == '\0')
-		buf_puts(&b, whole ? "a plain whole number" : "a plain number");
+	if (n.plain[0] == '\0' && !whole)
+		buf_puts(&b, "at most 15 digits, such as 250000 or 1500.50");
+	else if (n.plain[0] == '\0')
+		buf_puts(&b, "a plain whole number");
 	else if (n.alt[0] == '\0')
 		buf_printf(&b, "a plain number: %s", n.plain);
 	else
 		buf_printf(&b, "a plain number: %s, or %s if the %s is a "
 		    "decimal %s", n.plain, n.alt, n.alt_mark, n.alt_mark);
-	diag_error(r->d, v->pos, "'%s' is %s, %s (expected %s)", key, v->str,
-	    n.why, buf_str(&b));
+	struct buf shown = BUF_INIT;
+	utf8_show(&shown, v->str, len);
+	diag_error(r->d, v->pos, "'%s' is %s, %s (expected %s)", key,
+	    buf_str(&shown), n.why, buf_str(&b));
+	buf_free(&shown);
 	buf_free(&b);
 	r->bad = true;
 	return n.verdict;
 }
 
+/* The value of a number's key: as scalar(), but a key that is there with
+ * nothing after it is an error (a number blanked out is not the default). */
+static const struct ynode *
+number_scalar(struct record *r, const char *key, const char *expected)
+{
+	const struct ynode *v = ynode_get(r->map, key);
+
+	if (v != NULL && v->kind == YNODE_SCALAR && (ynode_is_null(v) ||
+	    v->len == 0)) {
+		diag_error(r->d, v->pos, "'%s' is empty (expected %s, or no "
+		    "'%s' at all)", key, expected, key);
+		r->bad = true;
+		return NULL;
+	}
+	return scalar(r, key, false, expected);
+}
+
 long
 record_int(struct record *r, const char *key, long min, long max, long dflt)
 {
-	const struct ynode *v = scalar(r, key, false, "a whole number");
+	const struct ynode *v = number_scalar(r, key, "a whole number");
 	double x;
 
 	if (v == NULL)
@@ -645,8 +693,11 @@ record_int(struct record *r, const char *key, long min, long max, long dflt)
 	case NUMBER_NOT:
 		break;
 	}
+	struct buf shown = BUF_INIT;
+	utf8_show(&shown, v->str, v->len);
 	diag_error(r->d, v->pos, "'%s' must be a whole number from %ld to %ld, "
-	    "not '%s'", key, min, max, v->str);
+	    "not '%s'", key, min, max, buf_str(&shown));
+	buf_free(&shown);
 	r->bad = true;
 	return dflt;
 }
@@ -654,7 +705,8 @@ record_int(struct record *r, const char *key, long min, long max, long dflt)
 long
 record_count(struct record *r, const char *key)
 {
-	const struct ynode *v = scalar(r, key, false, "a positive whole number");
+	const struct ynode *v = number_scalar(r, key,
+	    "a positive whole number");
 	double x;
 
 	if (v == NULL)
@@ -669,8 +721,11 @@ record_count(struct record *r, const char *key)
 	case NUMBER_NOT:
 		break;
 	}
+	struct buf shown = BUF_INIT;
+	utf8_show(&shown, v->str, v->len);
 	diag_error(r->d, v->pos, "'%s' must be a positive whole number (1 to "
-	    "%ld), not '%s'", key, COUNT_MAX, v->str);
+	    "%ld), not '%s'", key, COUNT_MAX, buf_str(&shown));
+	buf_free(&shown);
 	r->bad = true;
 	return 1;
 }
@@ -701,7 +756,7 @@ record_enum(struct record *r, const char *key, const char *const names[],
 bool
 record_number(struct record *r, const char *key, double *out)
 {
-	const struct ynode *v = scalar(r, key, false, "a number");
+	const struct ynode *v = number_scalar(r, key, "a number");
 	double x;
 
 	if (v == NULL)
@@ -724,9 +779,12 @@ record_number(struct record *r, const char *key, double *out)
 	case NUMBER_NOT:
 		break;
 	}
+	struct buf shown = BUF_INIT;
+	utf8_show(&shown, v->str, v->len);
 	diag_error(r->d, v->pos, "'%s' must be a number from 0 to "
 	    "1000000000000000 such as 250000 or 1500.50 (no spaces, no "
-	    "thousands separators), not '%s'", key, v->str);
+	    "thousands separators), not '%s'", key, buf_str(&shown));
+	buf_free(&shown);
 	r->bad = true;
 	return false;
 }

@@ -137,3 +137,17 @@ Test(number, overflow_is_out_of_range_not_wrapped)
 	cr_expect_eq(n.verdict, NUMBER_REFUSED);
 	cr_expect_str_eq(n.plain, "");
 }
+
+/* A leading zero is never a group of thousands; a number a spreadsheet
+ * cannot hold exactly is refused, not rounded. */
+Test(number, decimals_and_precision)
+{
+	plain("0.125", false, 0.125);
+	plain("0.999", false, 0.999);
+	plain("123456789012345", false, 123456789012345.0);
+	plain("1234567890123.45", false, 1234567890123.45);
+	refused("0,125", LANG_VI, false, "0.125", "");
+	refused("999999999999999.99", LANG_EN, false, "", "");
+	refused("1.0000000000000000001", LANG_VI, false, "", "");
+	refused("1234567890123456", LANG_EN, false, "", "");
+}
