@@ -110,9 +110,11 @@ main(int argc, char *argv[])
 	int years[YEARS_MAX];
 	int ch;
 
-	/* Options may come before or after the command. */
+	/* Options may come before or after the command; the last of an
+	 * option given twice counts, as with most commands. */
 	while ((ch = getopt_long(argc, argv, "qhVj:", longopts, NULL)) != -1) {
-		if (optarg != NULL && optarg[0] == '\0')
+		/* Only blanks is as empty: a folder named " " is a typo. */
+		if (optarg != NULL && optarg[strspn(optarg, " \t")] == '\0')
 			return empty_value(ch);
 		switch (ch) {
 		case 'c':
