@@ -360,17 +360,19 @@ load_agreements(struct loader *l)
 	yfile_free(&f);
 }
 
-/* Give record number i of a year the slug s, unless another has it. */
+/* Give record number i of a year the slug s, unless another has it; fix
+ * says how one of them can get another. */
 static void
-take_slug(struct loader *l, struct slugs *s, const char *slug, struct pos at)
+take_slug(struct loader *l, struct slugs *s, const char *slug, struct pos at,
+    const char *fix)
 {
 	size_t prev;
 
 	if (!strmap_put(&s->map, slug, s->n, &prev)) {
 		struct pos p = s->where[prev];
 		diag_error(l->d, at, "duplicate slug '%s', already taken by "
-		    "%s:%d (each record of a year needs its own; set 'slug:' "
-		    "on one of them)", slug, p.file, p.line);
+		    "%s:%d (each record of a year needs its own; %s)", slug,
+		    p.file, p.line, fix);
 		return;
 	}
 	s->where = xgrow(s->where, &s->cap, s->n, sizeof(*s->where));
@@ -475,7 +477,8 @@ decode_activity(struct loader *l, struct year *y, struct record *r,
 	a->summary = record_text(r, "summary", false, NULL);
 	a->slug = activity_slug(l, r, a, fallback_slug, &a->slug_pos);
 	if (a->slug != NULL)
-		take_slug(l, slugs, a->slug, a->slug_pos);
+		take_slug(l, slugs, a->slug, a->slug_pos, "set 'slug:' on one "
+		    "of them");
 	check_activity(l->c, y, a, l->d);
 }
 
@@ -864,7 +867,8 @@ section_file(struct loader *l, struct year *y, const struct yfile *f,
 		    s->title ? s->title : base);
 	switch (reserved_id(s->slug)) {
 	case RESERVED_NO:
-		take_slug(l, &sf->slugs, s->slug, s->pos);
+		take_slug(l, &sf->slugs, s->slug, s->pos, "rename one of the "
+		    "files");
 		break;
 	case RESERVED_PREFIX:
 		diag_error(l->d, s->pos, "chapter id '%s' begins like the ids "

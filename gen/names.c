@@ -159,9 +159,10 @@ names_base_url_problem(const char *url)
 {
 	size_t scheme;
 
-	if (strncmp(url, "https://", 8) == 0)
+	/* A scheme's letters are of either case (RFC 3986, 3.1). */
+	if (strncasecmp(url, "https://", 8) == 0)
 		scheme = 8;
-	else if (strncmp(url, "http://", 7) == 0)
+	else if (strncasecmp(url, "http://", 7) == 0)
 		scheme = 7;
 	else
 		return "is not a web address (expected https://... or "
