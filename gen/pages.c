@@ -88,6 +88,7 @@ page_report(struct w *w)
 	tpl_set(d, "KEY_FIGURES", L(w, LABEL_KEY_FIGURES));
 	tpl_set(d, "TABLE", buf_str(&tab));
 	tpl_set(d, "MORE_STATISTICS", L(w, LABEL_MORE_STATISTICS));
+	tpl_set(d, "DOWNLOAD_REPORT", L(w, LABEL_DOWNLOAD_REPORT));
 
 	/* Contents and chapters. */
 	struct tpl_dict *toc = NULL;
@@ -283,6 +284,8 @@ page_statistics(struct w *w)
 	tpl_set(d, "TITLE", Lx(w, LABEL_STATISTICS_TITLE, &t));
 	tpl_set(d, "WORKBOOK", "statistics.xlsx");
 	tpl_set(d, "WORKBOOK_LABEL", L(w, LABEL_DOWNLOAD_WORKBOOK));
+	tpl_set(d, "REPORT", "report.docx");
+	tpl_set(d, "REPORT_LABEL", L(w, LABEL_DOWNLOAD_REPORT));
 	tpl_set(d, "FIGURES", "figures.json");
 	tpl_set(d, "FIGURES_LABEL", L(w, LABEL_DOWNLOAD_FIGURES));
 	tpl_set(d, "TABLES", buf_str(&tables));
