@@ -193,11 +193,12 @@ check-office: coopgen example
 
 install: coopgen
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
-	    $(DESTDIR)$(DATADIR)/templates
+	    $(DESTDIR)$(DATADIR)/templates/docx
 	install -m 755 coopgen $(DESTDIR)$(BINDIR)/coopgen
 	install -m 644 coopgen.1 $(DESTDIR)$(MANDIR)/coopgen.1
 	install -m 644 templates/*.tpl templates/labels.*.yaml templates/style.css \
 	    $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 templates/docx/*.tpl $(DESTDIR)$(DATADIR)/templates/docx/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/coopgen $(DESTDIR)$(MANDIR)/coopgen.1

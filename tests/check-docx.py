@@ -368,6 +368,22 @@ def hostile(path, strings):
           'file:' not in rels.lower(), rels)
 
 
+def image(path, caption):
+    z, data = parts(path)
+    doc = ET.fromstring(data['word/document.xml'])
+    media = [n for n in data if n.startswith('word/media/')]
+    blips = [e for e in doc.iter(
+        '{http://schemas.openxmlformats.org/drawingml/2006/main}blip')]
+    check('docx/image-embedded', media == ['word/media/image1.png'] and
+          len(blips) == 1 and data[media[0]].startswith(b'\x89PNG'),
+          '%s %d' % (media, len(blips)))
+    caps = [ptext(p) for p in doc.iter(w('p'))
+            if p.find('%s/%s' % (w('pPr'), w('pStyle'))) is not None and
+            p.find('%s/%s' % (w('pPr'), w('pStyle'))).get(w('val')) ==
+            'FigureCaption']
+    check('docx/image-caption', caps == [caption], repr(caps))
+
+
 def main():
     what = sys.argv[1]
     try:
@@ -377,6 +393,8 @@ def main():
             example(*sys.argv[2:6])
         elif what == 'hostile':
             hostile(sys.argv[2], sys.argv[3:])
+        elif what == 'image':
+            image(sys.argv[2], sys.argv[3])
         elif what == 'created':
             created(sys.argv[2], sys.argv[3])
     except Exception as e:  # a crash of the checker is a failure too
