@@ -651,8 +651,9 @@ docx_write(struct docx *x, const struct docx_input *in, const char *path,
 	d = tpl_dict_new();
 	char when[32];
 	struct tm tm;
-	gmtime_r(&in->created, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (gmtime_r(&in->created, &tm) == NULL ||
+	    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		strcpy(when, "1980-01-01T00:00:00Z");
 	tpl_set(d, "TITLE", r->title ? r->title : "");
 	tpl_set(d, "SUBJECT", r->subtitle ? r->subtitle : r->title ? r->title :
 	    "");
@@ -703,6 +704,8 @@ docx_write(struct docx *x, const struct docx_input *in, const char *path,
 		tpl_set(e, "ABSTRACT", k.w.nums[i].ordered ? "1" : "0");
 		snprintf(v, sizeof(v), "%d", k.w.nums[i].start);
 		tpl_set(e, "START", v);
+		snprintf(v, sizeof(v), "%d", k.w.nums[i].level);
+		tpl_set(e, "LEVEL", v);
 	}
 	part(&k, "numbering", d, &parts[P_NUMBERING].b);
 	part(&k, "header", tpl_dict_new(), &parts[P_HEADER].b);

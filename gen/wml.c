@@ -347,6 +347,8 @@ image_run(struct wml *w, const struct md_context *ctx, cmark_node *img)
 	return true;
 }
 
+#define LISTS_MAX 9	/* Word's levels of a list */
+
 /* Where the renderer is in the tree. */
 struct walk {
 	struct wml *w;
@@ -357,31 +359,44 @@ struct walk {
 	struct list {
 		int	 num;
 		bool	 first;	/* the item's first paragraph is next */
-	} lists[16];
-	int	 depth;		/* of lists, 0: none */
+	} lists[LISTS_MAX];
+	int	 depth;		/* of lists, 0: none; deeper than LISTS_MAX,
+				   items are laid out as the deepest */
 	cmark_node *skip;	/* an image whose alt text is not text */
 	const char *caption;	/* of the figure paragraph being written */
 	int	 heading_id;
 };
 
+/* The run properties where the walk is, in the schema's order; code in
+ * Courier New, italic forced for an image's text. */
 static void
-run_props(struct walk *k, struct buf *rpr)
+run_props(struct walk *k, struct buf *rpr, bool code, bool italic)
 {
 	buf_reset(rpr);
 	if (k->link)
 		buf_puts(rpr, "<w:rStyle w:val=\"Hyperlink\"/>");
+	if (code)
+		buf_puts(rpr, "<w:rFonts w:ascii=\"Courier New\" "
+		    "w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/>");
 	if (k->bold)
 		buf_puts(rpr, "<w:b/>");
-	if (k->italic)
+	if (k->italic || italic)
 		buf_puts(rpr, "<w:i/>");
 }
 
+/* The innermost list, as far as Word's levels go. */
+static struct list *
+list_at(struct walk *k)
+{
+	return &k->lists[(k->depth > LISTS_MAX ? LISTS_MAX : k->depth) - 1];
+}
+
 static int
-list_num(struct wml *w, bool ordered, int start)
+list_num(struct wml *w, bool ordered, int start, int level)
 {
 	w->nums = xgrow(w->nums, &w->cap_nums, w->n_nums, sizeof(*w->nums));
 	int id = (int)w->n_nums + 1;
-	w->nums[w->n_nums++] = (struct wml_num){ id, ordered, start };
+	w->nums[w->n_nums++] = (struct wml_num){ id, ordered, start, level };
 	return id;
 }
 
@@ -392,15 +407,15 @@ block_para(struct walk *k, cmark_node *n)
 	const char *style = NULL;
 
 	if (k->depth > 0) {
-		struct list *l = &k->lists[k->depth - 1];
+		struct list *l = list_at(k);
+		int level = (k->depth > LISTS_MAX ? LISTS_MAX : k->depth) - 1;
 		style = "ListParagraph";
 		if (l->first)
 			buf_printf(&ppr, "<w:numPr><w:ilvl w:val=\"%d\"/>"
-			    "<w:numId w:val=\"%d\"/></w:numPr>",
-			    k->depth - 1 > 8 ? 8 : k->depth - 1, l->num);
+			    "<w:numId w:val=\"%d\"/></w:numPr>", level, l->num);
 		else
 			buf_printf(&ppr, "<w:ind w:left=\"%d\"/>",
-			    567 * (k->depth > 9 ? 9 : k->depth));
+			    567 * (level + 1) + 284);
 		l->first = false;
 	} else if (k->quote > 0)
 		style = "Quote";
@@ -437,7 +452,7 @@ walk_node(struct walk *k, cmark_node *n, cmark_event_type ev)
 	case CMARK_NODE_ITEM:
 		if (enter && k->depth > 0 &&
 		    cmark_node_get_type(n) == CMARK_NODE_ITEM)
-			k->lists[k->depth - 1].first = true;
+			list_at(k)->first = true;
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		k->quote += enter ? 1 : -1;
@@ -447,10 +462,13 @@ walk_node(struct walk *k, cmark_node *n, cmark_event_type ev)
 			bool ordered = cmark_node_get_list_type(n) ==
 			    CMARK_ORDERED_LIST;
 			int num = list_num(w, ordered, ordered ?
-			    cmark_node_get_list_start(n) : 1);
-			if (k->depth < 16)
-				k->lists[k->depth] = (struct list){ num, true };
+			    cmark_node_get_list_start(n) : 1, k->depth <
+			    LISTS_MAX ? k->depth : LISTS_MAX - 1);
 			k->depth++;
+			/* Deeper than Word goes: the deepest level's numbering
+			 * goes on. */
+			if (k->depth <= LISTS_MAX)
+				*list_at(k) = (struct list){ num, true };
 		} else
 			k->depth--;
 		break;
@@ -496,17 +514,15 @@ walk_node(struct walk *k, cmark_node *n, cmark_event_type ev)
 		/* Raw HTML is left out, as cmark's safe mode does. */
 		break;
 	case CMARK_NODE_TEXT:
-		run_props(k, &rpr);
+		run_props(k, &rpr, false, false);
 		wml_run(w, buf_str(&rpr), cmark_node_get_literal(n));
 		break;
 	case CMARK_NODE_CODE:
-		run_props(k, &rpr);
-		buf_puts(&rpr, "<w:rFonts w:ascii=\"Courier New\" "
-		    "w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/>");
+		run_props(k, &rpr, true, false);
 		wml_run(w, buf_str(&rpr), cmark_node_get_literal(n));
 		break;
 	case CMARK_NODE_SOFTBREAK:
-		run_props(k, &rpr);
+		run_props(k, &rpr, false, false);
 		wml_run(w, buf_str(&rpr), " ");
 		break;
 	case CMARK_NODE_LINEBREAK:
@@ -541,8 +557,7 @@ walk_node(struct walk *k, cmark_node *n, cmark_event_type ev)
 			if (!image_run(w, k->ctx, n)) {
 				/* Not embeddable: its text, in italics. */
 				node_text(n, &text);
-				run_props(k, &rpr);
-				buf_puts(&rpr, "<w:i/>");
+				run_props(k, &rpr, false, true);
 				wml_run(w, buf_str(&rpr), buf_str(&text));
 			}
 			k->skip = n;

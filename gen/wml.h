@@ -44,6 +44,7 @@ struct wml_num {
 	int	 id;
 	bool	 ordered;
 	int	 start;
+	int	 level;	/* the list's level (0 to 8), where it starts */
 };
 
 /* An image to store under word/media/. */

@@ -4,24 +4,24 @@
 {{#FORM}}
 <w:tbl>
 <w:tblPr><w:tblW w:w="9639" w:type="dxa"/><w:tblInd w:w="-142" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>
-<w:tblGrid><w:gridCol w:w="3686"/><w:gridCol w:w="5953"/></w:tblGrid>
+<w:tblGrid><w:gridCol w:w="4253"/><w:gridCol w:w="5386"/></w:tblGrid>
 <w:tr>
-<w:tc><w:tcPr><w:tcW w:w="3686" w:type="dxa"/></w:tcPr>
+<w:tc><w:tcPr><w:tcW w:w="4253" w:type="dxa"/></w:tcPr>
 {{#GOVERNING_BODY}}<w:p><w:pPr><w:pStyle w:val="HeaderBlock"/></w:pPr><w:r><w:rPr><w:caps/><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">{{TEXT}}</w:t></w:r></w:p>{{/GOVERNING_BODY}}
 <w:p><w:pPr><w:pStyle w:val="HeaderBlock"/></w:pPr><w:r><w:rPr><w:b/><w:caps/><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">{{AGENCY}}</w:t></w:r></w:p>
-<w:p><w:pPr><w:pStyle w:val="Rule"/><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr><w:ind w:left="1134" w:right="1134"/></w:pPr></w:p>
+<w:p><w:pPr><w:pStyle w:val="Rule"/><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr><w:ind w:left="1417" w:right="1417"/></w:pPr></w:p>
 </w:tc>
-<w:tc><w:tcPr><w:tcW w:w="5953" w:type="dxa"/></w:tcPr>
+<w:tc><w:tcPr><w:tcW w:w="5386" w:type="dxa"/></w:tcPr>
 <w:p><w:pPr><w:pStyle w:val="HeaderBlock"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">{{NATIONAL_TITLE}}</w:t></w:r></w:p>
 <w:p><w:pPr><w:pStyle w:val="HeaderBlock"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="26"/></w:rPr><w:t xml:space="preserve">{{MOTTO}}</w:t></w:r></w:p>
-<w:p><w:pPr><w:pStyle w:val="Rule"/><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr><w:ind w:left="1247" w:right="1247"/></w:pPr></w:p>
+<w:p><w:pPr><w:pStyle w:val="Rule"/><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr><w:ind w:left="963" w:right="963"/></w:pPr></w:p>
 </w:tc>
 </w:tr>
 <w:tr>
-<w:tc><w:tcPr><w:tcW w:w="3686" w:type="dxa"/></w:tcPr>
+<w:tc><w:tcPr><w:tcW w:w="4253" w:type="dxa"/></w:tcPr>
 <w:p><w:pPr><w:pStyle w:val="HeaderBlock"/><w:spacing w:before="120"/></w:pPr><w:r><w:t xml:space="preserve">{{NUMBER}}</w:t></w:r></w:p>
 </w:tc>
-<w:tc><w:tcPr><w:tcW w:w="5953" w:type="dxa"/></w:tcPr>
+<w:tc><w:tcPr><w:tcW w:w="5386" w:type="dxa"/></w:tcPr>
 <w:p><w:pPr><w:pStyle w:val="HeaderBlock"/><w:spacing w:before="120"/></w:pPr><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">{{DATE_LINE}}</w:t></w:r></w:p>
 </w:tc>
 </w:tr>

@@ -22,5 +22,5 @@
 <w:lvl w:ilvl="7"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%8)"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="4961" w:hanging="425"/></w:pPr></w:lvl>
 <w:lvl w:ilvl="8"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%9."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="5528" w:hanging="425"/></w:pPr></w:lvl>
 </w:abstractNum>
-{{#NUM}}<w:num w:numId="{{ID}}"><w:abstractNumId w:val="{{ABSTRACT}}"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="{{START}}"/></w:lvlOverride></w:num>
+{{#NUM}}<w:num w:numId="{{ID}}"><w:abstractNumId w:val="{{ABSTRACT}}"/><w:lvlOverride w:ilvl="{{LEVEL}}"><w:startOverride w:val="{{START}}"/></w:lvlOverride></w:num>
 {{/NUM}}</w:numbering>
