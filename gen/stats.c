@@ -60,6 +60,23 @@ row(struct stats *s, struct stats_table *t, const char *name, bool total)
 	return r;
 }
 
+/* Give t a bar chart of n values (names and values copied). */
+static void
+chart(struct stats *s, struct stats_table *t, const char *id,
+    const char *title, const char *const names[], const long long values[],
+    size_t n)
+{
+	t->chart_id = id;
+	t->chart_title = title;
+	t->chart_n = n;
+	t->chart_names = arena_alloc(&s->a, (n + 1) * sizeof(*t->chart_names));
+	t->chart_values = arena_alloc(&s->a, (n + 1) * sizeof(*t->chart_values));
+	for (size_t i = 0; i < n; i++) {
+		t->chart_names[i] = names[i];
+		t->chart_values[i] = values[i];
+	}
+}
+
 /* A table of one figure per row, with a total row when total >= 0. */
 static void
 figure_table(struct stats *s, const struct stats_input *in, const char *id,
@@ -80,7 +97,8 @@ figure_table(struct stats *s, const struct stats_input *in, const char *id,
 	}
 	if (total >= 0)
 		row(s, t, label(l, LABEL_ROW_TOTAL), true)->cells[0].num = total;
-	t->chart = true;
+	chart(s, t, arena_printf(&s->a, "%s-chart", id), t->caption, names,
+	    values, n);
 }
 
 void
@@ -235,7 +253,12 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 	for (int st = 0; st < PROJECT_STATUSES; st++)
 		tr->cells[st].num = f->projects.by_status[st];
 	tr->cells[PROJECT_STATUSES].num = f->projects.total;
-	pj->chart = true;
+	const char *statuses[PROJECT_STATUSES];
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		statuses[st] = label(l, label_project_status((enum project_status)st));
+	chart(s, pj, "projects-by-status-chart",
+	    label(l, LABEL_CHART_PROJECTS_BY_STATUS), statuses,
+	    f->projects.by_status, PROJECT_STATUSES);
 
 	free(names);
 	free(hrefs);

@@ -41,7 +41,11 @@ struct stats_table {
 	bool	*numeric;	/* [ncols] */
 	struct stats_row *rows;
 	size_t	 nrows, cap;
-	bool	 chart;		/* the site draws a bar chart of it */
+	/* The bar chart the site draws under it, when chart_n > 0. */
+	const char *chart_id, *chart_title;
+	const char **chart_names;
+	long long *chart_values;
+	size_t	 chart_n;
 };
 
 struct stats {
