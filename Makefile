@@ -22,7 +22,8 @@ BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev \
              libxlsxwriter-dev libctemplate-dev libminizip-dev
 TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl openjdk-17-jre-headless \
              clang libclang-rt-14-dev python3-docx
-OFFICE_DEPS = libreoffice-calc fonts-liberation
+OFFICE_DEPS = libreoffice-calc libreoffice-writer fonts-liberation fonts-liberation2 \
+              poppler-utils
 PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate minizip
 
 # Evaluated on first use only, after `deps` has run: the packages may have
@@ -182,7 +183,10 @@ bench: coopgen
 	    $(BENCH_RUNS)
 
 # For a reviewer, not for CI: LibreOffice opens each workbook of out/ and
-# prints it to PDF beside it (out/<YEAR>/statistics.pdf).
+# prints it to PDF beside it (out/<YEAR>/statistics.pdf), and converts each
+# report.docx (out/<YEAR>/report.pdf, checked by tests/office-docx: A4,
+# Times New Roman or Liberation Serif, page numbers from page 2; with PNGs
+# of its first page and its appendix).
 check-office: coopgen example
 	@tools/ensure-deps $(OFFICE_DEPS)
 	@for x in out/*/statistics.xlsx; do \
@@ -190,6 +194,7 @@ check-office: coopgen example
 	        >/dev/null 2>&1 || { echo "LibreOffice failed on $$x"; exit 1; }; \
 	    echo "$${x%.xlsx}.pdf"; \
 	done
+	@for x in out/*/report.docx; do tests/office-docx "$$x" || exit 1; done
 
 install: coopgen
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
