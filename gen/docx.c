@@ -139,6 +139,29 @@ struct doc {
 	bool	 ok;
 };
 
+/*
+ * Set {{key}}: ctemplate escapes the value for XML where it lands and
+ * makes the C0 controls spaces; the characters XML 1.0 forbids that it
+ * would let through (U+FFFE, U+FFFF) are dropped here, as wml_escape does.
+ */
+static void
+set(struct tpl_dict *d, const char *key, const char *value)
+{
+	struct buf b = BUF_INIT;
+
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE ||
+		    p[2] == 0xBF)) {
+			p += 2;
+			continue;
+		}
+		if ((*p >= 0x20 && *p != 0x7F) || *p == '\t' || *p == '\n')
+			buf_putc(&b, (char)*p);
+	}
+	tpl_set(d, key, buf_str(&b));
+	buf_free(&b);
+}
+
 static const char *
 L(const struct doc *k, enum label id)
 {
@@ -267,36 +290,36 @@ fill_form(struct doc *k, struct tpl_dict *d)
 	struct buf t = BUF_INIT;
 
 	if (s->governing_body != NULL)
-		tpl_set(tpl_section(f, "GOVERNING_BODY"), "TEXT",
+		set(tpl_section(f, "GOVERNING_BODY"), "TEXT",
 		    s->governing_body);
-	tpl_set(f, "AGENCY", s->organisation);
+	set(f, "AGENCY", s->organisation);
 	number_line(k, &t);
-	tpl_set(f, "NUMBER", buf_str(&t));
-	tpl_set(f, "NATIONAL_TITLE", L(k, LABEL_DOCX_NATIONAL_TITLE));
-	tpl_set(f, "MOTTO", L(k, LABEL_DOCX_MOTTO));
+	set(f, "NUMBER", buf_str(&t));
+	set(f, "NATIONAL_TITLE", L(k, LABEL_DOCX_NATIONAL_TITLE));
+	set(f, "MOTTO", L(k, LABEL_DOCX_MOTTO));
 	buf_reset(&t);
 	date_line(k, &t);
-	tpl_set(f, "DATE_LINE", buf_str(&t));
-	tpl_set(f, "DOCUMENT_TYPE", L(k, LABEL_DOCX_REPORT));
-	tpl_set(f, "TITLE", r->title ? r->title : "");
+	set(f, "DATE_LINE", buf_str(&t));
+	set(f, "DOCUMENT_TYPE", L(k, LABEL_DOCX_REPORT));
+	set(f, "TITLE", r->title ? r->title : "");
 	if (doc->n_to == 1) {
 		struct tpl_dict *o = tpl_section(f, "TO_ONE");
-		tpl_set(o, "LABEL", L(k, LABEL_DOCX_TO));
-		tpl_set(o, "TEXT", item(&t, doc->to[0], true));
+		set(o, "LABEL", L(k, LABEL_DOCX_TO));
+		set(o, "TEXT", item(&t, doc->to[0], true));
 	} else if (doc->n_to > 1) {
 		struct tpl_dict *m = tpl_section(f, "TO_MANY");
-		tpl_set(m, "LABEL", L(k, LABEL_DOCX_TO));
+		set(m, "LABEL", L(k, LABEL_DOCX_TO));
 		for (size_t i = 0; i < doc->n_to; i++)
-			tpl_set(tpl_section(m, "ENTRY"), "TEXT", item(&t,
+			set(tpl_section(m, "ENTRY"), "TEXT", item(&t,
 			    doc->to[i], i + 1 == doc->n_to));
 	}
 
 	struct tpl_dict *c = tpl_section(d, "CLOSING");
 	if (doc->n_recipients > 0)
-		tpl_set(tpl_section(c, "RECIPIENTS"), "LABEL",
+		set(tpl_section(c, "RECIPIENTS"), "LABEL",
 		    L(k, LABEL_DOCX_RECIPIENTS));
 	for (size_t i = 0; i < doc->n_recipients; i++)
-		tpl_set(tpl_section(c, "RECIPIENT"), "TEXT", item(&t,
+		set(tpl_section(c, "RECIPIENT"), "TEXT", item(&t,
 		    doc->recipients[i], i + 1 == doc->n_recipients));
 	/* The position may hold several lines: "KT. CỤC TRƯỞNG", "PHÓ CỤC
 	 * TRƯỞNG". */
@@ -306,12 +329,12 @@ fill_form(struct doc *k, struct tpl_dict *d)
 		buf_reset(&t);
 		buf_append(&t, p, n);
 		struct tpl_dict *pos = tpl_section(c, "POSITION");
-		tpl_set(pos, "TEXT", buf_str(&t));
+		set(pos, "TEXT", buf_str(&t));
 		if (first)
 			tpl_show(pos, "FIRST");
 		p += n + (p[n] == '\n');
 	}
-	tpl_set(c, "SIGNER", doc->signer_name);
+	set(c, "SIGNER", doc->signer_name);
 	buf_free(&t);
 }
 
@@ -322,19 +345,19 @@ fill_cover(struct doc *k, struct tpl_dict *d)
 	struct tpl_dict *c = tpl_section(d, "COVER");
 	struct buf t = BUF_INIT;
 
-	tpl_set(c, "ORGANISATION", k->in->c->site.organisation);
-	tpl_set(c, "TITLE", r->title ? r->title : "");
+	set(c, "ORGANISATION", k->in->c->site.organisation);
+	set(c, "TITLE", r->title ? r->title : "");
 	if (r->subtitle != NULL)
-		tpl_set(tpl_section(c, "SUBTITLE"), "TEXT", r->subtitle);
+		set(tpl_section(c, "SUBTITLE"), "TEXT", r->subtitle);
 	format_date(&t, k->in->loc, r->published);
-	tpl_set(c, "DATE", buf_str(&t));
+	set(c, "DATE", buf_str(&t));
 	if (r->n_authors > 0) {
 		buf_reset(&t);
 		for (size_t i = 0; i < r->n_authors; i++)
 			buf_printf(&t, "%s%s", i ? ", " : "", r->authors[i]);
 		struct tpl_dict *a = tpl_section(c, "AUTHORS");
-		tpl_set(a, "LABEL", L(k, LABEL_DOCX_AUTHORS));
-		tpl_set(a, "TEXT", buf_str(&t));
+		set(a, "LABEL", L(k, LABEL_DOCX_AUTHORS));
+		set(a, "TEXT", buf_str(&t));
 	}
 	buf_free(&t);
 }
@@ -654,16 +677,16 @@ docx_write(struct docx *x, const struct docx_input *in, const char *path,
 	if (gmtime_r(&in->created, &tm) == NULL ||
 	    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		strcpy(when, "1980-01-01T00:00:00Z");
-	tpl_set(d, "TITLE", r->title ? r->title : "");
-	tpl_set(d, "SUBJECT", r->subtitle ? r->subtitle : r->title ? r->title :
+	set(d, "TITLE", r->title ? r->title : "");
+	set(d, "SUBJECT", r->subtitle ? r->subtitle : r->title ? r->title :
 	    "");
-	tpl_set(d, "CREATOR", c->site.organisation);
-	tpl_set(d, "LANG", lang);
-	tpl_set(d, "CREATED", when);
+	set(d, "CREATOR", c->site.organisation);
+	set(d, "LANG", lang);
+	set(d, "CREATED", when);
 	part(&k, "core", d, &parts[P_CORE].b);
 
 	d = tpl_dict_new();
-	tpl_set(d, "ORGANISATION", c->site.organisation);
+	set(d, "ORGANISATION", c->site.organisation);
 	part(&k, "app", d, &parts[P_APP].b);
 
 	d = tpl_dict_new();
@@ -679,20 +702,20 @@ docx_write(struct docx *x, const struct docx_input *in, const char *path,
 	d = tpl_dict_new();
 	for (size_t i = 0; i < k.w.n_rels; i++) {
 		struct tpl_dict *e = tpl_section(d, "REL");
-		tpl_set(e, "ID", k.w.rels[i].id);
-		tpl_set(e, "TYPE", k.w.rels[i].type);
-		tpl_set(e, "TARGET", k.w.rels[i].target);
+		set(e, "ID", k.w.rels[i].id);
+		set(e, "TYPE", k.w.rels[i].type);
+		set(e, "TARGET", k.w.rels[i].target);
 		if (k.w.rels[i].external)
 			tpl_show(e, "EXTERNAL");
 	}
 	part(&k, "document_rels", d, &parts[P_DOCRELS].b);
 
 	d = tpl_dict_new();
-	tpl_set(d, "LANG", lang);
+	set(d, "LANG", lang);
 	part(&k, "styles", d, &parts[P_STYLES].b);
 	d = tpl_dict_new();
-	tpl_set(d, "LANG", lang);
-	tpl_set(d, "DECIMAL", c->site.lang == LANG_EN ? "." : ",");
+	set(d, "LANG", lang);
+	set(d, "DECIMAL", c->site.lang == LANG_EN ? "." : ",");
 	part(&k, "settings", d, &parts[P_SETTINGS].b);
 
 	d = tpl_dict_new();
@@ -700,12 +723,12 @@ docx_write(struct docx *x, const struct docx_input *in, const char *path,
 		struct tpl_dict *e = tpl_section(d, "NUM");
 		char v[24];
 		snprintf(v, sizeof(v), "%d", k.w.nums[i].id);
-		tpl_set(e, "ID", v);
-		tpl_set(e, "ABSTRACT", k.w.nums[i].ordered ? "1" : "0");
+		set(e, "ID", v);
+		set(e, "ABSTRACT", k.w.nums[i].ordered ? "1" : "0");
 		snprintf(v, sizeof(v), "%d", k.w.nums[i].start);
-		tpl_set(e, "START", v);
+		set(e, "START", v);
 		snprintf(v, sizeof(v), "%d", k.w.nums[i].level);
-		tpl_set(e, "LEVEL", v);
+		set(e, "LEVEL", v);
 	}
 	part(&k, "numbering", d, &parts[P_NUMBERING].b);
 	part(&k, "header", tpl_dict_new(), &parts[P_HEADER].b);
