@@ -822,8 +822,8 @@ coopgen_build(const struct options *o)
 		if (ok && !o->quiet && r.d.errors == errors)
 			buf_printf(&done, "%d: read %zu activities, %zu projects, %zu "
 			    "sections, %s; wrote the report site, "
-			    "statistics.xlsx, report.docx, figures.json and %zu media into "
-			    "%s/%s in %.0f ms\n", yr->y->year,
+			    "statistics.xlsx, report.docx, figures.json and "
+			    "%zu media into %s/%s in %.0f ms\n", yr->y->year,
 			    yr->y->n_activities, yr->y->n_projects,
 			    yr->y->n_sections, yr->y->article ? "an article" :
 			    "no article", yr->n_media, o->out, yr->y->dir,

@@ -55,8 +55,10 @@ raw_values_ok(const char *shown, const char *text, size_t len,
 			known = strlen(raw_ok[i]) == n &&
 			    strncmp(raw_ok[i], name, n) == 0;
 		if (!known) {
+			/* At the braces that open the variable. */
+			const char *open = name >= text + 2 ? name - 2 : name;
 			struct pos at = { shown, 1, 1 };
-			for (const char *s = text; s < name - 2 && s >= text; s++)
+			for (const char *s = text; s < open; s++)
 				if (*s == '\n') {
 					at.line++;
 					at.col = 1;
@@ -98,8 +100,8 @@ docx_load(struct docx **out, const char *dir, struct diag *d)
 		}
 		if (strncmp(text, AUTOESCAPE, strlen(AUTOESCAPE)) != 0) {
 			diag_error(d, (struct pos){ buf_str(&shown), 1, 1 },
-			    "a template must start with %s, so that every value "
-			    "is escaped where it lands", AUTOESCAPE);
+			    "a template must start with %s, so that every "
+			    "value is escaped where it lands", AUTOESCAPE);
 			ok = false;
 		} else if (!raw_values_ok(buf_str(&shown), text, len, d)) {
 			ok = false;
@@ -395,9 +397,10 @@ table(struct doc *k, const struct stats_table *t, long width)
 	buf_puts(o, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/>"
 	    "</w:trPr>");
 	for (size_t c = 0; c < t->ncols; c++) {
-		buf_printf(o, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>"
-		    "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>"
-		    "<w:vAlign w:val=\"center\"/></w:tcPr>", cols[c]);
+		buf_printf(o, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" "
+		    "w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" "
+		    "w:fill=\"E7E6E6\"/><w:vAlign w:val=\"center\"/></w:tcPr>",
+		    cols[c]);
 		wml_para(w, "TableHead", NULL, NULL, t->heads[c]);
 		buf_puts(o, "</w:tc>");
 	}
@@ -407,24 +410,24 @@ table(struct doc *k, const struct stats_table *t, long width)
 		const char *rpr = row->total ? "<w:b/>" : NULL;
 		buf_puts(o, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *text = row->name;
+			const struct stats_cell *cell = c > 0 ?
+			    &row->cells[c - 1] : NULL;
+			const char *text = cell ? cell->text : row->name;
 			bool right = false;
-			if (c > 0) {
-				const struct stats_cell *cell = &row->cells[c - 1];
-				text = cell->text;
-				if (text == NULL) {
-					buf_reset(&num);
-					if (cell->sign && cell->num > 0)
-						buf_putc(&num, '+');
-					format_number(&num, k->in->loc, cell->num);
-					text = buf_str(&num);
-					right = true;
-				}
+			if (text == NULL && cell == NULL) {
+				text = "";
+			} else if (text == NULL) {
+				buf_reset(&num);
+				if (cell->sign && cell->num > 0)
+					buf_putc(&num, '+');
+				format_number(&num, k->in->loc, cell->num);
+				text = buf_str(&num);
+				right = true;
 			}
 			buf_printf(o, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" "
 			    "w:type=\"dxa\"/></w:tcPr>", cols[c]);
-			wml_para(w, "TableText", right ? "<w:jc w:val=\"right\"/>" :
-			    NULL, rpr, text ? text : "");
+			wml_para(w, "TableText", right ?
+			    "<w:jc w:val=\"right\"/>" : NULL, rpr, text);
 			buf_puts(o, "</w:tc>");
 		}
 		buf_puts(o, "</w:tr>");
@@ -737,8 +740,8 @@ docx_write(struct docx *x, const struct docx_input *in, const char *path,
 	if (k.ok) {
 		zipFile z = zipOpen64(path, APPEND_STATUS_CREATE);
 		if (z == NULL) {
-			diag_failure(diag, path, "cannot create the document: %s",
-			    strerror(errno));
+			diag_failure(diag, path, "cannot create the document: "
+			    "%s", strerror(errno));
 			k.ok = false;
 		}
 		for (int i = 0; k.ok && i < P_COUNT; i++)
