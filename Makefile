@@ -19,12 +19,13 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 
 # Debian packages: the libraries, and what the tests use.
 BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev libutf8proc-dev \
-             libxlsxwriter-dev libctemplate-dev libxxhash-dev
+             libxlsxwriter-dev libctemplate-dev libxxhash-dev libminizip-dev
 TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl openjdk-17-jre-headless \
-             clang libclang-rt-14-dev
-OFFICE_DEPS = libreoffice-calc fonts-liberation
+             clang libclang-rt-14-dev python3-docx
+OFFICE_DEPS = libreoffice-calc libreoffice-writer fonts-liberation fonts-liberation2 \
+              poppler-utils
 PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate libutf8proc \
-             libxxhash
+             libxxhash minizip
 
 # Evaluated on first use only, after `deps` has run: the packages may have
 # been installed by this very make.
@@ -41,7 +42,8 @@ SRCS = gen/arena.c gen/buf.c gen/build.c gen/check.c gen/date.c gen/diag.c \
        gen/json.c gen/load.c gen/markdown.c gen/publish.c gen/slug.c \
        gen/strmap.c gen/utf8.c gen/xalloc.c gen/ynode.c gen/labels.c gen/xlsx.c \
        gen/html.c gen/pages.c gen/article.c gen/svg.c gen/directive.c \
-       gen/hash.c gen/reuse.c gen/names.c
+       gen/hash.c gen/reuse.c gen/names.c gen/docx.c gen/wml.c gen/stats.c \
+       gen/template.c
 # The one C++ file: the bridge to ctemplate.
 CXXSRCS = gen/tpl.cc
 UNIT = $(wildcard tests/unit/*.c)
@@ -183,7 +185,10 @@ bench: coopgen
 	    $(BENCH_RUNS)
 
 # For a reviewer, not for CI: LibreOffice opens each workbook of out/ and
-# prints it to PDF beside it (out/<YEAR>/statistics.pdf).
+# prints it to PDF beside it (out/<YEAR>/statistics.pdf), and converts each
+# report.docx (out/<YEAR>/report.pdf, checked by tests/office-docx: A4,
+# Times New Roman or Liberation Serif, page numbers from page 2; with PNGs
+# of its first page and its appendix).
 check-office: coopgen example
 	@tools/ensure-deps $(OFFICE_DEPS)
 	@for x in out/*/statistics.xlsx; do \
@@ -191,14 +196,16 @@ check-office: coopgen example
 	        >/dev/null 2>&1 || { echo "LibreOffice failed on $$x"; exit 1; }; \
 	    echo "$${x%.xlsx}.pdf"; \
 	done
+	@for x in out/*/report.docx; do tests/office-docx "$$x" || exit 1; done
 
 install: coopgen
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
-	    $(DESTDIR)$(DATADIR)/templates
+	    $(DESTDIR)$(DATADIR)/templates/docx
 	install -m 755 coopgen $(DESTDIR)$(BINDIR)/coopgen
 	install -m 644 coopgen.1 $(DESTDIR)$(MANDIR)/coopgen.1
 	install -m 644 templates/*.tpl templates/labels.*.yaml templates/style.css \
 	    $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 templates/docx/*.tpl $(DESTDIR)$(DATADIR)/templates/docx/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/coopgen $(DESTDIR)$(MANDIR)/coopgen.1

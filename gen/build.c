@@ -11,6 +11,7 @@
 #include "build.h"
 #include "buf.h"
 #include "diag.h"
+#include "docx.h"
 #include "figures.h"
 #include "fsx.h"
 #include "html.h"
@@ -70,6 +71,7 @@ struct run {
 	bool	 has_labels;
 	struct locale locale;	/* from the labels, else built in */
 	struct html *html;	/* the templates, loaded and checked */
+	struct docx *docx;	/* report.docx's templates */
 	double	 ms[STAGE_COUNT];	/* for --timings */
 	struct shape {
 		int	 year;
@@ -367,8 +369,10 @@ check_all(struct run *r, const struct options *o)
 		r->locale = *locale_builtin(r->c.site.lang);
 	/* Every template is parsed before any page is built, so that a
 	 * broken one is reported by check, and a build stops at once. */
-	if (have_templates)
+	if (have_templates) {
 		html_load(&r->html, o->templates, &r->d);
+		docx_load(&r->docx, o->templates, &r->d);
+	}
 	r->ms[STAGE_TEMPLATES] += now_ms() - t0;
 
 	/* Every year read gets its figures (the list of years shows them);
@@ -442,6 +446,7 @@ finish(struct run *r)
 	free(r->shapes);
 	labels_free(&r->labels);
 	html_free(r->html);
+	docx_free(r->docx);
 	fsx_close(&r->fs);
 	content_free(&r->c);
 }
@@ -582,6 +587,21 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 		write_book(&book);
 	r->ms[STAGE_WORKBOOK] += book.ms;
 	ok = ok && book.ok;
+
+	/* report.docx: written by every build (it takes a few milliseconds),
+	 * byte for byte the same for the same content. */
+	t0 = now_ms();
+	buf_printf(&rel, "%s/report.docx", y->dir);
+	char *path = ok ? publish_path(p, buf_str(&rel)) : NULL;
+	if (path != NULL) {
+		struct docx_input din = { &r->c, y, &yr->figures, yr->json,
+		    &r->fs, &r->labels, &r->locale, created(r->o, y) };
+		ok = docx_write(r->docx, &din, path, &r->d);
+		free(path);
+	} else
+		ok = false;
+	buf_reset(&rel);
+	r->ms[STAGE_WORKBOOK] += now_ms() - t0;
 
 	t0 = now_ms();
 	json_write_figures(yr->json, &b);
@@ -776,8 +796,8 @@ coopgen_build(const struct options *o)
 		if (ok && !o->quiet && r.d.errors == errors)
 			buf_printf(&done, "%d: read %zu activities, %zu "
 			    "projects, %zu sections, %s; wrote the report site, "
-			    "statistics.xlsx, figures.json and %zu media into "
-			    "%s/%s in %.0f ms\n", yr->y->year,
+			    "statistics.xlsx, report.docx, figures.json and "
+			    "%zu media into %s/%s in %.0f ms\n", yr->y->year,
 			    yr->y->n_activities, yr->y->n_projects,
 			    yr->y->n_sections, yr->y->article ? "an article" :
 			    "no article", yr->n_media, o->out, yr->y->dir,

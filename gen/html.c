@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "html.h"
+#include "template.h"
 #include "page.h"
 #include "svg.h"
 #include "tpl.h"
@@ -24,30 +25,12 @@ static const char *const raw_ok[] = { "BODY", "HTML", "TABLE", "TABLES",
     "CHART", "ACTIVITIES", "BY_FRAMEWORK_LIST", "BY_MONTH_LIST",
     "JSONLD/script", NULL };
 
-#define AUTOESCAPE "{{%AUTOESCAPE context=\"HTML\"}}"
 
 struct html {
 	struct tpl *tpl;
 	char	*css;
 	size_t	 css_len;
 };
-
-/* tpl_check's problems, at their line and column in the template. */
-struct where {
-	struct diag *d;
-	const char *shown;	/* the template's path */
-	const char *text;
-};
-
-static void
-report_at(void *arg, size_t offset, const char *what)
-{
-	struct where *w = arg;
-	struct pos at = { w->shown, 0, 0 };
-
-	utf8_linecol(w->text, offset, &at.line, &at.col);
-	diag_error(w->d, at, "%s", what);
-}
 
 bool
 html_load(struct html **out, const char *dir, struct diag *d)
@@ -63,47 +46,11 @@ html_load(struct html **out, const char *dir, struct diag *d)
 		return false;
 	}
 	for (size_t i = 0; templates[i] != NULL; i++) {
-		char rel[64], *text, *error;
-		size_t len, offset;
+		char rel[64];
 		snprintf(rel, sizeof(rel), "%s.tpl", templates[i]);
-		struct buf shown = BUF_INIT;
-		buf_printf(&shown, "%s/%s", dir, rel);
-		if (!fsx_read(&fs, rel, &text, &len, d)) {
+		if (!template_load(h->tpl, &fs, dir, rel, templates[i],
+		    TEMPLATE_HTML, raw_ok, d))
 			ok = false;
-			buf_free(&shown);
-			continue;
-		}
-		if (strncmp(text, AUTOESCAPE, strlen(AUTOESCAPE)) != 0) {
-			diag_error(d, (struct pos){ buf_str(&shown), 1, 1 },
-			    "a template must start with %s, so that every value "
-			    "is escaped where it lands", AUTOESCAPE);
-			ok = false;
-		} else if (tpl_pragma_below(text, len, &offset)) {
-			struct pos at = { buf_str(&shown), 0, 0 };
-			utf8_linecol(text, offset, &at.line, &at.col);
-			diag_error(d, at, "a template may hold one pragma, the "
-			    "%s it starts with (expected no other {{%%...}})",
-			    AUTOESCAPE);
-			ok = false;
-		} else if (!tpl_add(h->tpl, templates[i], text, len, &error)) {
-			/* ctemplate says "ERROR: Template x: ERROR: what"; the
-			 * last part is what is wrong. */
-			const char *what = error, *e;
-			while ((e = strstr(what, "ERROR: ")) != NULL)
-				what = e + 7;
-			struct pos at = { buf_str(&shown), 0, 0 };
-			if (tpl_error_at(text, len, &offset))
-				utf8_linecol(text, offset, &at.line, &at.col);
-			diag_error(d, at, "the template does not parse: %s",
-			    what);
-			free(error);
-			ok = false;
-		} else if (!tpl_check(text, len, raw_ok, report_at,
-		    &(struct where){ d, buf_str(&shown), text })) {
-			ok = false;
-		}
-		free(text);
-		buf_free(&shown);
 	}
 	tpl_freeze(h->tpl);
 	if (!fsx_read(&fs, "style.css", &h->css, &h->css_len, d))

@@ -134,7 +134,20 @@
 	X(CHART_DESC, "chart_desc") \
 	X(OG_LOCALE, "og_locale") \
 	X(BACK_TO_TOP, "back_to_top") \
-	X(SOURCE_LABEL, "source_label")
+	X(SOURCE_LABEL, "source_label") \
+	X(DOCX_NATIONAL_TITLE, "docx_national_title") \
+	X(DOCX_MOTTO, "docx_motto") \
+	X(DOCX_NUMBER, "docx_number") \
+	X(DOCX_TYPE, "docx_type") \
+	X(DOCX_DATE_LINE, "docx_date_line") \
+	X(DOCX_REPORT, "docx_report") \
+	X(DOCX_TO, "docx_to") \
+	X(DOCX_RECIPIENTS, "docx_recipients") \
+	X(DOCX_APPENDIX, "docx_appendix") \
+	X(DOCX_APPENDIX_TITLE, "docx_appendix_title") \
+	X(DOCX_AUTHORS, "docx_authors") \
+	X(DOCX_END, "docx_end") \
+	X(DOWNLOAD_REPORT, "download_report")
 
 enum label {
 #define LABEL_ENUM(id, key) LABEL_##id,

@@ -44,7 +44,7 @@ struct slugs {
 
 static const char *const site_keys[] = { "organisation",
     "organisation_short", "lang", "base_url", "utc_offset", "frameworks",
-    "kinds", NULL };
+    "kinds", "governing_body", "place", "document_symbol", NULL };
 static const char *const term_keys[] = { "id", "name", NULL };
 static const char *const partner_keys[] = { "id", "name", "short", "country",
     NULL };
@@ -52,7 +52,9 @@ static const char *const agreement_keys[] = { "title", "type", "partners",
     "signed", "ends", "status", "framework", "count", "proposed", "summary",
     NULL };
 static const char *const report_keys[] = { "title", "subtitle", "lead",
-    "published", "authors", "source", NULL };
+    "published", "authors", "source", "document", NULL };
+static const char *const document_keys[] = { "number", "to",
+    "signer_position", "signer_name", "recipients", NULL };
 static const char *const section_keys[] = { "title", "order", NULL };
 static const char *const article_keys[] = { "title", "lead", "published",
     "source", "author", "image", "image_caption", NULL };
@@ -183,6 +185,25 @@ load_vocab(struct loader *l, struct record *r, const char *key,
 	}
 }
 
+/* What report.docx takes from site.yaml, all optional. */
+static void
+load_site_document(struct loader *l, struct record *r)
+{
+	struct site *s = &l->c->site;
+	struct pos at;
+
+	s->governing_body = record_text(r, "governing_body", false, NULL);
+	s->place = record_text(r, "place", false, NULL);
+	s->document_symbol = record_text(r, "document_symbol", false, &at);
+	const char *sym = s->document_symbol;
+	if (sym != NULL && (strlen(sym) > 40 || strpbrk(sym, " \t\n/") != NULL)) {
+		diag_error(l->d, at, "document_symbol '%s' is not a symbol "
+		    "(expected the agency's letters, such as SHTT: no spaces, "
+		    "no '/')", sym);
+		r->bad = true;
+	}
+}
+
 static void
 load_site(struct loader *l)
 {
@@ -233,6 +254,7 @@ load_site(struct loader *l)
 			    "+07:00)", o);
 			r.bad = true;
 		}
+		load_site_document(l, &r);
 		load_vocab(l, &r, "frameworks", "framework", "frameworks",
 		    &c->site.frameworks);
 		load_vocab(l, &r, "kinds", "kind", NULL, &c->site.kinds);
@@ -934,6 +956,41 @@ load_article(struct loader *l, struct year *y)
 	yfile_free(&f);
 }
 
+/* report.yaml's document block (model.h), when there is one. */
+static void
+load_document(struct loader *l, struct record *parent, struct report *rep)
+{
+	const struct ynode *n = ynode_get(parent->map, "document");
+	struct record r;
+	struct pos at;
+
+	if (ynode_is_null(n))
+		return;
+	if (!record_open(&r, n, "the document block", document_keys,
+	    &l->c->arena, l->d)) {
+		parent->bad = true;
+		return;
+	}
+	struct document *doc = arena_alloc(&l->c->arena, sizeof(*doc));
+	memset(doc, 0, sizeof(*doc));
+	doc->pos = n->pos;
+	doc->number = record_text(&r, "number", false, &at);
+	if (doc->number != NULL && (strlen(doc->number) > 20 ||
+	    strpbrk(doc->number, " \t\n/") != NULL)) {
+		diag_error(l->d, at, "number '%s' is not a document number "
+		    "(expected digits such as 05, or \"\" for a draft)",
+		    doc->number);
+		r.bad = true;
+	}
+	doc->to = record_texts(&r, "to", &doc->n_to);
+	doc->signer_position = record_text(&r, "signer_position", true, NULL);
+	doc->signer_name = record_text(&r, "signer_name", true, NULL);
+	doc->recipients = record_texts(&r, "recipients", &doc->n_recipients);
+	if (r.bad)
+		parent->bad = true;
+	rep->document = doc;
+}
+
 static void
 load_report(struct loader *l, struct year *y)
 {
@@ -961,6 +1018,7 @@ load_report(struct loader *l, struct year *y)
 		record_date(&r, "published", true, &rep->published, &datepos);
 		rep->authors = record_texts(&r, "authors", &rep->n_authors);
 		rep->source = record_text(&r, "source", false, NULL);
+		load_document(l, &r, rep);
 		if (rep->published.year != 0 && rep->published.year < y->year)
 			diag_error(l->d, datepos, "report published before "
 			    "the year it reports on (expected %d or later)",

@@ -47,6 +47,10 @@ struct site {
 	enum lang lang;
 	struct vocab frameworks;	/* in display order */
 	struct vocab kinds;
+	/* For report.docx (docx.h), each NULL when not given. */
+	const char *governing_body;	/* the body above the organisation */
+	const char *place;		/* of the date line */
+	const char *document_symbol;	/* "SHTT" in "Số: 05/BC-SHTT" */
 	struct pos pos;
 };
 
@@ -172,7 +176,21 @@ struct article {
 	struct pos pos;
 };
 
+/* report.yaml's document block: the report as an administrative document
+ * (Decree 30/2020 form), for report.docx. */
+struct document {
+	const char *number;	/* NULL: left blank for the clerk */
+	const char **to;	/* "Kính gửi:" */
+	size_t	 n_to;
+	const char *signer_position;	/* may hold several lines */
+	const char *signer_name;
+	const char **recipients;	/* "Nơi nhận:" */
+	size_t	 n_recipients;
+	struct pos pos;
+};
+
 struct report {
+	struct document *document;	/* NULL when not given */
 	const char *title;
 	const char *subtitle;
 	struct markdown lead;

@@ -5,8 +5,51 @@
 
 #include "load.h"
 #include "page.h"
+#include "stats.h"
 #include "svg.h"
 #include "xalloc.h"
+
+/* A table of stats.h as table.tpl lays it out, with its chart. */
+static void
+stats_table_html(struct w *w, const struct stats_table *st, struct buf *out)
+{
+	struct table t;
+	struct buf svg = BUF_INIT, v = BUF_INIT;
+
+	table_begin(&t, w, st->id, st->caption);
+	for (size_t c = 0; c < st->ncols; c++)
+		table_head(&t, st->heads[c], st->numeric[c]);
+	for (size_t r = 0; r < st->nrows; r++) {
+		const struct stats_row *row = &st->rows[r];
+		if (row->total)
+			table_total(&t, row->name);
+		else
+			table_row(&t, row->name, row->href);
+		for (size_t c = 1; c < st->ncols; c++) {
+			const struct stats_cell *cell = &row->cells[c - 1];
+			if (cell->text != NULL) {
+				table_text(&t, cell->text, NULL);
+			} else if (cell->sign) {
+				buf_reset(&v);
+				if (cell->num > 0)
+					buf_putc(&v, '+');
+				format_number(&v, w->loc, cell->num);
+				struct tpl_dict *d = tpl_section(t.row, "CELL");
+				tpl_set(d, "VALUE", buf_str(&v));
+				tpl_show(d, "NUM");
+				tpl_show(d, "PLAIN");
+			} else
+				table_num(&t, cell->num);
+		}
+	}
+	if (st->chart_n > 0)
+		svg_bar_chart(&svg, st->chart_id, st->chart_title,
+		    L(w, LABEL_CHART_DESC), st->chart_names, st->chart_values,
+		    st->chart_n, w->loc);
+	table_end(w, &t, st->chart_n > 0 ? buf_str(&svg) : NULL, out);
+	buf_free(&svg);
+	buf_free(&v);
+}
 
 /* out/<YEAR>/index.html: the report itself. */
 static void
@@ -51,51 +94,15 @@ page_report(struct w *w)
 	}
 
 	/* The key figures, against the year before when there is one. */
-	struct table k;
-	const struct figures_year *c = &fig->cur, *p = &fig->previous;
-	bool prev = fig->has_previous;
-	struct {
-		enum label label;
-		long long now, before;
-	} rows[] = {
-		{ LABEL_FIG_ACTIVITIES, c->activities.total, p->activities.total },
-		{ LABEL_FIG_AGREEMENTS_IN_FORCE, c->agreements.in_force,
-		    p->agreements.in_force },
-		{ LABEL_FIG_SIGNED, c->agreements.signed_in_year,
-		    p->agreements.signed_in_year },
-		{ LABEL_FIG_PROPOSED, c->agreements.proposed, p->agreements.proposed },
-		{ LABEL_FIG_PROJECTS, c->projects.total, p->projects.total },
-	};
-	table_begin(&k, w, "key-figures-table", Lx(w, LABEL_TITLE_SUMMARY, &t));
-	table_head(&k, L(w, LABEL_COL_FIGURE), false);
-	label_expand(&yl, w->l, LABEL_COL_YEAR, y->year, NULL);
-	table_head(&k, buf_str(&yl), true);
-	if (prev) {
-		buf_reset(&yl);
-		label_expand(&yl, w->l, LABEL_COL_YEAR, y->year - 1, NULL);
-		table_head(&k, buf_str(&yl), true);
-		table_head(&k, L(w, LABEL_COL_CHANGE), true);
-	}
-	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
-		table_row(&k, L(w, rows[i].label), NULL);
-		table_num(&k, rows[i].now);
-		if (prev) {
-			table_num(&k, rows[i].before);
-			long long ch = rows[i].now - rows[i].before;
-			buf_reset(&t);
-			if (ch > 0)
-				buf_putc(&t, '+');
-			format_number(&t, w->loc, ch);
-			struct tpl_dict *cell = tpl_section(k.row, "CELL");
-			tpl_set(cell, "VALUE", buf_str(&t));
-			tpl_show(cell, "NUM");
-			tpl_show(cell, "PLAIN");
-		}
-	}
-	table_end(w, &k, NULL, &tab);
+	struct stats ks = { ARENA_INIT, NULL, 0, 0 };
+	struct stats_input si = { w->c, y, fig, w->l, w->loc };
+	stats_key_figures(&ks, &si);
+	stats_table_html(w, &ks.v[0], &tab);
+	stats_free(&ks);
 	tpl_set(d, "KEY_FIGURES", L(w, LABEL_KEY_FIGURES));
 	tpl_set(d, "TABLE", buf_str(&tab));
 	tpl_set(d, "MORE_STATISTICS", L(w, LABEL_MORE_STATISTICS));
+	tpl_set(d, "DOWNLOAD_REPORT", L(w, LABEL_DOWNLOAD_REPORT));
 
 	/* Contents and chapters. */
 	struct tpl_dict *toc = NULL;
@@ -148,151 +155,26 @@ page_report(struct w *w)
 	buf_free(&yl);
 }
 
-/* The names of the partners, and the links to their pages from a page in
- * the year folder. */
-static void
-partner_links(const struct w *w, const char **names, char **hrefs)
-{
-	for (size_t i = 0; i < w->c->n_partners; i++) {
-		struct buf h = BUF_INIT;
-		buf_printf(&h, "partners/%s.html", w->c->partners[i].id);
-		names[i] = w->c->partners[i].short_name;
-		hrefs[i] = buf_detach(&h);
-	}
-}
-
-static void
-free_links(char **hrefs, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(hrefs[i]);
-	free(hrefs);
-}
-
 /* out/<YEAR>/statistics.html: every figure as a table and a chart. */
 static void
 page_statistics(struct w *w)
 {
-	const struct site *s = &w->c->site;
-	const struct figures_year *f = w->f;
-	size_t nf = s->frameworks.n, nk = s->kinds.n, np = w->c->n_partners;
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT;
-	const char **names = xcalloc(nf + nk + np + 16, sizeof(*names));
-	char **hrefs = xcalloc(np + nf + 1, sizeof(*hrefs));
-	long long *values = xcalloc(np + nk + nf + 16, sizeof(*values));
 
-	/* By framework, linking each framework's page. */
-	for (size_t i = 0; i < nf; i++) {
-		struct buf h = BUF_INIT;
-		buf_printf(&h, "frameworks/%s.html", s->frameworks.v[i].id);
-		names[i] = s->frameworks.v[i].name;
-		hrefs[i] = buf_detach(&h);
-	}
-	figure_table(w, "by-framework", LABEL_TITLE_BY_FRAMEWORK,
-	    L(w, LABEL_COL_FRAMEWORK), names, (const char *const *)hrefs,
-	    f->activities.by_framework, nf, f->activities.total, true, &tables);
-	for (size_t i = 0; i < nf; i++)
-		free(hrefs[i]);
-
-	for (size_t i = 0; i < nk; i++)
-		names[i] = s->kinds.v[i].name;
-	figure_table(w, "by-kind", LABEL_TITLE_BY_KIND, L(w, LABEL_COL_KIND),
-	    names, NULL, f->activities.by_kind, nk, f->activities.total, true,
-	    &tables);
-
-	/* By month: twelve months, then those dated by year only. */
-	struct buf months[13];
-	for (int m = 0; m < 13; m++) {
-		memset(&months[m], 0, sizeof(months[m]));
-		if (m < 12)
-			page_date(w, &months[m], (struct date){ w->y->year, m + 1,
-			    0 });
-		else
-			buf_puts(&months[m], L(w, LABEL_MONTH_UNKNOWN));
-		names[m] = buf_str(&months[m]);
-		values[m] = f->activities.by_month[m < 12 ? m + 1 : 0];
-	}
-	figure_table(w, "by-month", LABEL_TITLE_BY_MONTH, L(w, LABEL_COL_DATE),
-	    names, NULL, values, 13, f->activities.total, true, &tables);
-	for (int m = 0; m < 13; m++)
-		buf_free(&months[m]);
-
-	/* By partner: an activity with two partners counts for both, so no
-	 * total. */
-	partner_links(w, names, hrefs);
-	figure_table(w, "by-partner", LABEL_TITLE_BY_PARTNER,
-	    L(w, LABEL_COL_PARTNER), names, (const char *const *)hrefs,
-	    f->activities.by_partner, np, -1, true, &tables);
-
-	/* Framework x kind. */
-	struct table x;
-	table_begin(&x, w, "framework-kind", Lx(w, LABEL_TITLE_FRAMEWORK_KIND, &t));
-	table_head(&x, L(w, LABEL_COL_FRAMEWORK), false);
-	for (size_t k = 0; k < nk; k++)
-		table_head(&x, s->kinds.v[k].name, true);
-	table_head(&x, L(w, LABEL_COL_TOTAL), true);
-	for (size_t i = 0; i < nf; i++) {
-		table_row(&x, s->frameworks.v[i].name, NULL);
-		for (size_t k = 0; k < nk; k++)
-			table_num(&x, f->activities.by_framework_kind[i * nk + k]);
-		table_num(&x, f->activities.by_framework[i]);
-	}
-	table_total(&x, L(w, LABEL_ROW_TOTAL));
-	for (size_t k = 0; k < nk; k++)
-		table_num(&x, f->activities.by_kind[k]);
-	table_num(&x, f->activities.total);
-	table_end(w, &x, NULL, &tables);
-
-	/* Agreements in force, by type and by partner. */
-	const char *types[2] = { L(w, LABEL_TYPE_BILATERAL),
-	    L(w, LABEL_TYPE_MULTILATERAL) };
-	long long by_type[2] = { f->agreements.bilateral,
-	    f->agreements.multilateral };
-	figure_table(w, "agreements-by-type", LABEL_TITLE_AGREEMENTS_BY_TYPE,
-	    L(w, LABEL_COL_TYPE), types, NULL, by_type, 2,
-	    f->agreements.in_force, true, &tables);
-	figure_table(w, "agreements-by-partner",
-	    LABEL_TITLE_AGREEMENTS_BY_PARTNER, L(w, LABEL_COL_PARTNER), names,
-	    (const char *const *)hrefs, f->agreements.by_partner, np, -1, true,
-	    &tables);
-
-	/* Projects by funder and status. */
-	struct table pj;
-	table_begin(&pj, w, "projects-by-funder",
-	    Lx(w, LABEL_TITLE_PROJECTS_BY_FUNDER, &t));
-	table_head(&pj, L(w, LABEL_COL_FUNDER), false);
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		table_head(&pj, L(w, label_project_status((enum project_status)st)),
-		    true);
-	table_head(&pj, L(w, LABEL_COL_TOTAL), true);
-	for (size_t i = 0; i < np; i++) {
-		const long long *r = f->projects.by_funder +
-		    i * (1 + PROJECT_STATUSES);
-		if (r[0] == 0)
-			continue;
-		table_row(&pj, names[i], hrefs[i]);
-		for (int st = 0; st < PROJECT_STATUSES; st++)
-			table_num(&pj, r[1 + st]);
-		table_num(&pj, r[0]);
-	}
-	table_total(&pj, L(w, LABEL_ROW_TOTAL));
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		table_num(&pj, f->projects.by_status[st]);
-	table_num(&pj, f->projects.total);
-	const char *statuses[PROJECT_STATUSES];
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		statuses[st] = L(w, label_project_status((enum project_status)st));
-	struct buf svg = BUF_INIT;
-	svg_bar_chart(&svg, "projects-by-status-chart", L(w,
-	    LABEL_CHART_PROJECTS_BY_STATUS), L(w, LABEL_CHART_DESC), statuses,
-	    f->projects.by_status, PROJECT_STATUSES, w->loc);
-	table_end(w, &pj, buf_str(&svg), &tables);
-	buf_free(&svg);
+	/* Every table of figures, as every output shows them (stats.h). */
+	struct stats st = { ARENA_INIT, NULL, 0, 0 };
+	struct stats_input si = { w->c, w->y, w->in->f, w->l, w->loc };
+	stats_figure_tables(&st, &si);
+	for (size_t i = 0; i < st.n; i++)
+		stats_table_html(w, &st.v[i], &tables);
+	stats_free(&st);
 
 	tpl_set(d, "TITLE", Lx(w, LABEL_STATISTICS_TITLE, &t));
 	tpl_set(d, "WORKBOOK", "statistics.xlsx");
 	tpl_set(d, "WORKBOOK_LABEL", L(w, LABEL_DOWNLOAD_WORKBOOK));
+	tpl_set(d, "REPORT", "report.docx");
+	tpl_set(d, "REPORT_LABEL", L(w, LABEL_DOWNLOAD_REPORT));
 	tpl_set(d, "FIGURES", "figures.json");
 	tpl_set(d, "FIGURES_LABEL", L(w, LABEL_DOWNLOAD_FIGURES));
 	tpl_set(d, "TABLES", buf_str(&tables));
@@ -304,9 +186,6 @@ page_statistics(struct w *w)
 		page_write(w, "statistics.html", Lx(w, LABEL_STATISTICS_TITLE, &t),
 		    NAV_STATISTICS, cr, n, buf_str(&body));
 	}
-	free_links(hrefs, np);
-	free(names);
-	free(values);
 	tpl_dict_free(d);
 	buf_free(&tables);
 	buf_free(&body);

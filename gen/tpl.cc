@@ -468,7 +468,7 @@ listed_raw(const char *s, const char *e, const char *const *names,
 
 bool
 tpl_check(const char *text, size_t len, const char *const *raw_ok,
-    tpl_report *report, void *arg)
+    bool html, tpl_report *report, void *arg)
 {
 	const char *p = text, *end = text + len;
 	delimiters dl;
@@ -479,12 +479,12 @@ tpl_check(const char *text, size_t len, const char *const *raw_ok,
 	for (size_t i = 0; raw_ok[i] != NULL; i++)
 		allowed += (i ? ", " : "") + std::string(raw_ok[i],
 		    strcspn(raw_ok[i], "/"));
-	html_state html;
+	html_state state;
 	const char *from = text;
 	while (next_marker(&p, end, &dl, &m)) {
 		std::string what;
 		bool script = false;
-		html_feed(&html, from, m.open);
+		html_feed(&state, from, m.open);
 		from = m.close;
 		bool raw = m.kind == 0 && any_lets_markup_through(m);
 		bool may_raw = m.kind == 0 && listed_raw(m.name, m.mods, raw_ok,
@@ -499,10 +499,10 @@ tpl_check(const char *text, size_t len, const char *const *raw_ok,
 			    "{{NAME}})";
 		else if (raw && !may_raw)
 			what = shown(m) + " would insert a value unescaped "
-			    "(only HTML made by coopgen may be: " + allowed +
-			    ")";
-		else if (m.kind == 0 && !(what = placement_problem(html, raw,
-		    script)).empty())
+			    "(only " + (html ? "HTML" : "XML") + " made by "
+			    "coopgen may be: " + allowed + ")";
+		else if (m.kind == 0 && html && !(what = placement_problem(
+		    state, raw, script)).empty())
 			what = shown(m) + " " + what;
 		if (!what.empty()) {
 			report(arg, static_cast<size_t>(m.open - text),

@@ -50,7 +50,7 @@ typedef void tpl_report(void *arg, size_t offset, const char *what);
  * included template {{>NAME}} (coopgen fills none). Call it on a text
  * that tpl_add has taken. True when there is nothing to report. */
 bool	 tpl_check(const char *text, size_t len, const char *const *raw_ok,
-	    tpl_report *report, void *arg);
+	    bool html, tpl_report *report, void *arg);
 
 /* Whether text holds a pragma ({{%...}}) other than at its very start,
  * and where. ctemplate refuses one, but leaks memory doing so: coopgen

@@ -33,7 +33,7 @@ problems_n(const char *text, size_t len)
 
 	cr_assert(tpl_add(t, "t", text, len, &error),
 	    "ctemplate refuses %s: %s", text, error ? error : "");
-	tpl_check(text, len, raw_ok, collect, &b);
+	tpl_check(text, len, raw_ok, true, collect, &b);
 	tpl_free(t);
 	char *out = strdup(buf_str(&b));
 	buf_free(&b);
@@ -227,7 +227,7 @@ Test(guard, random_templates_never_slip_through)
 			if (out != NULL && (memmem(out, len, "<b>", 3) ||
 			    memmem(out, len, "q'", 2))) {
 				leaked++;
-				if (tpl_check(text.data, text.len, raw_ok,
+				if (tpl_check(text.data, text.len, raw_ok, true,
 				    collect, &got)) {
 					slipped++;
 					cr_log_error("slipped through: %.*s",

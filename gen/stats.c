@@ -1,0 +1,375 @@
+/* The tables of a year's figures and lists, for every writer; see stats.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "stats.h"
+#include "xalloc.h"
+
+static const char *
+expanded(struct stats *s, const struct stats_input *in, enum label id,
+    int year)
+{
+	struct buf b = BUF_INIT;
+
+	label_expand(&b, in->l, id, year, in->c->site.organisation);
+	const char *t = arena_strdup(&s->a, buf_str(&b));
+	buf_free(&b);
+	return t;
+}
+
+static struct stats_table *
+table_new(struct stats *s, const char *id, const char *caption,
+    size_t ncols)
+{
+	s->v = xgrow(s->v, &s->cap, s->n, sizeof(*s->v));
+	struct stats_table *t = &s->v[s->n++];
+	memset(t, 0, sizeof(*t));
+	t->id = id;
+	t->caption = caption;
+	t->ncols = ncols;
+	t->heads = arena_alloc(&s->a, ncols * sizeof(*t->heads));
+	t->numeric = arena_alloc(&s->a, ncols * sizeof(*t->numeric));
+	return t;
+}
+
+static void
+head(struct stats_table *t, size_t col, const char *text, bool numeric)
+{
+	t->heads[col] = text;
+	t->numeric[col] = numeric;
+}
+
+static struct stats_row *
+row(struct stats *s, struct stats_table *t, const char *name, bool total)
+{
+	/* Rows are kept in an arena array grown by copying: tables are
+	 * small, and the arena frees them all at once. */
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 8;
+		struct stats_row *v = arena_alloc(&s->a, cap * sizeof(*v));
+		if (t->nrows > 0)
+			memcpy(v, t->rows, t->nrows * sizeof(*v));
+		t->rows = v;
+		t->cap = cap;
+	}
+	struct stats_row *r = &t->rows[t->nrows++];
+	r->name = name;
+	r->total = total;
+	r->cells = arena_alloc(&s->a, (t->ncols - 1) * sizeof(*r->cells));
+	return r;
+}
+
+/* Give t a bar chart of n values (names and values copied). */
+static void
+chart(struct stats *s, struct stats_table *t, const char *id,
+    const char *title, const char *const names[], const long long values[],
+    size_t n)
+{
+	t->chart_id = id;
+	t->chart_title = title;
+	t->chart_n = n;
+	t->chart_names = arena_alloc(&s->a, (n + 1) * sizeof(*t->chart_names));
+	t->chart_values = arena_alloc(&s->a, (n + 1) * sizeof(*t->chart_values));
+	for (size_t i = 0; i < n; i++) {
+		t->chart_names[i] = names[i];
+		t->chart_values[i] = values[i];
+	}
+}
+
+/* A table of one figure per row, with a total row when total >= 0. */
+static void
+figure_table(struct stats *s, const struct stats_input *in, const char *id,
+    enum label caption, const char *col, const char *const names[],
+    const char *const hrefs[], const long long values[], size_t n,
+    long long total)
+{
+	const struct labels *l = in->l;
+	struct stats_table *t = table_new(s, id, expanded(s, in, caption,
+	    in->y->year), 2);
+
+	head(t, 0, col, false);
+	head(t, 1, label(l, LABEL_COL_COUNT), true);
+	for (size_t i = 0; i < n; i++) {
+		struct stats_row *r = row(s, t, names[i], false);
+		r->href = hrefs ? hrefs[i] : NULL;
+		r->cells[0].num = values[i];
+	}
+	if (total >= 0)
+		row(s, t, label(l, LABEL_ROW_TOTAL), true)->cells[0].num = total;
+	chart(s, t, arena_printf(&s->a, "%s-chart", id), t->caption, names,
+	    values, n);
+}
+
+void
+stats_key_figures(struct stats *s, const struct stats_input *in)
+{
+	const struct labels *l = in->l;
+	const struct figures_year *c = &in->f->cur, *p = &in->f->previous;
+	bool prev = in->f->has_previous;
+	int year = in->y->year;
+	struct {
+		enum label label;
+		long long now, before;
+	} rows[] = {
+		{ LABEL_FIG_ACTIVITIES, c->activities.total, p->activities.total },
+		{ LABEL_FIG_AGREEMENTS_IN_FORCE, c->agreements.in_force,
+		    p->agreements.in_force },
+		{ LABEL_FIG_SIGNED, c->agreements.signed_in_year,
+		    p->agreements.signed_in_year },
+		{ LABEL_FIG_PROPOSED, c->agreements.proposed,
+		    p->agreements.proposed },
+		{ LABEL_FIG_PROJECTS, c->projects.total, p->projects.total },
+	};
+	struct stats_table *t = table_new(s, "key-figures-table",
+	    expanded(s, in, LABEL_TITLE_SUMMARY, year), prev ? 4 : 2);
+
+	head(t, 0, label(l, LABEL_COL_FIGURE), false);
+	head(t, 1, expanded(s, in, LABEL_COL_YEAR, year), true);
+	if (prev) {
+		head(t, 2, expanded(s, in, LABEL_COL_YEAR, year - 1), true);
+		head(t, 3, label(l, LABEL_COL_CHANGE), true);
+	}
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+		struct stats_row *r = row(s, t, label(l, rows[i].label), false);
+		r->cells[0].num = rows[i].now;
+		if (prev) {
+			r->cells[1].num = rows[i].before;
+			r->cells[2].num = rows[i].now - rows[i].before;
+			r->cells[2].sign = true;
+		}
+	}
+}
+
+void
+stats_figure_tables(struct stats *s, const struct stats_input *in)
+{
+	const struct site *site = &in->c->site;
+	const struct figures_year *f = &in->f->cur;
+	const struct labels *l = in->l;
+	size_t nf = site->frameworks.n, nk = site->kinds.n;
+	size_t np = in->c->n_partners;
+	int year = in->y->year;
+	size_t most = nf + nk + np + 16;
+	const char **names = xcalloc(most, sizeof(*names));
+	const char **hrefs = xcalloc(most, sizeof(*hrefs));
+	long long *values = xcalloc(most, sizeof(*values));
+
+	for (size_t i = 0; i < nf; i++) {
+		names[i] = site->frameworks.v[i].name;
+		hrefs[i] = arena_printf(&s->a, "frameworks/%s.html",
+		    site->frameworks.v[i].id);
+	}
+	figure_table(s, in, "by-framework", LABEL_TITLE_BY_FRAMEWORK,
+	    label(l, LABEL_COL_FRAMEWORK), names, hrefs,
+	    f->activities.by_framework, nf, f->activities.total);
+
+	for (size_t i = 0; i < nk; i++)
+		names[i] = site->kinds.v[i].name;
+	figure_table(s, in, "by-kind", LABEL_TITLE_BY_KIND,
+	    label(l, LABEL_COL_KIND), names, NULL, f->activities.by_kind, nk,
+	    f->activities.total);
+
+	/* Twelve months, then the activities dated by year only. */
+	for (int m = 0; m < 13; m++) {
+		struct buf b = BUF_INIT;
+		if (m < 12) {
+			format_date(&b, in->loc, (struct date){ year, m + 1, 0 });
+			if (b.len > 0 && b.data[0] >= 'a' && b.data[0] <= 'z')
+				b.data[0] = (char)(b.data[0] - 'a' + 'A');
+		} else
+			buf_puts(&b, label(l, LABEL_MONTH_UNKNOWN));
+		names[m] = arena_strdup(&s->a, buf_str(&b));
+		buf_free(&b);
+		values[m] = f->activities.by_month[m < 12 ? m + 1 : 0];
+	}
+	figure_table(s, in, "by-month", LABEL_TITLE_BY_MONTH,
+	    label(l, LABEL_COL_DATE), names, NULL, values, 13,
+	    f->activities.total);
+
+	/* An activity with two partners counts for both: no total. */
+	for (size_t i = 0; i < np; i++) {
+		names[i] = in->c->partners[i].short_name;
+		hrefs[i] = arena_printf(&s->a, "partners/%s.html",
+		    in->c->partners[i].id);
+	}
+	figure_table(s, in, "by-partner", LABEL_TITLE_BY_PARTNER,
+	    label(l, LABEL_COL_PARTNER), names, hrefs,
+	    f->activities.by_partner, np, -1);
+
+	struct stats_table *x = table_new(s, "framework-kind",
+	    expanded(s, in, LABEL_TITLE_FRAMEWORK_KIND, year), nk + 2);
+	head(x, 0, label(l, LABEL_COL_FRAMEWORK), false);
+	for (size_t k = 0; k < nk; k++)
+		head(x, k + 1, site->kinds.v[k].name, true);
+	head(x, nk + 1, label(l, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < nf; i++) {
+		struct stats_row *r = row(s, x, site->frameworks.v[i].name,
+		    false);
+		for (size_t k = 0; k < nk; k++)
+			r->cells[k].num = f->activities.by_framework_kind[i * nk +
+			    k];
+		r->cells[nk].num = f->activities.by_framework[i];
+	}
+	struct stats_row *tr = row(s, x, label(l, LABEL_ROW_TOTAL), true);
+	for (size_t k = 0; k < nk; k++)
+		tr->cells[k].num = f->activities.by_kind[k];
+	tr->cells[nk].num = f->activities.total;
+
+	const char *types[2] = { label(l, LABEL_TYPE_BILATERAL),
+	    label(l, LABEL_TYPE_MULTILATERAL) };
+	long long by_type[2] = { f->agreements.bilateral,
+	    f->agreements.multilateral };
+	figure_table(s, in, "agreements-by-type",
+	    LABEL_TITLE_AGREEMENTS_BY_TYPE, label(l, LABEL_COL_TYPE), types,
+	    NULL, by_type, 2, f->agreements.in_force);
+	for (size_t i = 0; i < np; i++)
+		names[i] = in->c->partners[i].short_name;
+	figure_table(s, in, "agreements-by-partner",
+	    LABEL_TITLE_AGREEMENTS_BY_PARTNER, label(l, LABEL_COL_PARTNER),
+	    names, hrefs, f->agreements.by_partner, np, -1);
+
+	/* Projects: the funders that have any, by status. */
+	struct stats_table *pj = table_new(s, "projects-by-funder",
+	    expanded(s, in, LABEL_TITLE_PROJECTS_BY_FUNDER, year),
+	    PROJECT_STATUSES + 2);
+	head(pj, 0, label(l, LABEL_COL_FUNDER), false);
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		head(pj, (size_t)st + 1, label(l,
+		    label_project_status((enum project_status)st)), true);
+	head(pj, PROJECT_STATUSES + 1, label(l, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < np; i++) {
+		const long long *v = f->projects.by_funder +
+		    i * (1 + PROJECT_STATUSES);
+		if (v[0] == 0)
+			continue;
+		struct stats_row *r = row(s, pj, names[i], false);
+		r->href = hrefs[i];
+		for (int st = 0; st < PROJECT_STATUSES; st++)
+			r->cells[st].num = v[1 + st];
+		r->cells[PROJECT_STATUSES].num = v[0];
+	}
+	tr = row(s, pj, label(l, LABEL_ROW_TOTAL), true);
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		tr->cells[st].num = f->projects.by_status[st];
+	tr->cells[PROJECT_STATUSES].num = f->projects.total;
+	const char *statuses[PROJECT_STATUSES];
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		statuses[st] = label(l, label_project_status((enum project_status)st));
+	chart(s, pj, "projects-by-status-chart",
+	    label(l, LABEL_CHART_PROJECTS_BY_STATUS), statuses,
+	    f->projects.by_status, PROJECT_STATUSES);
+
+	free(names);
+	free(hrefs);
+	free(values);
+}
+
+/* A date alone in a cell: "Tháng 6/2023"; "" for none. */
+static const char *
+cell_date(struct stats *s, const struct stats_input *in, struct date d)
+{
+	struct buf b = BUF_INIT;
+
+	format_date(&b, in->loc, d);
+	if (b.len > 0 && b.data[0] >= 'a' && b.data[0] <= 'z')
+		b.data[0] = (char)(b.data[0] - 'a' + 'A');
+	const char *t = arena_strdup(&s->a, buf_str(&b));
+	buf_free(&b);
+	return t;
+}
+
+static void
+agreement_list(struct stats *s, const struct stats_input *in, const char *id,
+    enum label caption, bool (*pick)(const struct agreement *, int),
+    bool totals)
+{
+	const struct labels *l = in->l;
+	const struct content *c = in->c;
+	struct stats_table *t = table_new(s, id, expanded(s, in, caption,
+	    in->y->year), 6);
+	long long sum = 0;
+	bool any = false;
+
+	head(t, 0, label(l, LABEL_COL_TITLE), false);
+	head(t, 1, label(l, LABEL_COL_TYPE), false);
+	head(t, 2, label(l, LABEL_COL_PARTNERS), false);
+	head(t, 3, label(l, LABEL_COL_SIGNED), false);
+	head(t, 4, label(l, LABEL_COL_ENDS), false);
+	head(t, 5, label(l, LABEL_COL_COUNT), true);
+	for (size_t i = 0; i < c->n_agreements; i++) {
+		const struct agreement *a = &c->agreements[i];
+		if (!pick(a, in->y->year))
+			continue;
+		any = true;
+		struct stats_row *r = row(s, t, a->title, false);
+		r->cells[0].text = label(l, label_agreement_type(a->type));
+		struct buf names = BUF_INIT;
+		for (size_t j = 0; j < a->partners.n; j++)
+			buf_printf(&names, "%s%s", j ? ", " : "",
+			    c->partners[a->partners.v[j].index].short_name);
+		r->cells[1].text = arena_strdup(&s->a, buf_str(&names));
+		buf_free(&names);
+		r->cells[2].text = cell_date(s, in, a->signed_on);
+		r->cells[3].text = cell_date(s, in, a->ends);
+		r->cells[4].num = a->count;
+		sum += a->count;
+	}
+	if (!any) {
+		struct stats_row *r = row(s, t, label(l, LABEL_NONE), false);
+		for (int k = 0; k < 5; k++)
+			r->cells[k].text = "";
+	}
+	if (totals) {
+		struct stats_row *r = row(s, t, label(l, LABEL_ROW_TOTAL), true);
+		for (int k = 0; k < 4; k++)
+			r->cells[k].text = "";
+		r->cells[4].num = sum;
+	}
+}
+
+void
+stats_lists(struct stats *s, const struct stats_input *in)
+{
+	const struct labels *l = in->l;
+	const struct content *c = in->c;
+	const struct year *y = in->y;
+
+	agreement_list(s, in, "in-force", LABEL_TITLE_AGREEMENTS_IN_FORCE,
+	    agreement_in_force, true);
+	agreement_list(s, in, "signed", LABEL_TITLE_AGREEMENTS_SIGNED,
+	    agreement_signed_in, false);
+	agreement_list(s, in, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
+	    agreement_proposed_in, false);
+
+	struct stats_table *t = table_new(s, "projects",
+	    expanded(s, in, LABEL_TITLE_PROJECTS, y->year), 6);
+	head(t, 0, label(l, LABEL_COL_TITLE), false);
+	head(t, 1, label(l, LABEL_COL_FUNDER), false);
+	head(t, 2, label(l, LABEL_COL_STATUS), false);
+	head(t, 3, label(l, LABEL_COL_START), false);
+	head(t, 4, label(l, LABEL_COL_END), false);
+	head(t, 5, label(l, LABEL_COL_COUNT), true);
+	for (size_t i = 0; i < y->n_projects; i++) {
+		const struct project *p = &y->projects[i];
+		struct stats_row *r = row(s, t, p->title, false);
+		r->cells[0].text = c->partners[p->funder.index].short_name;
+		r->cells[1].text = label(l, label_project_status(p->status));
+		r->cells[2].text = cell_date(s, in, p->start);
+		r->cells[3].text = cell_date(s, in, p->end);
+		r->cells[4].num = p->count;
+	}
+	if (y->n_projects == 0) {
+		struct stats_row *r = row(s, t, label(l, LABEL_NONE), false);
+		for (int k = 0; k < 5; k++)
+			r->cells[k].text = "";
+	}
+}
+
+void
+stats_free(struct stats *s)
+{
+	free(s->v);
+	arena_free(&s->a);
+	memset(s, 0, sizeof(*s));
+}
