@@ -484,6 +484,28 @@ remove_leftovers(struct publish *p)
 	entries_free(v, n);
 }
 
+/* Make the output folder and the folders above it that are missing
+ * (--out build/site where build/ is not there yet), noting how many it
+ * made, so that a build that fails takes them away again. */
+static bool
+make_folders(struct publish *p)
+{
+	char *path = xstrdup(p->out);
+	bool ok = true;
+
+	for (char *s = path + 1; ok && (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(path, 0777) == 0)
+			p->made_parents++;
+		else if (errno != EEXIST)
+			ok = false;
+		*s = '/';
+	}
+	ok = ok && mkdir(path, 0777) == 0;
+	free(path);
+	return ok;
+}
+
 bool
 publish_begin(struct publish *p, const char *out, struct diag *d)
 {
@@ -507,7 +529,7 @@ publish_begin(struct publish *p, const char *out, struct diag *d)
 		diag_failure(d, p->out, "cannot use as the output folder: %s",
 		    strerror(errno));
 		return false;
-	} else if (mkdir(p->out, 0777) == 0) {
+	} else if (make_folders(p)) {
 		p->made_out = true;
 	} else {
 		diag_failure(d, p->out, "cannot make the output folder: %s",
@@ -1358,8 +1380,19 @@ publish_end(struct publish *p)
 	block_signals(true);
 	if (p->tmp != NULL && p->outfd != -1)
 		remove_staging(p, strrchr(p->tmp, '/') + 1, "this build's");
-	if (p->made_out)
-		rmdir(p->out);
+	if (p->made_out) {
+		/* And the folders made above it, the nearest first. */
+		char *path = xstrdup(p->out);
+		rmdir(path);
+		for (unsigned i = 0; i < p->made_parents; i++) {
+			char *slash = strrchr(path, '/');
+			if (slash == NULL || slash == path)
+				break;
+			*slash = '\0';
+			rmdir(path);
+		}
+		free(path);
+	}
 	if (p->outfd != -1)
 		close(p->outfd);	/* and the lock with it */
 	for (size_t i = 0; i < p->n_owned; i++)

@@ -48,6 +48,7 @@ struct publish {
 	int	 outfd;		/* out, open and locked; -1 */
 	bool	 had_out;	/* out held an output of coopgen's */
 	bool	 made_out;	/* this build made out */
+	unsigned made_parents;	/* and this many folders above it */
 	bool	 legacy;	/* its marker lists nothing (an older coopgen) */
 	mode_t	 umask;		/* the process's, read once */
 	gid_t	 gid;		/* the group of a file made now */
