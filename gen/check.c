@@ -252,6 +252,11 @@ copy_of(const char *stem)
 	if ((p = strstr(stem, ".sync-conflict-")) != NULL ||
 	    (p = strstr(stem, "_conflict-")) != NULL)
 		return xstrndup(stem, (size_t)(p - stem));
+	/* x-DESKTOP-AB12CD (OneDrive: the computer's name, which Windows
+	 * makes DESKTOP- or LAPTOP- and letters). */
+	if ((p = strstr(stem, "-DESKTOP-")) != NULL ||
+	    (p = strstr(stem, "-LAPTOP-")) != NULL)
+		return xstrndup(stem, (size_t)(p - stem));
 	/* A final " (…)" that names a copy (Windows, Dropbox, Nextcloud,
 	 * Google Drive) or " 2" (macOS); then the words it may follow. */
 	size_t end = n;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 struct diag_held {
@@ -20,7 +21,8 @@ diag_init(struct diag *d, FILE *out)
 	pthread_mutex_init(&d->lock, NULL);
 }
 
-static void
+/* Report, or hold; false when the very same message was held already. */
+static bool
 vreport(struct diag *d, struct pos p, const char *level, const char *fmt,
     va_list ap)
 {
@@ -37,6 +39,12 @@ vreport(struct diag *d, struct pos p, const char *level, const char *fmt,
 		d->holding = true;
 		fclose(d->out);
 		d->out = out;
+		/* The same problem found by two checks (a link loop met by
+		 * the listing and by the reader) is told once. */
+		if (!strmap_put(&d->said, text, d->n_held, NULL)) {
+			free(text);
+			return false;
+		}
 		d->held = xgrow(d->held, &d->cap_held, d->n_held,
 		    sizeof(*d->held));
 		/* The caller's path may not outlive the call. */
@@ -45,7 +53,7 @@ vreport(struct diag *d, struct pos p, const char *level, const char *fmt,
 		d->held[d->n_held].seq = d->n_held;
 		d->held[d->n_held].text = text;
 		d->n_held++;
-		return;
+		return true;
 	}
 	if (p.file == NULL)
 		fputs("coopgen", d->out);
@@ -58,6 +66,7 @@ vreport(struct diag *d, struct pos p, const char *level, const char *fmt,
 	fprintf(d->out, ": %s: ", level);
 	vfprintf(d->out, fmt, ap);
 	fputc('\n', d->out);
+	return true;
 }
 
 void
@@ -68,7 +77,8 @@ diag_error(struct diag *d, struct pos p, const char *fmt, ...)
 	pthread_mutex_lock(&d->lock);
 	d->errors++;
 	va_start(ap, fmt);
-	vreport(d, p, "error", fmt, ap);
+	if (!vreport(d, p, "error", fmt, ap))
+		d->errors--;
 	va_end(ap);
 	pthread_mutex_unlock(&d->lock);
 }
@@ -82,7 +92,8 @@ diag_warning(struct diag *d, struct pos p, const char *fmt, ...)
 	d->warnings++;
 	if (!d->no_warnings) {
 		va_start(ap, fmt);
-		vreport(d, p, "warning", fmt, ap);
+		if (!vreport(d, p, "warning", fmt, ap))
+			d->warnings--;
 		va_end(ap);
 	}
 	pthread_mutex_unlock(&d->lock);
@@ -97,7 +108,8 @@ diag_failure(struct diag *d, const char *what, const char *fmt, ...)
 	pthread_mutex_lock(&d->lock);
 	d->failures++;
 	va_start(ap, fmt);
-	vreport(d, p, "error", fmt, ap);
+	if (!vreport(d, p, "error", fmt, ap))
+		d->failures--;
 	va_end(ap);
 	pthread_mutex_unlock(&d->lock);
 }
@@ -143,6 +155,7 @@ diag_release(struct diag *d)
 	d->holding = false;
 	if (d->n_held > 1)
 		qsort(d->held, d->n_held, sizeof(*d->held), cmp_held);
+	strmap_free(&d->said);
 	for (size_t i = 0; i < d->n_held; i++) {
 		fputs(d->held[i].text, d->out);
 		free(d->held[i].text);

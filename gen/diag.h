@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "strmap.h"
+
 /* A place in the content: file relative to the content folder, and a 1-based
  * line and column (counted in characters). line 0 means the file as a whole. */
 struct pos {
@@ -32,6 +34,7 @@ struct diag {
 	pthread_mutex_t lock;	/* pages are written on several threads */
 	struct diag_held *held;	/* messages kept back by diag_hold */
 	size_t	 n_held, cap_held;
+	struct strmap said;	/* their texts, each held once */
 	bool	 holding;
 	bool	 no_warnings;	/* -q: keep only errors */
 	unsigned errors;	/* problems in the content: exit status 1 */
