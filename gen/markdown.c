@@ -15,7 +15,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-static void node_text(cmark_node *node, struct buf *out);
 
 struct pos
 md_pos(const struct markdown *md, size_t off)
@@ -519,7 +518,7 @@ check_node(const struct md_context *ctx, const struct markdown *md,
 		url = "";
 	if (t == CMARK_NODE_IMAGE) {
 		struct buf alt = BUF_INIT;
-		node_text(node, &alt);
+		md_node_text(node, &alt);
 		if (strspn(buf_str(&alt), " ") == alt.len) {
 			diag_error(ctx->d, node_pos(md, text, len, node),
 			    "image without a description (expected ![what it "
@@ -594,9 +593,8 @@ md_page_of(const struct md_context *ctx, const char *path, struct buf *out)
 	return NULL;
 }
 
-/* The text of a node's inlines, for ids and captions. */
-static void
-node_text(cmark_node *node, struct buf *out)
+void
+md_node_text(cmark_node *node, struct buf *out)
 {
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
@@ -694,7 +692,7 @@ heading_with_id(cmark_node *h, struct md_page *page, int min_level,
 
 	if (level > 6)
 		level = 6;
-	node_text(h, &text);
+	md_node_text(h, &text);
 	if (slug_make(text.data ? text.data : "", text.len, slug) == 0)
 		strcpy(slug, "h");
 	char *id = arena_printf(ids, "%s%s", page->id_prefix, slug);
@@ -872,7 +870,7 @@ md_plain(const struct md_context *ctx, const struct markdown *md,
 	struct buf plain = BUF_INIT;
 	for (cmark_node *block = cmark_node_first_child(doc); block != NULL;
 	    block = cmark_node_next(block)) {
-		node_text(block, &plain);
+		md_node_text(block, &plain);
 		buf_putc(&plain, ' ');
 	}
 	bool space = false;

@@ -15,6 +15,7 @@
 #define COOPGEN_MARKDOWN_H
 
 #include <stdbool.h>
+#include <cmark.h>
 #include <jansson.h>
 
 #include "arena.h"
@@ -122,6 +123,10 @@ void	 md_plain(const struct md_context *ctx, const struct markdown *md,
  * a file that is not a page. */
 const char *md_page_of(const struct md_context *ctx, const char *path,
 	    struct buf *out);
+
+/* The text of a node's inlines, for ids, captions and the contents:
+ * text and code as they are, line breaks as spaces. */
+void	 md_node_text(cmark_node *node, struct buf *out);
 
 /* The position in the file of byte offset off of md's text. */
 struct pos md_pos(const struct markdown *md, size_t off);

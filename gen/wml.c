@@ -184,33 +184,6 @@ wml_rel(struct wml *w, const char *type, const char *target, bool external)
 	return w->rels[w->n_rels++].id;
 }
 
-/* The text of a node's inlines (a heading's, an image's). */
-static void
-node_text(cmark_node *node, struct buf *out)
-{
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			buf_puts(out, cmark_node_get_literal(n));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			buf_putc(out, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-}
-
 /* Whether url may become a hyperlink: the schemes links allow. */
 static bool
 url_allowed(const char *url)
@@ -334,7 +307,7 @@ image_run(struct wml *w, const struct md_context *ctx, cmark_node *img)
 		cx = max;
 	}
 	struct buf alt = BUF_INIT;
-	node_text(img, &alt);
+	md_node_text(img, &alt);
 	int id = w->next_docpr++;
 	buf_printf(w->out, "<w:r><w:drawing><wp:inline distT=\"0\" "
 	    "distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"%lld\" "
@@ -496,7 +469,7 @@ walk_node(struct walk *k, cmark_node *n, cmark_event_type ev)
 		if (enter) {
 			int level = k->base + cmark_node_get_heading_level(n) -
 			    k->min_level;
-			node_text(n, &text);
+			md_node_text(n, &text);
 			k->heading_id = heading_open(w, level, NULL,
 			    buf_str(&text));
 		} else
@@ -565,7 +538,7 @@ walk_node(struct walk *k, cmark_node *n, cmark_event_type ev)
 		if (enter) {
 			if (!image_run(w, k->ctx, n)) {
 				/* Not embeddable: its text, in italics. */
-				node_text(n, &text);
+				md_node_text(n, &text);
 				run_props(k, &rpr, false, true);
 				wml_run(w, buf_str(&rpr), buf_str(&text));
 			}
