@@ -234,7 +234,7 @@ def measured(cmd, place):
 
 def fs_type(path):
     try:
-        return run(['findmnt', '-n', '-o', 'FSTYPE', '--target', path]).stdout.strip()
+        return run(['findmnt', '-n', '-o', 'FSTYPE', '--target', path]).stdout.split()[0]
     except (OSError, subprocess.CalledProcessError):
         return run(['stat', '-f', '-c', '%T', path]).stdout.strip()
 
