@@ -143,10 +143,35 @@ def set_aside(place):
 
 
 def clear(place):
+    """Deletes the outputs, at the end; settle() then waits, if need be,
+    before the next run builds here."""
     shutil.rmtree(os.path.join(place, 'trash'), ignore_errors=True)
     for name in os.listdir(place):
         if name.startswith('out-'):
             shutil.rmtree(os.path.join(place, name), ignore_errors=True)
+    open(os.path.join(place, '.cleared'), 'w').close()
+
+
+# ext4 without a journal (the project machine's), looking for a free inode,
+# skips each one freed less than 60 s ago, or 360 s while its inode table
+# block is dirty, which new files keep it: a build within minutes of many
+# deletions spends seconds in the kernel (`recently_deleted` in perf). So
+# the outputs are deleted only at the end, and a run that starts less than
+# SETTLE seconds after the last one deleted them on the disk waits first.
+# (Deletions by other work on the same file system do the same; the system
+# time printed beside each build shows it.)
+SETTLE = 360
+
+
+def settle(place, seconds):
+    stamp = os.path.join(place, '.cleared')
+    if fs_type(place) == 'tmpfs' or not os.path.exists(stamp):
+        return
+    wait = seconds - (time.time() - os.path.getmtime(stamp))
+    if wait > 0:
+        print(f'  (waiting {wait:.0f} s: the last run deleted its outputs here '
+              f'less than {seconds} s ago)', flush=True)
+        time.sleep(wait)
 
 
 def builds(coopgen, build, sizes, runs):
@@ -222,14 +247,17 @@ def workbook(coopgen, build, runs):
 
 
 def measured(cmd, place):
-    """Runs cmd under /usr/bin/time: (wall s, CPU s, peak resident MiB)."""
+    """Runs cmd under /usr/bin/time: (wall s, CPU s (user + system),
+    peak resident MiB, system s)."""
     report = os.path.join(place, 'time.txt')
     t0 = time.monotonic()
-    subprocess.run(['/usr/bin/time', '-f', '%M %U %S', '-o', report] + cmd,
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(['/usr/bin/time', '-f', '%M %U %S', '-o', report] + cmd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.monotonic() - t0
+    if done.returncode:
+        sys.exit(f'{" ".join(cmd)} failed:\n{done.stderr}')
     peak, user, system = open(report).read().split()[-3:]
-    return wall, float(user) + float(system), int(peak) / 1024
+    return wall, float(user) + float(system), int(peak) / 1024, float(system)
 
 
 def fs_type(path):
@@ -254,11 +282,12 @@ def pages_in(out):
     return sum(1 for _, _, fs in os.walk(out) for f in fs if f.endswith('.html'))
 
 
-def against_hugo(coopgen, places, sizes, runs):
+def against_hugo(coopgen, places, sizes, runs, wait):
     """coopgen, Hugo and the cmark command in turn, on each file system."""
     version = run(['hugo', 'version']).stdout.split()[1]
     print(f'\ncoopgen against Hugo {version}, side by side: coopgen, Hugo, cmark, '
-          f'coopgen, ...; each build into a new folder; {runs} rounds; '
+          f'coopgen, ...; each build into a new folder; {runs} rounds after one '
+          f'not counted; '
           f'ratio = Hugo\'s time / coopgen\'s in the same round')
     for n in sizes:
         for place in places:
@@ -269,22 +298,36 @@ def against_hugo(coopgen, places, sizes, runs):
             bodies(content, md_file)
             cache = os.path.join(place, 'hugo-cache')
             rounds = []
+
+            def coopgen_into(out):
+                return [coopgen, 'build', '-q', '--content', content,
+                        '--templates', os.path.join(TOP, 'templates'), '--out', out]
+
+            def hugo_into(out):
+                return ['hugo', '--quiet', '--noBuildLock', '--source', site,
+                        '--destination', out, '--cacheDir', cache]
+
             print(f'\n{n} activities, {place} ({fs_type(place)})')
-            print(f'  {"":<7}{"coopgen":>16}{"Hugo":>16}{"cmark":>9}'
+            settle(place, wait)
+            # A round not counted: the page cache, and on ext4 the inodes
+            # freed by an earlier run's deletions, which make the first
+            # thousands of files created within minutes far slower (see
+            # README.md, "Performance").
+            run(coopgen_into(os.path.join(place, f'out-side-{n}-warm-coopgen')))
+            run(hugo_into(os.path.join(place, f'out-side-{n}-warm-hugo')))
+            print(f'  {"":<7}{"coopgen":>26}{"Hugo":>27}{"cmark":>9}'
                   f'{"Hugo/coopgen":>14}{"coopgen/cmark":>15}')
             for k in range(runs):
                 mine = os.path.join(place, f'out-side-{n}-{k}-coopgen')
                 theirs = os.path.join(place, f'out-side-{n}-{k}-hugo')
-                c = measured([coopgen, 'build', '-q', '--content', content,
-                              '--templates', os.path.join(TOP, 'templates'),
-                              '--out', mine], place)
-                h = measured(['hugo', '--quiet', '--noBuildLock', '--source', site,
-                              '--destination', theirs, '--cacheDir', cache], place)
+                c = measured(coopgen_into(mine), place)
+                h = measured(hugo_into(theirs), place)
                 m = measured(['cmark', md_file], place)
                 rounds.append((c, h, m))
-                print(f'  pair {k + 1} {c[0]:>7.2f} s {c[2]:>4.0f} MiB'
-                      f'{h[0]:>7.2f} s {h[2]:>4.0f} MiB{m[0]:>7.2f} s'
-                      f'{h[0] / c[0]:>13.2f}x{c[0] / m[0]:>14.2f}x')
+                print(f'  pair {k + 1}'
+                      f'{c[0]:>7.2f} s ({c[3]:.2f} sys) {c[2]:>4.0f} MiB'
+                      f'{h[0]:>7.2f} s ({h[3]:.2f} sys) {h[2]:>4.0f} MiB'
+                      f'{m[0]:>7.2f} s{h[0] / c[0]:>13.2f}x{c[0] / m[0]:>14.2f}x')
             ratio = median_spread([h[0] / c[0] for c, h, _ in rounds])
             floor = median_spread([c[0] / m[0] for c, _, m in rounds])
             cpu = median_spread([h[1] / c[1] for c, h, _ in rounds])
@@ -312,6 +355,8 @@ def main():
     ap.add_argument('runs', nargs='?', type=int, default=3)
     ap.add_argument('--tmpfs', default='/dev/shm/coopgen-bench')
     ap.add_argument('--hugo-sizes', default='')
+    ap.add_argument('--settle', type=int, default=SETTLE,
+                    help='seconds to let the disk forget the last run\'s deletions')
     group = ap.add_mutually_exclusive_group()
     group.add_argument('--only', choices=['hugo'])
     group.add_argument('--no-hugo', action='store_true')
@@ -335,10 +380,11 @@ def main():
           f'{" ".join(open("/proc/loadavg").read().split()[:3])}; '
           f'{a.runs} runs each; median (min-max)')
     if a.only != 'hugo':
+        settle(build, a.settle)
         builds(coopgen, build, sizes, a.runs)
         workbook(coopgen, build, a.runs)
     if not a.no_hugo:
-        against_hugo(coopgen, places, hugo_sizes, a.runs)
+        against_hugo(coopgen, places, hugo_sizes, a.runs, a.settle)
     print(f'\nload average at the end: '
           f'{" ".join(open("/proc/loadavg").read().split()[:3])}')
     for place in {build, *places}:
