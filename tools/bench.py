@@ -309,10 +309,8 @@ def against_hugo(coopgen, places, sizes, runs, wait):
 
             print(f'\n{n} activities, {place} ({fs_type(place)})')
             settle(place, wait)
-            # A round not counted: the page cache, and on ext4 the inodes
-            # freed by an earlier run's deletions, which make the first
-            # thousands of files created within minutes far slower (see
-            # README.md, "Performance").
+            # A round not counted, to warm the page cache (the tree, the
+            # programs, Hugo's site).
             run(coopgen_into(os.path.join(place, f'out-side-{n}-warm-coopgen')))
             run(hugo_into(os.path.join(place, f'out-side-{n}-warm-hugo')))
             print(f'  {"":<7}{"coopgen":>26}{"Hugo":>27}{"cmark":>9}'
@@ -363,6 +361,7 @@ def main():
     a = ap.parse_args()
     coopgen = os.path.abspath(a.coopgen)
     build = os.path.abspath(a.build)
+    a.tmpfs = os.path.abspath(a.tmpfs)
     sizes = [int(s) for s in a.sizes.split()]
     hugo_sizes = ([int(s) for s in a.hugo_sizes.split()] or
                   [n for n in sizes if n >= 10000] or sizes)
