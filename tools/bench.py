@@ -19,12 +19,11 @@ Last, coopgen against Hugo side by side (the only section with `--only
 hugo`): for each size of --hugo-sizes (default: the sizes of at least
 10,000), on the tmpfs (--tmpfs, default /dev/shm/coopgen-bench) and on
 BUILD_DIR's file system, the same tree and the Hugo site that
-tools/gen-hugo-site.py makes of it, built RUNS times in turn after a
-round not counted (coopgen, Hugo, the `cmark` command, coopgen, Hugo,
-...), each build into a new
-folder of that file system; the ratio of each pair, their median and
-spread, the peak memory of each (/usr/bin/time), and coopgen's time as a
-multiple of the `cmark` command's in the same round.
+tools/gen-hugo-site.py makes of it, built RUNS times in turn after a round
+not counted (coopgen, Hugo, the `cmark` command, coopgen, Hugo, ...), each
+build into a new folder of that file system; the ratio of each pair, their
+median and spread, the peak memory of each (/usr/bin/time), and coopgen's
+time as a multiple of the `cmark` command's in the same round.
 """
 import argparse
 import html
