@@ -71,7 +71,7 @@ FUZZ_OBJS    = $(SRCS:gen/%.c=build/fuzz/%.o) $(CXXSRCS:gen/%.cc=build/fuzz/%.o)
 FUZZ_BINS    = $(FUZZERS:%=build/fuzz/fuzz_%)
 
 .PHONY: all deps test-deps example check check-office install uninstall clean \
-        fuzz fuzz-bins bench
+        fuzz fuzz-bins bench bench-hugo
 .SUFFIXES:
 
 all: coopgen example
@@ -173,16 +173,27 @@ fuzz: $(FUZZ_BINS) coopgen
 	        build/fuzz/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
 	done
 
-# The benchmark (not part of make check): see tools/bench.py.
-# BENCH_DIR holds the generated trees and outputs: point it at a tmpfs
-# (/dev/shm/coopgen-bench) to take the disk out of the figures.
+# The benchmark (not part of make check): see tools/bench.py and README.md
+# "Performance". BENCH_DIR holds the generated trees and outputs on the
+# disk; BENCH_TMPFS the same on a tmpfs, for coopgen against Hugo, which
+# runs on both (BENCH_HUGO_SIZES: by default the BENCH_SIZES of at least
+# 10,000). `make bench-hugo` runs coopgen against Hugo alone.
 BENCH_SIZES = 1000 10000 50000
 BENCH_RUNS  = 3
 BENCH_DIR   = build/bench
+BENCH_TMPFS = /dev/shm/coopgen-bench
+BENCH_HUGO_SIZES =
+BENCH_DEPS  = cmark hugo time python3-yaml
+BENCH       = /usr/bin/python3 tools/bench.py ./coopgen $(BENCH_DIR) \
+              "$(BENCH_SIZES)" $(BENCH_RUNS) --tmpfs $(BENCH_TMPFS) \
+              --hugo-sizes "$(BENCH_HUGO_SIZES)"
 bench: coopgen
-	@tools/ensure-deps cmark
-	@/usr/bin/python3 tools/bench.py ./coopgen $(BENCH_DIR) "$(BENCH_SIZES)" \
-	    $(BENCH_RUNS)
+	@tools/ensure-deps $(BENCH_DEPS)
+	@$(BENCH)
+
+bench-hugo: coopgen
+	@tools/ensure-deps $(BENCH_DEPS)
+	@$(BENCH) --only hugo
 
 # For a reviewer, not for CI: LibreOffice opens each workbook of out/ and
 # prints it to PDF beside it (out/<YEAR>/statistics.pdf), and converts each
