@@ -595,7 +595,17 @@ run_build(char *const argv[], int sfd, struct buf *msgs, bool *stop)
 	if (err == 0)
 		err = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
 		    POSIX_SPAWN_SETSIGDEF);
-	if (err == 0)
+	/* The program itself, by the path the kernel gives (which a tool
+	 * running it, valgrind, maps back to the program), else by its
+	 * link. */
+	char self[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (len <= 0)
+		len = 0;
+	self[len] = '\0';
+	if (err == 0 && len > 0)
+		err = posix_spawn(&pid, self, &fa, &attr, argv, environ);
+	if ((err == 0 && len == 0) || err == ENOENT)
 		err = posix_spawn(&pid, "/proc/self/exe", &fa, &attr, argv,
 		    environ);
 	posix_spawn_file_actions_destroy(&fa);
