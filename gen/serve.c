@@ -55,6 +55,8 @@ struct live {
 	bool	 stopping;
 	const char *site;	/* the folder served */
 	char	 hosts[3][INET6_ADDRSTRLEN + 16];	/* Host headers allowed */
+	unsigned port;		/* the port listened on */
+	bool	 any;		/* on every address: any address is ours */
 };
 
 /*
@@ -525,6 +527,46 @@ unescape(void *cls, struct MHD_Connection *c, char *s)
 	return (size_t)(w - s);
 }
 
+/*
+ * Whether a Host header names this server: localhost or the address it
+ * listens on, with its port; or, when it listens on every address
+ * (--bind 0.0.0.0), any address written as digits, which no DNS name can
+ * rebind.
+ */
+static bool
+host_ok(struct live *l, const char *host)
+{
+	/* Set once the daemon has told its port: under the lock. */
+	pthread_mutex_lock(&l->lock);
+	bool ours = false;
+	for (size_t i = 0; i < 3; i++)
+		if (l->hosts[i][0] != '\0' && strcasecmp(host, l->hosts[i]) == 0)
+			ours = true;
+	bool any = l->any;
+	unsigned our_port = l->port;
+	pthread_mutex_unlock(&l->lock);
+	if (ours || !any)
+		return ours;
+	const char *colon = strrchr(host, ':');
+	char addr[INET6_ADDRSTRLEN + 2], port[8];
+	unsigned char bytes[sizeof(struct in6_addr)];
+	if (colon == NULL || (size_t)(colon - host) >= sizeof(addr))
+		return false;
+	snprintf(port, sizeof(port), "%u", our_port);
+	if (strcmp(colon + 1, port) != 0)
+		return false;
+	memcpy(addr, host, (size_t)(colon - host));
+	addr[colon - host] = '\0';
+	if (inet_pton(AF_INET, addr, bytes) == 1)
+		return true;
+	size_t len = strlen(addr);
+	if (len > 2 && addr[0] == '[' && addr[len - 1] == ']') {
+		addr[len - 1] = '\0';
+		return inet_pton(AF_INET6, addr + 1, bytes) == 1;
+	}
+	return false;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -545,11 +587,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	/* DNS rebinding: a name that is not ours pointed at our address. */
 	const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_HOST);
-	bool ours = false;
-	for (size_t i = 0; host != NULL && i < 3; i++)
-		if (l->hosts[i][0] != '\0' && strcasecmp(host, l->hosts[i]) == 0)
-			ours = true;
-	if (!ours)
+	if (host == NULL || !host_ok(l, host))
 		return answer_text(c, 403, "this server answers only to its "
 		    "own address\n", NULL, NULL);
 	if (strcmp(url, EVENTS_PATH) == 0)
@@ -902,6 +940,8 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 	snprintf(l.hosts[0], sizeof(l.hosts[0]), shown, bind, port);
 	snprintf(l.hosts[1], sizeof(l.hosts[1]), "localhost:%u", port);
 	snprintf(l.hosts[2], sizeof(l.hosts[2]), "127.0.0.1:%u", port);
+	l.port = port;
+	l.any = strcmp(bind, "0.0.0.0") == 0 || strcmp(bind, "::") == 0;
 	pthread_mutex_unlock(&l.lock);
 	printf("coopgen: serving the report at http://%s/ (Ctrl-C stops)\n",
 	    l.hosts[0]);
