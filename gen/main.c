@@ -37,6 +37,10 @@ usage(FILE *f)
 "       coopgen new site DIR [--lang vi|en]\n"
 "       coopgen new activity TITLE [--content DIR] [--year YYYY] [--date D]\n"
 "                     [--framework ID] [--kind ID] [--partner ID]...\n"
+"       coopgen new agreement TITLE [--content DIR] [--type T] [--status S]\n"
+"                     [--date SIGNED] [--framework ID] [--partner ID]...\n"
+"       coopgen new project TITLE --funder ID [--content DIR] [--year YYYY]\n"
+"                     [--status S] [--date START]\n"
 "       coopgen --help | --version\n"
 "\n"
 "Turn a year of international-cooperation records into a yearly report.\n"
@@ -50,6 +54,9 @@ usage(FILE *f)
 "  new site DIR      a new content folder to start from (DIR new or empty)\n"
 "  new activity TITLE  YEAR/activities/SLUG.md, checked as check would;\n"
 "                    never over an existing file\n"
+"  new agreement TITLE, new project TITLE\n"
+"                    a record at the end of agreements.yaml, or of the\n"
+"                    year's projects.yaml; the rest of the file kept\n"
 "\n"
 "options:\n"
 "  --content DIR     the content folder (default: content)\n"
@@ -69,6 +76,10 @@ usage(FILE *f)
 "  --framework ID, --kind ID, --partner ID\n"
 "                    new activity: its ids (default: the first framework\n"
 "                    and kind of site.yaml, no partner)\n"
+"  --type T, --status S, --funder ID\n"
+"                    new agreement (type bilateral or multilateral, status\n"
+"                    in-force or proposed), new project (status completed,\n"
+"                    ongoing, preparing or proposed; its funder's id)\n"
 "  -h, --help        print this help\n"
 "  -V, --version     print the version\n"
 "\n"
@@ -99,6 +110,16 @@ empty_value(int ch)
 		{ 'o', "--out", "the output folder, such as out" },
 		{ 'y', "--year", "a year of four digits, such as 2023" },
 		{ 'j', "--jobs", "a number of threads from 1 to 64" },
+		{ 'B', "--bind", "an IP address, such as 127.0.0.1" },
+		{ 'P', "--port", "a port, such as 8080, or 0 for any" },
+		{ 'L', "--lang", "vi or en" },
+		{ 'D', "--date", "a date, such as 2023-06-15" },
+		{ 'F', "--framework", "a framework id of site.yaml" },
+		{ 'K', "--kind", "a kind id of site.yaml" },
+		{ 'R', "--partner", "a partner id of partners.yaml" },
+		{ 'Y', "--type", "bilateral or multilateral" },
+		{ 'S', "--status", "a status, such as in-force" },
+		{ 'U', "--funder", "a partner id of partners.yaml" },
 	};
 
 	for (size_t i = 0; i < sizeof(values) / sizeof(*values); i++)
@@ -131,6 +152,9 @@ main(int argc, char *argv[])
 		{ "framework", required_argument, NULL, 'F' },
 		{ "kind", required_argument, NULL, 'K' },
 		{ "partner", required_argument, NULL, 'R' },
+		{ "type", required_argument, NULL, 'Y' },
+		{ "status", required_argument, NULL, 'S' },
+		{ "funder", required_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct options o = { "content", NULL, "out", NULL, 0, false, false,
@@ -177,6 +201,15 @@ main(int argc, char *argv[])
 			break;
 		case 'K':
 			sc.kind = optarg;
+			break;
+		case 'Y':
+			sc.type = optarg;
+			break;
+		case 'S':
+			sc.status = optarg;
+			break;
+		case 'U':
+			sc.funder = optarg;
 			break;
 		case 'R':
 			if (sc.n_partners == SCAFFOLD_PARTNERS_MAX)
@@ -250,7 +283,7 @@ main(int argc, char *argv[])
 		sc.now = o.has_epoch ? o.epoch : time(NULL);
 		if (optind + 1 == argc)
 			return bad_usage("%s", "new: what is needed: new site "
-			    "DIR or new activity TITLE");
+			    "DIR, or new activity, agreement or project TITLE");
 		const char *what = argv[optind + 1];
 		if (optind + 3 < argc)
 			return bad_usage("unexpected argument '%s' (a title "
@@ -259,13 +292,18 @@ main(int argc, char *argv[])
 		if (optind + 3 != argc)
 			return bad_usage(strcmp(what, "site") == 0 ?
 			    "new %s: the folder is needed (new site DIR)" :
-			    "new %s: the title is needed (new activity "
-			    "\"TITLE\")", what);
+			    "new %s: the title is needed (in quotes: \"TITLE\")",
+			    what);
 		if (strcmp(what, "site") == 0)
 			return scaffold_site(&sc, argv[optind + 2]);
 		if (strcmp(what, "activity") == 0)
 			return scaffold_activity(&sc, argv[optind + 2]);
-		return bad_usage("new '%s': expected site or activity", what);
+		if (strcmp(what, "agreement") == 0)
+			return scaffold_agreement(&sc, argv[optind + 2]);
+		if (strcmp(what, "project") == 0)
+			return scaffold_project(&sc, argv[optind + 2]);
+		return bad_usage("new '%s': expected site, activity, agreement "
+		    "or project", what);
 	}
 	if (optind != argc - 1) {
 		if (optind == argc)

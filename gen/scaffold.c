@@ -295,8 +295,32 @@ scaffold_site(const struct scaffold *s, const char *dir)
 	return EXIT_OK;
 }
 
-/* value as a YAML double-quoted scalar: always well-formed, whatever the
- * writer typed; check judges what it says. */
+static void yaml_quoted(struct buf *b, const char *value);
+
+/* value as YAML, as a writer would type it when it can be (plain), else
+ * double-quoted: always well-formed, whatever was typed; check judges what
+ * it says. flow: inside [...], where ",[]{}" end a plain value. */
+static void
+yaml_scalar(struct buf *b, const char *value, bool flow)
+{
+	size_t len = strlen(value);
+	bool plain = len > 0 && strchr("-?:,[]{}#&*!|>'\"%@`", value[0]) ==
+	    NULL && value[0] != ' ' && value[len - 1] != ' ' &&
+	    strstr(value, ": ") == NULL && strstr(value, " #") == NULL &&
+	    value[len - 1] != ':';
+	for (const char *p = value; plain && *p != '\0'; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch < 0x20 || ch == 0x7f || ch == '\\' ||
+		    (flow && strchr(",[]{}", ch) != NULL))
+			plain = false;
+	}
+	if (plain)
+		buf_puts(b, value);
+	else
+		yaml_quoted(b, value);
+}
+
+/* value as a YAML double-quoted scalar. */
 static void
 yaml_quoted(struct buf *b, const char *value)
 {
@@ -388,20 +412,21 @@ scaffold_activity(const struct scaffold *s, const char *title)
 
 	struct buf text = BUF_INIT, rel = BUF_INIT, path = BUF_INIT;
 	buf_puts(&text, "---\ntitle: ");
-	yaml_quoted(&text, title);
+	yaml_scalar(&text, title, false);
 	buf_puts(&text, "\ndate: ");
-	yaml_quoted(&text, s->date != NULL ? s->date : date);
+	yaml_scalar(&text, s->date != NULL ? s->date : date, false);
 	buf_puts(&text, "\nframework: ");
-	yaml_quoted(&text, s->framework != NULL ? s->framework :
-	    c.site.frameworks.v[0].id);
+	yaml_scalar(&text, s->framework != NULL ? s->framework :
+	    c.site.frameworks.v[0].id, false);
 	buf_puts(&text, "\nkind: ");
-	yaml_quoted(&text, s->kind != NULL ? s->kind : c.site.kinds.v[0].id);
+	yaml_scalar(&text, s->kind != NULL ? s->kind : c.site.kinds.v[0].id,
+	    false);
 	if (s->n_partners > 0) {
 		buf_puts(&text, "\npartners: [");
 		for (size_t i = 0; i < s->n_partners; i++) {
 			if (i > 0)
 				buf_puts(&text, ", ");
-			yaml_quoted(&text, s->partners[i]);
+			yaml_scalar(&text, s->partners[i], true);
 		}
 		buf_putc(&text, ']');
 	}
@@ -460,5 +485,275 @@ out:
 	buf_free(&text);
 	buf_free(&rel);
 	buf_free(&path);
+	return status;
+}
+
+/* The whole of a file, or NULL (and *len 0) when there is none. */
+static char *
+slurp(const char *path, size_t *len, bool *missing)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t n;
+
+	*len = 0;
+	*missing = f == NULL && errno == ENOENT;
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(&b, chunk, n);
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		buf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	if (b.data == NULL)
+		buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/* Put text in place as path, in one rename, with the mode it had. */
+static bool
+replace_file(const char *path, const char *text, size_t len, mode_t mode)
+{
+	struct buf tmp = BUF_INIT;
+	const char *slash = strrchr(path, '/');
+	bool existed = false;
+
+	/* Beside it, hidden: coopgen reads no dot file. */
+	if (slash != NULL)
+		buf_append(&tmp, path, (size_t)(slash - path + 1));
+	buf_printf(&tmp, ".%s.coopgen-new", slash ? slash + 1 : path);
+	unlink(buf_str(&tmp));
+	bool ok = write_new(buf_str(&tmp), text, len, &existed) &&
+	    chmod(buf_str(&tmp), mode) == 0 &&
+	    rename(buf_str(&tmp), path) == 0;
+	if (!ok) {
+		fprintf(stderr, "coopgen: %s: cannot write: %s\n", path,
+		    strerror(errno));
+		unlink(buf_str(&tmp));
+	}
+	buf_free(&tmp);
+	return ok;
+}
+
+/* The problems check finds in rel from line first on, printed as
+ * coopgen new's; how many errors. */
+static size_t
+report_from(char *msgs, const char *rel, int first, const char *what)
+{
+	size_t errors = 0, rlen = strlen(rel);
+
+	for (char *line = msgs, *end; line != NULL && *line != '\0';
+	    line = end) {
+		end = strchr(line, '\n');
+		if (end != NULL)
+			*end++ = '\0';
+		if (strncmp(line, rel, rlen) != 0 || line[rlen] != ':' ||
+		    atoi(line + rlen + 1) < first)
+			continue;
+		char *msg = strstr(line, ": error: ");
+		if (msg != NULL) {
+			fprintf(stderr, "coopgen: new %s: %s\n", what, msg + 9);
+			errors++;
+		} else if ((msg = strstr(line, ": warning: ")) != NULL)
+			fprintf(stderr, "coopgen: new %s: warning: %s\n", what,
+			    msg + 11);
+	}
+	return errors;
+}
+
+/* Add record (YAML text of one list item) at the end of rel, a file of
+ * the content, then check it. */
+static int
+append_record(const struct scaffold *s, int year, const char *rel,
+    const char *record, const char *what)
+{
+	struct buf path = BUF_INIT, text = BUF_INIT;
+	size_t len;
+	bool missing;
+	struct stat st;
+	mode_t mode = 0644;
+
+	buf_printf(&path, "%s/%s", s->content, rel);
+	char *old = slurp(buf_str(&path), &len, &missing);
+	if (old == NULL && !missing) {
+		fprintf(stderr, "coopgen: %s: cannot read: %s\n",
+		    buf_str(&path), strerror(errno));
+		buf_free(&path);
+		return EXIT_SYSTEM;
+	}
+	if (old != NULL && stat(buf_str(&path), &st) == 0)
+		mode = st.st_mode & 07777;
+	/* After everything there is, a blank line between records. */
+	int first = 1;
+	if (old != NULL) {
+		buf_append(&text, old, len);
+		if (len > 0 && old[len - 1] != '\n')
+			buf_putc(&text, '\n');
+		if (len > 0)
+			buf_putc(&text, '\n');
+		for (size_t i = 0; i < text.len; i++)
+			first += text.data[i] == '\n';
+	}
+	buf_puts(&text, record);
+	int status = EXIT_OK;
+	if (!replace_file(buf_str(&path), text.data, text.len, mode)) {
+		status = EXIT_SYSTEM;
+		goto out;
+	}
+	struct content c;
+	struct diag d;
+	char *msgs = NULL;
+	size_t mlen = 0;
+	memset(&c, 0, sizeof(c));
+	load_year(&c, s->content, year, &msgs, &mlen, &d);
+	content_free(&c);
+	size_t errors = report_from(msgs, rel, first, what);
+	free(msgs);
+	if (errors > 0) {
+		/* As it was: the old bytes, or no file. */
+		if (old != NULL)
+			replace_file(buf_str(&path), old, len, mode);
+		else
+			unlink(buf_str(&path));
+		fprintf(stderr, "coopgen: nothing was written\n");
+		status = EXIT_CONTENT;
+	} else
+		printf("%s:%d\n", buf_str(&path), first);
+out:
+	free(old);
+	buf_free(&path);
+	buf_free(&text);
+	return status;
+}
+
+/* The content's site must load, and the year exist, before a record is
+ * added to it. */
+static bool
+content_ready(const struct scaffold *s, int year, bool need_year)
+{
+	struct content c;
+	struct diag d;
+	char *msgs = NULL;
+	size_t len = 0;
+
+	memset(&c, 0, sizeof(c));
+	bool ok = load_year(&c, s->content, year, &msgs, &len, &d);
+	if (ok && (!c.site_ok || (need_year && content_year(&c, year) ==
+	    NULL))) {
+		fputs(msgs, stderr);
+		if (c.site_ok && len == 0)
+			fprintf(stderr, "coopgen: %s/%d: no such year folder "
+			    "(expected a folder with its report.yaml, or "
+			    "--year)\n", s->content, year);
+		else if (!c.site_ok)
+			fprintf(stderr, "coopgen: %s/site.yaml has errors; "
+			    "fix them first\n", s->content);
+		ok = false;
+	} else if (!ok)
+		fputs(msgs, stderr);
+	free(msgs);
+	content_free(&c);
+	return ok;
+}
+
+static void
+record_refs(struct buf *b, const struct scaffold *s, size_t from)
+{
+	if (s->n_partners <= from)
+		return;
+	buf_puts(b, "  partners: [");
+	for (size_t i = from; i < s->n_partners; i++) {
+		if (i > from)
+			buf_puts(b, ", ");
+		yaml_scalar(b, s->partners[i], true);
+	}
+	buf_puts(b, "]\n");
+}
+
+int
+scaffold_agreement(const struct scaffold *s, const char *title)
+{
+	struct tm tm = today(s);
+	int year = s->year ? s->year : tm.tm_year + 1900;
+	struct buf r = BUF_INIT;
+
+	if (title[strspn(title, " \t")] == '\0') {
+		fputs("coopgen: new agreement: the title is empty (expected "
+		    "the agreement's title)\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (!content_ready(s, year, false))
+		return EXIT_CONTENT;
+	buf_puts(&r, "- title: ");
+	yaml_scalar(&r, title, false);
+	buf_puts(&r, "\n  type: ");
+	yaml_scalar(&r, s->type != NULL ? s->type : "bilateral", false);
+	buf_putc(&r, '\n');
+	record_refs(&r, s, 0);
+	if (s->framework != NULL) {
+		buf_puts(&r, "  framework: ");
+		yaml_scalar(&r, s->framework, false);
+		buf_putc(&r, '\n');
+	}
+	if (s->date != NULL) {
+		buf_puts(&r, "  signed: ");
+		yaml_scalar(&r, s->date, false);
+		buf_putc(&r, '\n');
+	}
+	if (s->status != NULL) {
+		buf_puts(&r, "  status: ");
+		yaml_scalar(&r, s->status, false);
+		buf_putc(&r, '\n');
+	}
+	int status = append_record(s, year, "agreements.yaml", buf_str(&r),
+	    "agreement");
+	buf_free(&r);
+	return status;
+}
+
+int
+scaffold_project(const struct scaffold *s, const char *title)
+{
+	struct tm tm = today(s);
+	int year = s->year ? s->year : tm.tm_year + 1900;
+	struct buf r = BUF_INIT, rel = BUF_INIT;
+	const char *funder = s->funder != NULL ? s->funder :
+	    s->n_partners > 0 ? s->partners[0] : NULL;
+
+	if (title[strspn(title, " \t")] == '\0') {
+		fputs("coopgen: new project: the title is empty (expected "
+		    "the project's title)\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (funder == NULL) {
+		fputs("coopgen: new project: --funder is needed (expected the "
+		    "id in partners.yaml of the partner that funds it)\n",
+		    stderr);
+		return EXIT_USAGE;
+	}
+	if (!content_ready(s, year, true))
+		return EXIT_CONTENT;
+	buf_puts(&r, "- title: ");
+	yaml_scalar(&r, title, false);
+	buf_puts(&r, "\n  funder: ");
+	yaml_scalar(&r, funder, false);
+	buf_puts(&r, "\n  status: ");
+	yaml_scalar(&r, s->status != NULL ? s->status : "ongoing", false);
+	buf_putc(&r, '\n');
+	if (s->date != NULL) {
+		buf_puts(&r, "  start: ");
+		yaml_scalar(&r, s->date, false);
+		buf_putc(&r, '\n');
+	}
+	buf_printf(&rel, "%d/projects.yaml", year);
+	int status = append_record(s, year, buf_str(&rel), buf_str(&r),
+	    "project");
+	buf_free(&r);
+	buf_free(&rel);
 	return status;
 }

@@ -431,6 +431,43 @@ def new_tests():
                        timeout=60)
     result("new-activity-no-year", r.returncode == 1 and "2031" in r.stderr,
            r.stderr)
+    # Records added at the end of a YAML file: every byte before kept.
+    agr = os.path.join(site, "agreements.yaml")
+    with open(agr, "w", encoding="utf-8") as f:
+        f.write("# Comments stay.\n- title: First\n  type: bilateral  # here too\n")
+    before = open(agr, "rb").read()
+    r = subprocess.run([COOPGEN, "new", "agreement", "MoU: with #2",
+                        "--content", site, "--partner", "example", "--date",
+                        "2023-09", "--year", "2023"], env=env,
+                       capture_output=True, text=True, timeout=60)
+    after = open(agr, "rb").read()
+    result("new-agreement-keeps-file", r.returncode == 0 and
+           after.startswith(before) and
+           after[len(before):] == b'\n- title: "MoU: with #2"\n  type: '
+           b'bilateral\n  partners: [example]\n  signed: 2023-09\n' and
+           r.stdout.strip() == agr + ":5", r.stderr + r.stdout)
+    r = subprocess.run([COOPGEN, "new", "agreement", "Wrong", "--content",
+                        site, "--type", "trilateral", "--year", "2023"],
+                       env=env, capture_output=True, text=True, timeout=60)
+    result("new-agreement-error", r.returncode == 1 and
+           "coopgen: new agreement: unknown type 'trilateral' (expected one "
+           "of: bilateral, multilateral)" in r.stderr and
+           open(agr, "rb").read() == after, r.stderr)
+    proj = os.path.join(site, "2023", "projects.yaml")
+    r = subprocess.run([COOPGEN, "new", "project", "Capacity", "--content",
+                        site, "--funder", "example", "--year", "2023"],
+                       env=env, capture_output=True, text=True, timeout=60)
+    r2 = subprocess.run([COOPGEN, "new", "project", "Wrong", "--content",
+                         site, "--funder", "nope", "--year", "2023"],
+                        env=env, capture_output=True, text=True, timeout=60)
+    c = subprocess.run([COOPGEN, "check", "--content", site, "--templates",
+                        os.path.join(TOP, "templates")],
+                       capture_output=True, text=True, timeout=60)
+    result("new-project", r.returncode == 0 and r2.returncode == 1 and
+           "unknown funder 'nope'" in r2.stderr and
+           open(proj).read() == "- title: Capacity\n  funder: example\n"
+           "  status: ongoing\n" and c.returncode == 0,
+           r.stderr + r2.stderr + c.stderr)
     r = subprocess.run([COOPGEN, "serve", "--out", "x"], capture_output=True,
                        text=True, timeout=60)
     r2 = subprocess.run([COOPGEN, "serve", "--port", "99999"],
