@@ -184,6 +184,7 @@ bench: coopgen
 	@tools/ensure-deps cmark
 	@/usr/bin/python3 tools/bench.py ./coopgen $(BENCH_DIR) "$(BENCH_SIZES)" \
 	    $(BENCH_RUNS)
+	@/usr/bin/python3 tools/bench-serve.py ./coopgen $(BENCH_DIR) 10000
 
 # For a reviewer, not for CI: LibreOffice opens each workbook of out/ and
 # prints it to PDF beside it (out/<YEAR>/statistics.pdf), and converts each
