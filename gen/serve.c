@@ -620,8 +620,22 @@ run_build(char *const argv[], int sfd, struct buf *msgs, bool *stop)
 	sigaddset(&dfl, SIGHUP);
 	sigaddset(&dfl, SIGPIPE);
 	int err = posix_spawn_file_actions_init(&fa);
-	if (err == 0)
-		err = posix_spawnattr_init(&attr);
+	if (err != 0) {
+		close(p[0]);
+		close(p[1]);
+		buf_printf(msgs, "coopgen: cannot run a build: %s\n",
+		    strerror(err));
+		return 3;
+	}
+	err = posix_spawnattr_init(&attr);
+	if (err != 0) {
+		posix_spawn_file_actions_destroy(&fa);
+		close(p[0]);
+		close(p[1]);
+		buf_printf(msgs, "coopgen: cannot run a build: %s\n",
+		    strerror(err));
+		return 3;
+	}
 	if (err == 0)
 		err = posix_spawn_file_actions_adddup2(&fa, p[1], 1);
 	if (err == 0)
