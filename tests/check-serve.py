@@ -364,6 +364,64 @@ def served(p, port, content, templates, tmp, ref):
     ev.close()
 
 
+def start(content, templates, tmp):
+    """coopgen serve on a free port: the process and its port (None)."""
+    p = subprocess.Popen(WRAP + [COOPGEN, "serve", "--content", content,
+                                 "--templates", templates, "--port", "0"],
+                         cwd=WORK, env=dict(os.environ, TMPDIR=tmp),
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = p.stdout.readline()
+        if not line:
+            break
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            return p, int(m.group(1))
+    return p, None
+
+
+def broken_start():
+    """Content with errors from the start: a page that says so, then the
+    site once they are fixed."""
+    content = os.path.join(WORK, "content-broken")
+    tmp = os.path.join(WORK, "tmp-broken")
+    shutil.copytree(os.path.join(TOP, "content"), content)
+    os.makedirs(tmp)
+    site = os.path.join(content, "site.yaml")
+    with open(site, encoding="utf-8") as f:
+        original = f.read()
+    with open(site, "w", encoding="utf-8") as f:
+        f.write(original.replace("lang: vi", "lang: vx"))
+    p, port = start(content, os.path.join(WORK, "templates"), tmp)
+    try:
+        if port is None:
+            result("broken-start-serves", False, "no address printed")
+            return
+        status, _, page = get(port, "/")
+        ev = Events(port, gen_of(page))
+        name, data = ev.wait()
+        result("broken-start-serves", status == 503 and
+               len(SCRIPT.findall(page)) == 1 and name == "errors" and
+               "site.yaml:" in (data or ""), (status, name, data))
+        with open(site, "w", encoding="utf-8") as f:
+            f.write(original)
+        name, _ = ev.wait()
+        status, _, page = get(port, "/")
+        with open(os.path.join(WORK, "ref", "index.html"), "rb") as f:
+            result("broken-start-fixed", name == "reload" and status == 200
+                   and SCRIPT.sub(b"", page) == f.read(), (name, status))
+        ev.close()
+    finally:
+        p.send_signal(signal.SIGINT)
+        try:
+            p.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+
+
 def new_tests():
     site = os.path.join(WORK, "newsite")
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
@@ -479,6 +537,7 @@ def new_tests():
 
 
 main()
+broken_start()
 if not WRAP:
     new_tests()
 sys.exit(1 if failed else 0)
