@@ -162,6 +162,9 @@ main(int argc, char *argv[])
 	int years[YEARS_MAX];
 	int ch;
 	bool out_given = false;
+	/* An option of serve or of new given to another command is a
+	 * mistake worth saying, not something to ignore. */
+	const char *serve_only = NULL, *new_only = NULL;
 	struct serve_options so = { NULL, NULL };
 	struct scaffold sc;
 
@@ -185,33 +188,43 @@ main(int argc, char *argv[])
 			out_given = true;
 			break;
 		case 'B':
+			serve_only = "--bind";
 			so.bind = optarg;
 			break;
 		case 'P':
+			serve_only = "--port";
 			so.port = optarg;
 			break;
 		case 'L':
+			new_only = "--lang";
 			sc.lang = optarg;
 			break;
 		case 'D':
+			new_only = "--date";
 			sc.date = optarg;
 			break;
 		case 'F':
+			new_only = "--framework";
 			sc.framework = optarg;
 			break;
 		case 'K':
+			new_only = "--kind";
 			sc.kind = optarg;
 			break;
 		case 'Y':
+			new_only = "--type";
 			sc.type = optarg;
 			break;
 		case 'S':
+			new_only = "--status";
 			sc.status = optarg;
 			break;
 		case 'U':
+			new_only = "--funder";
 			sc.funder = optarg;
 			break;
 		case 'R':
+			new_only = "--partner";
 			if (sc.n_partners == SCAFFOLD_PARTNERS_MAX)
 				return bad_usage("%s: too many --partner "
 				    "options", optarg);
@@ -276,8 +289,14 @@ main(int argc, char *argv[])
 		o.has_epoch = true;
 		o.epoch = (time_t)t;
 	}
+	bool is_new = optind < argc && strcmp(argv[optind], "new") == 0;
+	bool is_serve = optind < argc && strcmp(argv[optind], "serve") == 0;
+	if (serve_only != NULL && !is_serve && optind < argc)
+		return bad_usage("%s is an option of serve", serve_only);
+	if (new_only != NULL && !is_new && optind < argc)
+		return bad_usage("%s is an option of new", new_only);
 	/* coopgen new KIND NAME: the one command with arguments. */
-	if (optind < argc && strcmp(argv[optind], "new") == 0) {
+	if (is_new) {
 		sc.content = o.content;
 		sc.year = o.n_years > 0 ? years[0] : 0;
 		sc.now = o.has_epoch ? o.epoch : time(NULL);

@@ -532,8 +532,16 @@ def new_tests():
                         capture_output=True, text=True, timeout=60)
     r3 = subprocess.run([COOPGEN, "serve", "--bind", "example.org"],
                         capture_output=True, text=True, timeout=60)
+    r4 = subprocess.run([COOPGEN, "build", "--port", "8080"],
+                        capture_output=True, text=True, timeout=60)
+    r5 = subprocess.run([COOPGEN, "check", "--kind", "meeting"],
+                        capture_output=True, text=True, timeout=60)
     result("serve-usage", (r.returncode, r2.returncode, r3.returncode) ==
            (2, 2, 2), r.stderr + r2.stderr + r3.stderr)
+    result("options-of-another-command", r4.returncode == 2 and
+           "--port is an option of serve" in r4.stderr and
+           r5.returncode == 2 and "--kind is an option of new" in r5.stderr,
+           r4.stderr + r5.stderr)
 
 
 main()
