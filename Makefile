@@ -19,13 +19,14 @@ SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 
 # Debian packages: the libraries, and what the tests use.
 BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev libutf8proc-dev \
-             libxlsxwriter-dev libctemplate-dev libxxhash-dev libminizip-dev
+             libxlsxwriter-dev libctemplate-dev libxxhash-dev libminizip-dev \
+             libmicrohttpd-dev
 TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl openjdk-17-jre-headless \
-             clang libclang-rt-14-dev python3-docx
+             clang libclang-rt-14-dev python3-docx chromium
 OFFICE_DEPS = libreoffice-calc libreoffice-writer fonts-liberation fonts-liberation2 \
               poppler-utils
 PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate libutf8proc \
-             libxxhash minizip
+             libxxhash minizip libmicrohttpd
 
 # Evaluated on first use only, after `deps` has run: the packages may have
 # been installed by this very make.
@@ -43,7 +44,7 @@ SRCS = gen/arena.c gen/buf.c gen/build.c gen/check.c gen/date.c gen/diag.c \
        gen/strmap.c gen/utf8.c gen/xalloc.c gen/ynode.c gen/labels.c gen/xlsx.c \
        gen/html.c gen/pages.c gen/article.c gen/svg.c gen/directive.c \
        gen/hash.c gen/reuse.c gen/names.c gen/docx.c gen/wml.c gen/stats.c \
-       gen/template.c
+       gen/template.c gen/scaffold.c gen/serve.c gen/watch.c
 # The one C++ file: the bridge to ctemplate.
 CXXSRCS = gen/tpl.cc
 UNIT = $(wildcard tests/unit/*.c)
@@ -190,6 +191,7 @@ BENCH       = /usr/bin/python3 tools/bench.py ./coopgen $(BENCH_DIR) \
 bench: coopgen
 	@tools/ensure-deps $(BENCH_DEPS)
 	@$(BENCH)
+	@/usr/bin/python3 tools/bench-serve.py ./coopgen $(BENCH_DIR) 10000
 
 bench-hugo: coopgen
 	@tools/ensure-deps $(BENCH_DEPS)

@@ -794,14 +794,18 @@ coopgen_build(const struct options *o)
 		/* After a year whose bodies were found wrong, the next
 		 * years are still written, for their own problems. */
 		if (ok && !o->quiet && r.d.errors == errors)
-			buf_printf(&done, "%d: read %zu activities, %zu "
-			    "projects, %zu sections, %s; wrote the report site, "
-			    "statistics.xlsx, report.docx, figures.json and "
-			    "%zu media into %s/%s in %.0f ms\n", yr->y->year,
-			    yr->y->n_activities, yr->y->n_projects,
-			    yr->y->n_sections, yr->y->article ? "an article" :
-			    "no article", yr->n_media, o->out, yr->y->dir,
-			    now_ms() - t0);
+			/* Count words agree with their numbers: "1 project". */
+			buf_printf(&done, "%d: read %zu activit%s, %zu "
+			    "project%s, %zu section%s, %s; wrote the report "
+			    "site, statistics.xlsx, report.docx, figures.json "
+			    "and %zu media file%s into %s/%s in %.0f ms\n",
+			    yr->y->year, yr->y->n_activities,
+			    yr->y->n_activities == 1 ? "y" : "ies",
+			    yr->y->n_projects, yr->y->n_projects == 1 ? "" : "s",
+			    yr->y->n_sections, yr->y->n_sections == 1 ? "" : "s",
+			    yr->y->article ? "an article" : "no article",
+			    yr->n_media, yr->n_media == 1 ? "" : "s", o->out,
+			    yr->y->dir, now_ms() - t0);
 	}
 	/* The list of all years, from every year of the content (a build
 	 * of named years reads them all for it). */

@@ -1,0 +1,57 @@
+/*
+ * watch: the folders a preview rebuilds from, watched with inotify.
+ *
+ * Folders are watched, not files: an editor that saves by writing a new
+ * file and renaming it over the old one is seen like one that writes in
+ * place. Every subfolder is watched, those made later too (a new year, a
+ * folder moved in, a git checkout). When inotify's queue overflows, events
+ * were lost: the caller rebuilds everything, and the folders are walked
+ * again for watches that may be missing.
+ */
+#ifndef COOPGEN_WATCH_H
+#define COOPGEN_WATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+
+struct watch {
+	int	 fd;		/* inotify's, non-blocking; poll it */
+	struct watched {
+		int	 wd;
+		char	*path;	/* the folder, as given or below it */
+	} *v;
+	size_t	 n, cap;
+	const char *roots[2];
+	size_t	 n_roots;
+};
+
+/* Start watching nothing. False (reported on stderr) when inotify is not
+ * available. */
+bool	 watch_open(struct watch *w);
+
+/* Watch root and every folder under it. False (reported) when root
+ * cannot be watched. */
+bool	 watch_tree(struct watch *w, const char *root);
+
+/* The files changed since the last rebuild, each once, the last one
+ * changed at the end. */
+struct changes {
+	char	**v;
+	size_t	 n, cap;
+};
+
+/*
+ * Read what is pending into ch; *overflow is set when events were lost.
+ * A file made and renamed away in one go (an editor's or sed's temporary
+ * file, saved over the real one) is no change of its own. Names starting
+ * with '.' or ending with '~' (hidden files, backups) do not count.
+ */
+void	 watch_read(struct watch *w, struct changes *ch, bool *overflow);
+
+/* Forget the changes, after a rebuild. */
+void	 changes_clear(struct changes *ch);
+
+void	 watch_close(struct watch *w);
+
+#endif
