@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "page.h"
+#include "pages.h"
 #include "xalloc.h"
 
 /* The year's address, with a final '/', from site.yaml's base_url; NULL

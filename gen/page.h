@@ -1,27 +1,65 @@
 /*
- * page: what the writers of the report's pages share, inside coopgen:
- * html.c (templates, the layout, tables and lists, the list of years),
- * pages.c (the pages of a year) and article.c (the news article).
+ * page: the machinery every page of the report shares (page.c): templates
+ * expanded, the layout, crumbs, tables, Markdown rendered for a page, the
+ * files published. Its callers are the writers of the pages, pages.c (the
+ * pages of a year) and article.c (the news article), which html.c drives;
+ * it calls nothing of theirs. The arrows run one way:
+ *
+ *	build.c -> html.c -> pages.c, article.c -> page.c -> tpl.cc
  */
 #ifndef COOPGEN_PAGE_H
 #define COOPGEN_PAGE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <jansson.h>
 
 #include "buf.h"
+#include "diag.h"
+#include "figures.h"
 #include "format.h"
-#include "html.h"
+#include "fsx.h"
 #include "labels.h"
 #include "markdown.h"
+#include "model.h"
 #include "publish.h"
+#include "reuse.h"
 #include "tpl.h"
 
 struct groups;
 
+/* What the pages of one year are made from. */
+struct html_year {
+	const struct content *c;
+	const struct labels *l;
+	const struct year *y;
+	const struct figures *f;
+	const json_t *json;	/* figures_json, for {{stat}} */
+	const struct fsx *fs;	/* the content folder */
+	struct diag *d;
+	const struct locale *loc;
+	int	 jobs;		/* threads writing pages */
+	/* NULL when the activity bodies were checked as they were read;
+	 * else they are checked where their pages are written, {{stat}}
+	 * against this shape of the figures (see build.c), and problems
+	 * are counted in d: the caller publishes nothing then. */
+	const json_t *shape;
+	/* Activity pages of the last build (reuse.h): its manifest, each
+	 * activity's keys, and where the key and the hash of each page
+	 * written or taken go (left zero for a page not written). NULL: every
+	 * page is rendered. */
+	const struct reuse *reuse;
+	const struct reuse_page_key *keys;
+	struct reuse_entry *written;	/* .key and .bytes only */
+	/* The other pages of the year, as one group: their key, and where
+	 * the files written or taken are noted. */
+	struct hash group_key;
+	struct reuse_list *group;
+};
+
 /* Everything the pages of a year share while they are written. */
 struct w {
-	struct html *h;
+	struct tpl *tpl;	/* the templates, loaded by html_load */
 	const struct html_year *in;
 	const struct content *c;
 	const struct labels *l;
@@ -172,16 +210,9 @@ void	 page_render(struct w *w, const struct markdown *md, int up, int base,
 	    const char *prefix, const struct md_context *check,
 	    struct md_page *page, struct buf *out);
 
-/* pages.c: the pages of a year, but the article; without lists, only the
- * activities' own pages (the others were taken from the last build). */
-void	 pages_write_year(struct w *w, bool lists);
-
 /* Write file rel (relative to the output folder) for the pages, noting
  * it where w says; false (w->ok too) when it could not be written. */
 bool	 page_publish(struct w *w, const char *rel, const void *data,
 	    size_t len);
-
-/* article.c: article.html and article.fragment.html. */
-void	 article_write(struct w *w);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "load.h"
 #include "page.h"
+#include "pages.h"
 #include "stats.h"
 #include "svg.h"
 #include "xalloc.h"

@@ -5,7 +5,7 @@
  * a page the same id twice, so the loader refuses it (at the record, exit
  * status 1) and check and build agree.
  *
- * This is the one list. The page writers (gen/pages.c, gen/html.c,
+ * This is the one list. The page writers (gen/pages.c, gen/page.c,
  * gen/article.c and templates/) produce these names; tests/run-reserved
  * builds a year with every kind of page and fails when a page or an id
  * the writers produce is not listed here, so the list cannot fall behind.
