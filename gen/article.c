@@ -11,7 +11,7 @@
 /* The year's address, with a final '/', from site.yaml's base_url; NULL
  * without one. */
 static char *
-year_url(const struct w *w)
+year_url(const struct page_writer *w)
 {
 	const char *base = w->c->site.base_url;
 	struct buf b = BUF_INIT;
@@ -28,7 +28,7 @@ year_url(const struct w *w)
 /* The NewsArticle of schema.org, as JSON that cannot end the <script>
  * element it stands in. */
 static char *
-article_jsonld(const struct w *w, const char *description,
+article_jsonld(const struct page_writer *w, const char *description,
     const char *published, const char *image, const char *canonical)
 {
 	const struct article *a = w->y->article;
@@ -82,7 +82,7 @@ article_jsonld(const struct w *w, const char *description,
  * base_url.
  */
 void
-article_write(struct w *w)
+article_write(struct page_writer *w)
 {
 	const struct article *a = w->y->article;
 	struct buf t = BUF_INIT, lead = BUF_INIT, desc = BUF_INIT,
@@ -143,21 +143,24 @@ article_write(struct w *w)
 		tpl_set(d, "BODY", buf_str(&html));
 		if (a->source) {
 			struct tpl_dict *s = tpl_section(d, "SOURCE");
-			tpl_set(s, "LABEL", L(w, LABEL_SOURCE_LABEL));
+			tpl_set(s, "LABEL", label_of(w, LABEL_SOURCE_LABEL));
 			tpl_set(s, "TEXT", a->source);
 		}
-		tpl_set(d, "BACK_TO_TOP", L(w, LABEL_BACK_TO_TOP));
+		tpl_set(d, "BACK_TO_TOP", label_of(w, LABEL_BACK_TO_TOP));
 		page_expand(w, "article", d, out);
 		tpl_dict_free(d);
 	}
 
 	char *jsonld = article_jsonld(w, buf_str(&desc), buf_str(&published),
 	    a->image ? buf_str(&img) : NULL, base ? buf_str(&canon) : NULL);
-	struct head head = { buf_str(&desc), base ? buf_str(&canon) : NULL,
-	    a->image ? buf_str(&img) : NULL, a->image_caption ?
-	    a->image_caption : a->title, buf_str(&published), jsonld };
+	struct head head = { .description = buf_str(&desc),
+	    .canonical = base ? buf_str(&canon) : NULL,
+	    .image = a->image ? buf_str(&img) : NULL,
+	    .image_alt = a->image_caption ? a->image_caption : a->title,
+	    .published = buf_str(&published), .jsonld = jsonld };
 	struct crumb cr[3];
-	size_t n = page_crumbs(w, cr, &t, L(w, LABEL_NAV_ARTICLE), NULL, NULL);
+	size_t n = page_crumbs(w, cr, &t, label_of(w, LABEL_NAV_ARTICLE), NULL,
+	    NULL);
 	page_write_head(w, "article.html", a->title, NAV_ARTICLE, cr, n,
 	    buf_str(&page), &head);
 	buf_printf(&rel, "%s/article.fragment.html", w->y->dir);

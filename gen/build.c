@@ -141,8 +141,9 @@ static void
 check_prose(struct run *r, struct year_run *yr)
 {
 	const struct year *y = yr->y;
-	struct md_context ctx = { &r->c, y, yr->json, &r->fs, &r->d,
-	    &r->locale, r->has_labels ? &r->labels : NULL };
+	struct md_context ctx = { .c = &r->c, .y = y, .figures = yr->json,
+	    .fs = &r->fs, .d = &r->d, .loc = &r->locale,
+	    .l = r->has_labels ? &r->labels : NULL };
 
 	r->prose += y->report.lead.len;
 	for (size_t i = 0; i < y->n_sections; i++)
@@ -239,8 +240,8 @@ struct checker {
 static void
 check_job(struct run *r, struct body_job *job)
 {
-	struct md_context ctx = { &r->c, job->y, job->shape, &r->fs, &r->d,
-	    NULL, NULL };
+	struct md_context ctx = { .c = &r->c, .y = job->y,
+	    .figures = job->shape, .fs = &r->fs, .d = &r->d };
 
 	md_check(&ctx, &job->md);
 	free(job->text);
@@ -279,7 +280,8 @@ check_body(void *arg, const struct year *y, const struct activity *a)
 	 * against: its error is reported, and would be one per figure. */
 	if (k->defer || !k->r->c.site_ok)
 		return true;
-	struct body_job job = { NULL, a->body, y, shape_of(k->r, y) };
+	struct body_job job = { .md = a->body, .y = y,
+	    .shape = shape_of(k->r, y) };
 
 	if (k->nthreads == 0) {
 		check_job(k->r, &job);
@@ -337,8 +339,8 @@ check_all(struct run *r, const struct options *o)
 {
 	struct checker checker;
 	/* With a core to spare, files are read ahead of the loader. */
-	struct load_hooks hooks = { check_body, &checker,
-	    o->jobs > 1 ? o->jobs : 0 };
+	struct load_hooks hooks = { .body = check_body, .arg = &checker,
+	    .readers = o->jobs > 1 ? o->jobs : 0 };
 	double start = now_ms();
 
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
@@ -503,18 +505,20 @@ created(const struct options *o, const struct year *y)
 static struct html_year
 html_input(struct run *r, struct year_run *yr)
 {
-	struct html_year in = { &r->c, &r->labels, yr->y, &yr->figures,
-	    yr->json, &r->fs, &r->d, &r->locale, r->o->jobs,
-	    r->defer ? shape_of(r, yr->y) : NULL, r->reusing ? &r->old : NULL,
-	    yr->keys.pages, yr->written, yr->keys.group,
-	    r->reusing ? &yr->group : NULL };
+	struct html_year in = { .c = &r->c, .l = &r->labels, .y = yr->y,
+	    .f = &yr->figures, .json = yr->json, .fs = &r->fs, .d = &r->d,
+	    .loc = &r->locale, .jobs = r->o->jobs,
+	    .shape = r->defer ? shape_of(r, yr->y) : NULL,
+	    .reuse = r->reusing ? &r->old : NULL, .keys = yr->keys.pages,
+	    .written = yr->written, .group_key = yr->keys.group,
+	    .group = r->reusing ? &yr->group : NULL };
 
 	return in;
 }
 
 /* The workbook of a year, written on a thread of its own beside the
  * pages when there are cores for both: it depends on nothing they write. */
-struct book {
+struct workbook_job {
 	struct run *r;
 	struct publish *p;
 	struct year_run *yr;
@@ -527,7 +531,7 @@ struct book {
 static void *
 write_book(void *arg)
 {
-	struct book *k = arg;
+	struct workbook_job *k = arg;
 	const struct year *y = k->yr->y;
 	double t0 = now_ms();
 	struct buf rel = BUF_INIT;
@@ -571,7 +575,7 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	const struct year *y = yr->y;
 	struct buf b = BUF_INIT, rel = BUF_INIT;
 	struct html_year pages = html_input(r, yr);
-	struct book book = { r, p, yr, false, 0, 0, false };
+	struct workbook_job book = { .r = r, .p = p, .yr = yr };
 
 	/* With one job, one thing after another: the order of the writes is
 	 * then fixed, which the fault tests rely on. */
@@ -594,8 +598,10 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	buf_printf(&rel, "%s/report.docx", y->dir);
 	char *path = ok ? publish_path(p, buf_str(&rel)) : NULL;
 	if (path != NULL) {
-		struct docx_input din = { &r->c, y, &yr->figures, yr->json,
-		    &r->fs, &r->labels, &r->locale, created(r->o, y) };
+		struct docx_input din = { .c = &r->c, .y = y,
+		    .f = &yr->figures, .json = yr->json, .fs = &r->fs,
+		    .l = &r->labels, .loc = &r->locale,
+		    .created = created(r->o, y) };
 		ok = docx_write(r->docx, &din, path, &r->d);
 		free(path);
 	} else

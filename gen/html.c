@@ -71,12 +71,13 @@ html_free(struct html *h)
 bool
 html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 {
-	struct w w = { .tpl = h->tpl, .in = in, .c = in->c, .l = in->l, .y = in->y,
-	    .f = &in->f->cur, .p = p, .lang = in->c->site.lang, .loc = in->loc,
-	    .ok = true };
+	struct page_writer w = { .tpl = h->tpl, .in = in, .c = in->c,
+	    .l = in->l, .y = in->y, .f = &in->f->cur, .p = p,
+	    .lang = in->c->site.lang, .loc = in->loc, .ok = true };
 
-	w.md = (struct md_context){ in->c, in->y, in->json, in->fs, in->d,
-	    in->loc, in->l };
+	w.md = (struct md_context){ .c = in->c, .y = in->y,
+	    .figures = in->json, .fs = in->fs, .d = in->d, .loc = in->loc,
+	    .l = in->l };
 	/* The pages but the activities' are made from the same inputs: the
 	 * last build's are taken whole, or all written again. */
 	bool lists = in->group == NULL ||
@@ -94,13 +95,13 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 {
 	if (n == 0)
 		return publish_write(p, "style.css", h->css, h->css_len);
-	struct w w = { .tpl = h->tpl, .in = &years[0], .c = years[0].c,
-	    .l = years[0].l, .p = p, .lang = years[0].c->site.lang,
-	    .loc = years[0].loc, .ok = true };
+	struct page_writer w = { .tpl = h->tpl, .in = &years[0],
+	    .c = years[0].c, .l = years[0].l, .p = p,
+	    .lang = years[0].c->site.lang, .loc = years[0].loc, .ok = true };
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf body = BUF_INIT, t = BUF_INIT, fig = BUF_INIT;
 
-	tpl_set(d, "TITLE", Lx(&w, LABEL_YEARS_TITLE, &t));
+	tpl_set(d, "TITLE", label_expanded(&w, LABEL_YEARS_TITLE, &t));
 	for (size_t i = n; i-- > 0; ) {
 		const struct html_year *y = &years[i];
 		const struct figures_year *f = &y->f->cur;
@@ -126,8 +127,8 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 		tpl_set(e, "FIGURES", buf_str(&fig));
 	}
 	if (page_expand(&w, "years", d, &body))
-		page_write(&w, "index.html", Lx(&w, LABEL_YEARS_TITLE, &t),
-		    NAV_NONE, NULL, 0, buf_str(&body));
+		page_write(&w, "index.html", label_expanded(&w,
+		    LABEL_YEARS_TITLE, &t), NAV_NONE, NULL, 0, buf_str(&body));
 	if (w.ok && !publish_write(p, "style.css", h->css, h->css_len))
 		w.ok = false;
 	tpl_dict_free(d);

@@ -1094,7 +1094,7 @@ bool
 content_load_hooked(struct content *c, const char *root, const int *years,
     size_t n, const struct load_hooks *hooks, struct diag *d)
 {
-	struct loader l = { c, { NULL, NULL }, d, hooks };
+	struct loader l = { .c = c, .d = d, .hooks = hooks };
 	char **names;
 
 	memset(c, 0, sizeof(*c));

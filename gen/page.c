@@ -15,7 +15,7 @@
 
 /* Expand template name with d into out (appended). */
 bool
-page_expand(struct w *w, const char *name, const struct tpl_dict *d,
+page_expand(struct page_writer *w, const char *name, const struct tpl_dict *d,
     struct buf *out)
 {
 	size_t len;
@@ -48,7 +48,7 @@ depth_of(const char *rel)
  * step of the crumbs when it is the page itself.
  */
 static struct tpl_dict *
-layout_dict(struct w *w, int up, const char *title, enum nav current,
+layout_dict(struct page_writer *w, int up, const char *title, enum nav current,
     const struct crumb *crumbs, size_t ncrumbs, const struct head *head,
     struct tpl_dict **here)
 {
@@ -62,9 +62,9 @@ layout_dict(struct w *w, int up, const char *title, enum nav current,
 	tpl_set(d, "TITLE", title);
 	tpl_set(d, "SITE", w->c->site.organisation);
 	tpl_set(d, "ROOT", buf_str(&root));
-	tpl_set(d, "SKIP", L(w, LABEL_HTML_SKIP));
-	tpl_set(d, "CRUMBS_LABEL", L(w, LABEL_HTML_CRUMBS));
-	tpl_set(d, "FOOTER", Lx(w, LABEL_HTML_FOOTER, &t));
+	tpl_set(d, "SKIP", label_of(w, LABEL_HTML_SKIP));
+	tpl_set(d, "CRUMBS_LABEL", label_of(w, LABEL_HTML_CRUMBS));
+	tpl_set(d, "FOOTER", label_expanded(w, LABEL_HTML_FOOTER, &t));
 	if (w->y != NULL) {
 		static const struct { enum label label; const char *href; } nav[] = {
 			{ LABEL_NAV_REPORT, "index.html" },
@@ -76,7 +76,7 @@ layout_dict(struct w *w, int up, const char *title, enum nav current,
 			{ LABEL_NAV_ARTICLE, "article.html" },
 		};
 		struct tpl_dict *n = tpl_section(d, "NAV");
-		tpl_set(n, "NAV_LABEL", L(w, LABEL_HTML_NAV));
+		tpl_set(n, "NAV_LABEL", label_of(w, LABEL_HTML_NAV));
 		for (int i = 0; i < (int)(sizeof(nav) / sizeof(*nav)); i++) {
 			/* No article.md, no article, and no link to one. */
 			if (i == NAV_ARTICLE && w->y->article == NULL)
@@ -85,7 +85,7 @@ layout_dict(struct w *w, int up, const char *title, enum nav current,
 			buf_reset(&href);
 			buf_printf(&href, "%s%s", buf_str(&year), nav[i].href);
 			tpl_set(item, "HREF", buf_str(&href));
-			tpl_set(item, "LABEL", L(w, nav[i].label));
+			tpl_set(item, "LABEL", label_of(w, nav[i].label));
 			if (i == (int)current)
 				tpl_show(item, "CURRENT");
 		}
@@ -94,13 +94,13 @@ layout_dict(struct w *w, int up, const char *title, enum nav current,
 	struct tpl_dict *cr = tpl_section(d, "CRUMB");
 	if (w->y == NULL && ncrumbs == 0) {
 		struct tpl_dict *years = tpl_section(cr, "HERE");
-		tpl_set(years, "LABEL", L(w, LABEL_NAV_YEARS));
+		tpl_set(years, "LABEL", label_of(w, LABEL_NAV_YEARS));
 	} else {
 		struct tpl_dict *link = tpl_section(cr, "LINK");
 		buf_reset(&href);
 		buf_printf(&href, "%sindex.html", buf_str(&root));
 		tpl_set(link, "HREF", buf_str(&href));
-		tpl_set(link, "LABEL", L(w, LABEL_NAV_YEARS));
+		tpl_set(link, "LABEL", label_of(w, LABEL_NAV_YEARS));
 	}
 	for (size_t i = 0; i < ncrumbs; i++) {
 		cr = tpl_section(d, "CRUMB");
@@ -121,7 +121,7 @@ layout_dict(struct w *w, int up, const char *title, enum nav current,
 		struct tpl_dict *m = tpl_section(d, "META");
 		tpl_set(m, "DESCRIPTION", head->description);
 		tpl_set(m, "OG_TITLE", title);
-		tpl_set(m, "OG_LOCALE", L(w, LABEL_OG_LOCALE));
+		tpl_set(m, "OG_LOCALE", label_of(w, LABEL_OG_LOCALE));
 		tpl_set(m, "PUBLISHED", head->published);
 		tpl_set(m, "JSONLD", head->jsonld);
 		if (head->canonical) {
@@ -145,7 +145,7 @@ layout_dict(struct w *w, int up, const char *title, enum nav current,
 
 /* Expand the layout's dictionary d, body set, and publish it as rel. */
 static void
-layout_write(struct w *w, struct tpl_dict *d, const char *rel)
+layout_write(struct page_writer *w, struct tpl_dict *d, const char *rel)
 {
 	struct buf page = BUF_INIT, path = BUF_INIT;
 
@@ -165,7 +165,7 @@ layout_write(struct w *w, struct tpl_dict *d, const char *rel)
  * the article's meta data.
  */
 void
-page_write_head(struct w *w, const char *rel, const char *title,
+page_write_head(struct page_writer *w, const char *rel, const char *title,
     enum nav current, const struct crumb *crumbs, size_t ncrumbs,
     const char *body, const struct head *head)
 {
@@ -178,8 +178,8 @@ page_write_head(struct w *w, const char *rel, const char *title,
 }
 
 void
-frame_begin(struct frame *f, struct w *w, const char *rel, enum nav current,
-    const struct crumb *crumbs, size_t ncrumbs)
+frame_begin(struct frame *f, struct page_writer *w, const char *rel,
+    enum nav current, const struct crumb *crumbs, size_t ncrumbs)
 {
 	f->up = depth_of(rel);
 	f->here = NULL;
@@ -188,8 +188,8 @@ frame_begin(struct frame *f, struct w *w, const char *rel, enum nav current,
 }
 
 void
-frame_write(struct frame *f, struct w *w, const char *rel, const char *title,
-    const char *body)
+frame_write(struct frame *f, struct page_writer *w, const char *rel,
+    const char *title, const char *body)
 {
 	/* Not copied: the dictionary is expanded before they go. */
 	tpl_set_nocopy(f->d, "TITLE", title);
@@ -210,21 +210,22 @@ frame_end(struct frame *f)
 }
 
 void
-page_write(struct w *w, const char *rel, const char *title, enum nav current,
-    const struct crumb *crumbs, size_t ncrumbs, const char *body)
+page_write(struct page_writer *w, const char *rel, const char *title,
+    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
+    const char *body)
 {
 	page_write_head(w, rel, title, current, crumbs, ncrumbs, body, NULL);
 }
 
 /* The crumbs of a page below the year: the year, then more. */
 size_t
-page_crumbs(struct w *w, struct crumb *c, struct buf *year_label,
+page_crumbs(struct page_writer *w, struct crumb *c, struct buf *year_label,
     const char *section, const char *section_href, const char *here)
 {
 	size_t n = 0;
 
-	c[n++] = (struct crumb){ Lx(w, LABEL_REPORT_OF_YEAR, year_label),
-	    here || section ? "index.html" : NULL };
+	c[n++] = (struct crumb){ label_expanded(w, LABEL_REPORT_OF_YEAR,
+	    year_label), here || section ? "index.html" : NULL };
 	if (section != NULL)
 		c[n++] = (struct crumb){ section, here ? section_href : NULL };
 	if (here != NULL)
@@ -233,7 +234,7 @@ page_crumbs(struct w *w, struct crumb *c, struct buf *year_label,
 }
 
 void
-table_begin(struct table *t, const struct w *w, const char *id,
+table_begin(struct table *t, const struct page_writer *w, const char *id,
     const char *caption)
 {
 	t->d = tpl_dict_new();
@@ -304,7 +305,8 @@ table_num(struct table *t, long long n)
 }
 
 void
-table_end(struct w *w, struct table *t, const char *chart, struct buf *out)
+table_end(struct page_writer *w, struct table *t, const char *chart,
+    struct buf *out)
 {
 	tpl_set(t->d, "CHART", chart ? chart : "");
 	page_expand(w, "table", t->d, out);
@@ -314,7 +316,7 @@ table_end(struct w *w, struct table *t, const char *chart, struct buf *out)
 
 /* A table of one figure per row, with its bar chart. */
 void
-figure_table(struct w *w, const char *id, enum label caption,
+figure_table(struct page_writer *w, const char *id, enum label caption,
     const char *head, const char *const names[], const char *const hrefs[],
     const long long values[], size_t n, long long total, bool chart,
     struct buf *out)
@@ -322,21 +324,21 @@ figure_table(struct w *w, const char *id, enum label caption,
 	struct table t;
 	struct buf cap = BUF_INIT, svg = BUF_INIT, cid = BUF_INIT;
 
-	table_begin(&t, w, id, Lx(w, caption, &cap));
+	table_begin(&t, w, id, label_expanded(w, caption, &cap));
 	table_head(&t, head, false);
-	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	table_head(&t, label_of(w, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < n; i++) {
 		table_row(&t, names[i], hrefs ? hrefs[i] : NULL);
 		table_num(&t, values[i]);
 	}
 	if (total >= 0) {
-		table_total(&t, L(w, LABEL_ROW_TOTAL));
+		table_total(&t, label_of(w, LABEL_ROW_TOTAL));
 		table_num(&t, total);
 	}
 	if (chart) {
 		buf_printf(&cid, "%s-chart", id);
 		svg_bar_chart(&svg, buf_str(&cid), buf_str(&cap),
-		    L(w, LABEL_CHART_DESC), names, values, n, w->loc);
+		    label_of(w, LABEL_CHART_DESC), names, values, n, w->loc);
 	}
 	table_end(w, &t, chart ? buf_str(&svg) : NULL, out);
 	buf_free(&cap);
@@ -346,7 +348,7 @@ figure_table(struct w *w, const char *id, enum label caption,
 
 /* A date standing alone, as at the start of a cell: "Tháng 6/2023". */
 void
-page_date(const struct w *w, struct buf *out, struct date d)
+page_date(const struct page_writer *w, struct buf *out, struct date d)
 {
 	buf_reset(out);
 	format_date(out, w->loc, d);
@@ -355,7 +357,7 @@ page_date(const struct w *w, struct buf *out, struct date d)
 }
 
 void
-page_render(struct w *w, const struct markdown *md, int up, int base,
+page_render(struct page_writer *w, const struct markdown *md, int up, int base,
     const char *prefix, const struct md_context *check, struct md_page *page,
     struct buf *out)
 {
@@ -369,7 +371,8 @@ page_render(struct w *w, const struct markdown *md, int up, int base,
 }
 
 bool
-page_publish(struct w *w, const char *rel, const void *data, size_t len)
+page_publish(struct page_writer *w, const char *rel, const void *data,
+    size_t len)
 {
 	if (!publish_write(w->p, rel, data, len)) {
 		w->ok = false;

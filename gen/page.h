@@ -58,7 +58,7 @@ struct html_year {
 };
 
 /* Everything the pages of a year share while they are written. */
-struct w {
+struct page_writer {
 	struct tpl *tpl;	/* the templates, loaded by html_load */
 	const struct html_year *in;
 	const struct content *c;
@@ -118,7 +118,7 @@ struct table {
 };
 
 static inline const char *
-L(const struct w *w, enum label id)
+label_of(const struct page_writer *w, enum label id)
 {
 	return label(w->l, id);
 }
@@ -126,7 +126,7 @@ L(const struct w *w, enum label id)
 /* A label with {year} and {organisation}, in a string of the arena-less
  * kind: the caller's buf. */
 static inline const char *
-Lx(const struct w *w, enum label id, struct buf *out)
+label_expanded(const struct page_writer *w, enum label id, struct buf *out)
 {
 	buf_reset(out);
 	label_expand(out, w->l, id, w->y ? w->y->year : 0,
@@ -143,15 +143,15 @@ up_prefix(struct buf *b, int n)
 
 
 /* Expand template name with d, appended to out. */
-bool	 page_expand(struct w *w, const char *name, const struct tpl_dict *d,
-	    struct buf *out);
+bool	 page_expand(struct page_writer *w, const char *name,
+	    const struct tpl_dict *d, struct buf *out);
 
 /* Put body in the layout and publish it as rel (relative to the year
  * folder, or to out/ without a year); head fills an article's meta data. */
-void	 page_write_head(struct w *w, const char *rel, const char *title,
-	    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
-	    const char *body, const struct head *head);
-void	 page_write(struct w *w, const char *rel, const char *title,
+void	 page_write_head(struct page_writer *w, const char *rel,
+	    const char *title, enum nav current, const struct crumb *crumbs,
+	    size_t ncrumbs, const char *body, const struct head *head);
+void	 page_write(struct page_writer *w, const char *rel, const char *title,
 	    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
 	    const char *body);
 
@@ -167,52 +167,54 @@ struct frame {
 	int	 up;
 };
 
-void	 frame_begin(struct frame *f, struct w *w, const char *rel,
+void	 frame_begin(struct frame *f, struct page_writer *w, const char *rel,
 	    enum nav current, const struct crumb *crumbs, size_t ncrumbs);
 /* Write rel, a page of the folder of the rel given to frame_begin. */
-void	 frame_write(struct frame *f, struct w *w, const char *rel,
+void	 frame_write(struct frame *f, struct page_writer *w, const char *rel,
 	    const char *title, const char *body);
 void	 frame_end(struct frame *f);
 
 /* The crumbs of a page below the year: the year, then section (linked to
  * section_href when here follows), then here. Returns their number. */
-size_t	 page_crumbs(struct w *w, struct crumb *c, struct buf *year_label,
-	    const char *section, const char *section_href, const char *here);
+size_t	 page_crumbs(struct page_writer *w, struct crumb *c,
+	    struct buf *year_label, const char *section,
+	    const char *section_href, const char *here);
 
 /* A table from table.tpl: begin, head cells, rows of cells, a total row,
  * then end with an optional chart to expand it onto out. */
-void	 table_begin(struct table *t, const struct w *w, const char *id,
-	    const char *caption);
+void	 table_begin(struct table *t, const struct page_writer *w,
+	    const char *id, const char *caption);
 void	 table_head(struct table *t, const char *label, bool numeric);
 void	 table_row(struct table *t, const char *name, const char *href);
 void	 table_total(struct table *t, const char *name);
 void	 table_text(struct table *t, const char *text, const char *href);
 void	 table_blank(struct table *t);
 void	 table_num(struct table *t, long long n);
-void	 table_end(struct w *w, struct table *t, const char *chart,
+void	 table_end(struct page_writer *w, struct table *t, const char *chart,
 	    struct buf *out);
 
 /* A table of one figure per row (total < 0: no total row), with a bar
  * chart when chart is set. */
-void	 figure_table(struct w *w, const char *id, enum label caption,
+void	 figure_table(struct page_writer *w, const char *id, enum label caption,
 	    const char *head, const char *const names[],
 	    const char *const hrefs[], const long long values[], size_t n,
 	    long long total, bool chart, struct buf *out);
 
 /* A date standing alone, as at the start of a cell: "Tháng 6/2023". */
-void	 page_date(const struct w *w, struct buf *out, struct date d);
+void	 page_date(const struct page_writer *w, struct buf *out, struct date d);
 
 /* Render Markdown for a page (md_page says what up, base and prefix
  * are). With check, a text not checked before is checked as it is
  * rendered (problems are counted in diag); without, the checks have
  * reported its problems already. */
-void	 page_render(struct w *w, const struct markdown *md, int up, int base,
-	    const char *prefix, const struct md_context *check,
-	    struct md_page *page, struct buf *out);
+void	 page_render(struct page_writer *w, const struct markdown *md,
+	    int up, int base, const char *prefix,
+	    const struct md_context *check, struct md_page *page,
+	    struct buf *out);
 
 /* Write file rel (relative to the output folder) for the pages, noting
  * it where w says; false (w->ok too) when it could not be written. */
-bool	 page_publish(struct w *w, const char *rel, const void *data,
+bool	 page_publish(struct page_writer *w, const char *rel, const void *data,
 	    size_t len);
 
 #endif

@@ -12,7 +12,8 @@
 
 /* A table of stats.h as table.tpl lays it out, with its chart. */
 static void
-stats_table_html(struct w *w, const struct stats_table *st, struct buf *out)
+stats_table_html(struct page_writer *w, const struct stats_table *st,
+    struct buf *out)
 {
 	struct table t;
 	struct buf svg = BUF_INIT, v = BUF_INIT;
@@ -45,8 +46,8 @@ stats_table_html(struct w *w, const struct stats_table *st, struct buf *out)
 	}
 	if (st->chart_n > 0)
 		svg_bar_chart(&svg, st->chart_id, st->chart_title,
-		    L(w, LABEL_CHART_DESC), st->chart_names, st->chart_values,
-		    st->chart_n, w->loc);
+		    label_of(w, LABEL_CHART_DESC), st->chart_names,
+		    st->chart_values, st->chart_n, w->loc);
 	table_end(w, &t, st->chart_n > 0 ? buf_str(&svg) : NULL, out);
 	buf_free(&svg);
 	buf_free(&v);
@@ -54,7 +55,7 @@ stats_table_html(struct w *w, const struct stats_table *st, struct buf *out)
 
 /* out/<YEAR>/index.html: the report itself. */
 static void
-page_report(struct w *w)
+page_report(struct page_writer *w)
 {
 	const struct year *y = w->y;
 	const struct report *r = &y->report;
@@ -69,7 +70,7 @@ page_report(struct w *w)
 	tpl_set(d, "TITLE", r->title ? r->title : "");
 	if (r->subtitle)
 		tpl_set(tpl_section(d, "SUBTITLE"), "TEXT", r->subtitle);
-	tpl_set(d, "PUBLISHED_LABEL", L(w, LABEL_PUBLISHED));
+	tpl_set(d, "PUBLISHED_LABEL", label_of(w, LABEL_PUBLISHED));
 	page_date(w, &t, r->published);
 	tpl_set(d, "PUBLISHED", buf_str(&t));
 	date_iso(r->published, iso);
@@ -95,21 +96,22 @@ page_report(struct w *w)
 	}
 
 	/* The key figures, against the year before when there is one. */
-	struct stats ks = { ARENA_INIT, NULL, 0, 0 };
-	struct stats_input si = { w->c, y, fig, w->l, w->loc };
+	struct stats ks = { .a = ARENA_INIT };
+	struct stats_input si = { .c = w->c, .y = y, .f = fig, .l = w->l,
+	    .loc = w->loc };
 	stats_key_figures(&ks, &si);
 	stats_table_html(w, &ks.v[0], &tab);
 	stats_free(&ks);
-	tpl_set(d, "KEY_FIGURES", L(w, LABEL_KEY_FIGURES));
+	tpl_set(d, "KEY_FIGURES", label_of(w, LABEL_KEY_FIGURES));
 	tpl_set(d, "TABLE", buf_str(&tab));
-	tpl_set(d, "MORE_STATISTICS", L(w, LABEL_MORE_STATISTICS));
-	tpl_set(d, "DOWNLOAD_REPORT", L(w, LABEL_DOWNLOAD_REPORT));
+	tpl_set(d, "MORE_STATISTICS", label_of(w, LABEL_MORE_STATISTICS));
+	tpl_set(d, "DOWNLOAD_REPORT", label_of(w, LABEL_DOWNLOAD_REPORT));
 
 	/* Contents and chapters. */
 	struct tpl_dict *toc = NULL;
 	if (y->n_sections > 0) {
 		toc = tpl_section(d, "CONTENTS");
-		tpl_set(toc, "HEADING", L(w, LABEL_CONTENTS));
+		tpl_set(toc, "HEADING", label_of(w, LABEL_CONTENTS));
 	}
 	for (size_t i = 0; i < y->n_sections; i++) {
 		const struct section *s = &y->sections[i];
@@ -158,34 +160,36 @@ page_report(struct w *w)
 
 /* out/<YEAR>/statistics.html: every figure as a table and a chart. */
 static void
-page_statistics(struct w *w)
+page_statistics(struct page_writer *w)
 {
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT;
 
 	/* Every table of figures, as every output shows them (stats.h). */
-	struct stats st = { ARENA_INIT, NULL, 0, 0 };
-	struct stats_input si = { w->c, w->y, w->in->f, w->l, w->loc };
+	struct stats st = { .a = ARENA_INIT };
+	struct stats_input si = { .c = w->c, .y = w->y, .f = w->in->f,
+	    .l = w->l, .loc = w->loc };
 	stats_figure_tables(&st, &si);
 	for (size_t i = 0; i < st.n; i++)
 		stats_table_html(w, &st.v[i], &tables);
 	stats_free(&st);
 
-	tpl_set(d, "TITLE", Lx(w, LABEL_STATISTICS_TITLE, &t));
+	tpl_set(d, "TITLE", label_expanded(w, LABEL_STATISTICS_TITLE, &t));
 	tpl_set(d, "WORKBOOK", "statistics.xlsx");
-	tpl_set(d, "WORKBOOK_LABEL", L(w, LABEL_DOWNLOAD_WORKBOOK));
+	tpl_set(d, "WORKBOOK_LABEL", label_of(w, LABEL_DOWNLOAD_WORKBOOK));
 	tpl_set(d, "REPORT", "report.docx");
-	tpl_set(d, "REPORT_LABEL", L(w, LABEL_DOWNLOAD_REPORT));
+	tpl_set(d, "REPORT_LABEL", label_of(w, LABEL_DOWNLOAD_REPORT));
 	tpl_set(d, "FIGURES", "figures.json");
-	tpl_set(d, "FIGURES_LABEL", L(w, LABEL_DOWNLOAD_FIGURES));
+	tpl_set(d, "FIGURES_LABEL", label_of(w, LABEL_DOWNLOAD_FIGURES));
 	tpl_set(d, "TABLES", buf_str(&tables));
-	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &yl));
+	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &yl));
 	if (page_expand(w, "statistics", d, &body)) {
 		struct crumb cr[3];
-		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_STATISTICS),
-		    NULL, NULL);
-		page_write(w, "statistics.html", Lx(w, LABEL_STATISTICS_TITLE, &t),
-		    NAV_STATISTICS, cr, n, buf_str(&body));
+		size_t n = page_crumbs(w, cr, &yl, label_of(w,
+		    LABEL_NAV_STATISTICS), NULL, NULL);
+		page_write(w, "statistics.html", label_expanded(w,
+		    LABEL_STATISTICS_TITLE, &t), NAV_STATISTICS, cr, n,
+		    buf_str(&body));
 	}
 	tpl_dict_free(d);
 	buf_free(&tables);
@@ -295,8 +299,8 @@ groups_free(struct groups *g, const struct content *c)
  * dictionary of every activity of a big year at once would be most of a
  * build's memory. */
 static void
-activity_group(struct w *w, struct buf *out, int level, const char *id,
-    const char *title, const struct bucket *b, const char *dir)
+activity_group(struct page_writer *w, struct buf *out, int level,
+    const char *id, const char *title, const struct bucket *b, const char *dir)
 {
 	struct tpl_dict *list = tpl_dict_new();
 	struct tpl_dict *g = tpl_section(list, "GROUP");
@@ -310,7 +314,8 @@ activity_group(struct w *w, struct buf *out, int level, const char *id,
 		    dir, &h);
 	buf_free(&h);
 	if (b->n == 0)
-		tpl_set(tpl_section(g, "EMPTY"), "TEXT", L(w, LABEL_NONE));
+		tpl_set(tpl_section(g, "EMPTY"), "TEXT", label_of(w,
+		    LABEL_NONE));
 	page_expand(w, "list", list, out);
 	tpl_dict_free(list);
 }
@@ -318,8 +323,8 @@ activity_group(struct w *w, struct buf *out, int level, const char *id,
 /* Render an activity's body into html; one left on disk by the loader is
  * read again from its file (the model holds records, not prose). */
 static void
-activity_body(struct w *w, const struct activity *a, struct md_page *mp,
-    struct buf *html)
+activity_body(struct page_writer *w, const struct activity *a,
+    struct md_page *mp, struct buf *html)
 {
 	char *text;
 	struct markdown body;
@@ -336,8 +341,8 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
 	/* As check_job in build.c checks a body read by the loader. A
 	 * problem is counted in diag; the other pages go on, so that every
 	 * problem of the run is reported. */
-	struct md_context check = { w->c, w->y, w->in->shape, w->in->fs,
-	    w->in->d, NULL, NULL };
+	struct md_context check = { .c = w->c, .y = w->y,
+	    .figures = w->in->shape, .fs = w->in->fs, .d = w->in->d };
 	page_render(w, &body, 1, 2, "", w->in->shape != NULL ? &check : NULL,
 	    mp, html);
 	free(text);
@@ -346,7 +351,7 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
 /* Take the page of a from the last build when its inputs are the same
  * (reuse.h); true when it was. */
 static bool
-activity_reused(struct w *w, const struct activity *a)
+activity_reused(struct page_writer *w, const struct activity *a)
 {
 	size_t i = (size_t)(a - w->y->activities);
 	struct buf rel = BUF_INIT;
@@ -369,7 +374,7 @@ activity_reused(struct w *w, const struct activity *a)
 
 /* out/<YEAR>/activities/<slug>.html. */
 static void
-activity_page(struct w *w, const struct activity *a)
+activity_page(struct page_writer *w, const struct activity *a)
 {
 	const struct site *s = &w->c->site;
 	struct buf t = BUF_INIT, yl = BUF_INIT;
@@ -383,22 +388,22 @@ activity_page(struct w *w, const struct activity *a)
 	p = tpl_dict_new();
 
 	tpl_set(p, "TITLE", a->title);
-	tpl_set(p, "DATE_LABEL", L(w, LABEL_COL_DATE));
+	tpl_set(p, "DATE_LABEL", label_of(w, LABEL_COL_DATE));
 	page_date(w, &t, a->date);
 	tpl_set(p, "DATE", buf_str(&t));
 	date_iso(a->date, iso);
 	tpl_set(p, "DATETIME", iso);
-	tpl_set(p, "FRAMEWORK_LABEL", L(w, LABEL_COL_FRAMEWORK));
+	tpl_set(p, "FRAMEWORK_LABEL", label_of(w, LABEL_COL_FRAMEWORK));
 	tpl_set(p, "FRAMEWORK", s->frameworks.v[a->framework.index].name);
 	buf_reset(&t);
 	buf_printf(&t, "../frameworks/%s.html",
 	    s->frameworks.v[a->framework.index].id);
 	tpl_set(p, "FRAMEWORK_HREF", buf_str(&t));
-	tpl_set(p, "KIND_LABEL", L(w, LABEL_COL_KIND));
+	tpl_set(p, "KIND_LABEL", label_of(w, LABEL_COL_KIND));
 	tpl_set(p, "KIND", s->kinds.v[a->kind.index].name);
 	if (a->partners.n) {
 		struct tpl_dict *ps = tpl_section(p, "PARTNERS");
-		tpl_set(ps, "LABEL", L(w, LABEL_COL_PARTNERS));
+		tpl_set(ps, "LABEL", label_of(w, LABEL_COL_PARTNERS));
 		for (size_t j = 0; j < a->partners.n; j++) {
 			const struct partner *pt =
 			    &w->c->partners[a->partners.v[j].index];
@@ -413,12 +418,12 @@ activity_page(struct w *w, const struct activity *a)
 	}
 	if (a->place) {
 		struct tpl_dict *pl = tpl_section(p, "PLACE");
-		tpl_set(pl, "LABEL", L(w, LABEL_COL_PLACE));
+		tpl_set(pl, "LABEL", label_of(w, LABEL_COL_PLACE));
 		tpl_set(pl, "TEXT", a->place);
 	}
 	if (a->count > 1) {
 		struct tpl_dict *co = tpl_section(p, "COUNT");
-		tpl_set(co, "LABEL", L(w, LABEL_COL_COUNT));
+		tpl_set(co, "LABEL", label_of(w, LABEL_COL_COUNT));
 		buf_reset(&t);
 		format_number(&t, w->loc, a->count);
 		tpl_set(co, "TEXT", buf_str(&t));
@@ -431,8 +436,8 @@ activity_page(struct w *w, const struct activity *a)
 	tpl_set(p, "BODY", buf_str(&html));
 	if (page_expand(w, "activity", p, &page)) {
 		struct crumb cr[4];
-		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
-		    "activities/index.html", a->title);
+		size_t n = page_crumbs(w, cr, &yl, label_of(w,
+		    LABEL_NAV_ACTIVITIES), "activities/index.html", a->title);
 		buf_printf(&rel, "activities/%s.html", a->slug);
 		/* The layout is the same for every activity page but the
 		 * title: its dictionary is made once per thread. */
@@ -464,7 +469,7 @@ activity_page(struct w *w, const struct activity *a)
 
 /* A worker writing every step-th activity page from first on. */
 struct worker {
-	struct w w;
+	struct page_writer w;
 	size_t	 first, step;
 	pthread_t thread;
 	bool	 started;
@@ -490,7 +495,7 @@ activity_worker(void *arg)
 /* The activity pages, on in->jobs threads: pages are dealt out in turn,
  * and each is the same whichever thread writes it. */
 static void
-activity_pages(struct w *w)
+activity_pages(struct page_writer *w)
 {
 	size_t jobs = w->in->jobs > 1 ? (size_t)w->in->jobs : 1;
 
@@ -526,13 +531,13 @@ activity_pages(struct w *w)
 
 /* The name of month m (0: dated by year only) as it stands alone. */
 static void
-month_name(struct w *w, int m, struct buf *out)
+month_name(struct page_writer *w, int m, struct buf *out)
 {
 	if (m) {
 		page_date(w, out, (struct date){ w->y->year, m, 0 });
 	} else {
 		buf_reset(out);
-		buf_puts(out, L(w, LABEL_MONTH_UNKNOWN));
+		buf_puts(out, label_of(w, LABEL_MONTH_UNKNOWN));
 	}
 }
 
@@ -540,7 +545,8 @@ month_name(struct w *w, int m, struct buf *out)
  * their counts, each linked to the page that lists its activities; and
  * those month pages, activities/month-MM.html (month-00: year only). */
 static void
-index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
+index_by_tables(struct page_writer *w, struct buf *by_framework,
+    struct buf *by_month)
 {
 	const struct site *s = &w->c->site;
 	size_t nf = s->frameworks.n;
@@ -557,7 +563,7 @@ index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
 		hrefs[i] = buf_detach(&h);
 	}
 	figure_table(w, "index-by-framework", LABEL_TITLE_BY_FRAMEWORK,
-	    L(w, LABEL_COL_FRAMEWORK), names, (const char *const *)hrefs,
+	    label_of(w, LABEL_COL_FRAMEWORK), names, (const char *const *)hrefs,
 	    w->f->activities.by_framework, nf, w->f->activities.total, false,
 	    by_framework);
 	for (size_t i = 0; i < nf; i++)
@@ -578,14 +584,14 @@ index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
 		/* The month's own page. */
 		struct tpl_dict *d = tpl_dict_new();
 		activity_group(w, &list, 2, "activities",
-		    L(w, LABEL_NAV_ACTIVITIES), &w->g->month[month], "");
+		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->month[month], "");
 		tpl_set(d, "TITLE", names[n]);
 		tpl_set(d, "ACTIVITIES", buf_str(&list));
 		if (page_expand(w, "month", d, &page)) {
 			struct crumb cr[4];
 			size_t nc = page_crumbs(w, cr, &yl,
-			    L(w, LABEL_NAV_ACTIVITIES), "activities/index.html",
-			    names[n]);
+			    label_of(w, LABEL_NAV_ACTIVITIES),
+			    "activities/index.html", names[n]);
 			buf_printf(&rel, "activities/%s", buf_str(&h));
 			page_write(w, buf_str(&rel), names[n], NAV_ACTIVITIES,
 			    cr, nc, buf_str(&page));
@@ -597,8 +603,8 @@ index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
 		buf_free(&rel);
 	}
 	figure_table(w, "index-by-month", LABEL_TITLE_BY_MONTH,
-	    L(w, LABEL_COL_DATE), names, (const char *const *)hrefs, values, n,
-	    w->f->activities.total, false, by_month);
+	    label_of(w, LABEL_COL_DATE), names, (const char *const *)hrefs,
+	    values, n, w->f->activities.total, false, by_month);
 	for (size_t i = 0; i < n; i++) {
 		free(hrefs[i]);
 		buf_free(&months[i]);
@@ -610,7 +616,7 @@ index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
 
 /* out/<YEAR>/activities/: the index, and a page per activity. */
 static void
-page_activities(struct w *w)
+page_activities(struct page_writer *w)
 {
 	const struct site *s = &w->c->site;
 	struct tpl_dict *d = tpl_dict_new();
@@ -638,18 +644,18 @@ page_activities(struct w *w)
 		    &w->g->month[month], "");
 	}
 write:
-	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_ACTIVITIES, &t));
-	tpl_set(d, "BY_FRAMEWORK", L(w, LABEL_BY_FRAMEWORK));
-	tpl_set(d, "BY_MONTH", L(w, LABEL_BY_MONTH));
+	tpl_set(d, "TITLE", label_expanded(w, LABEL_TITLE_ACTIVITIES, &t));
+	tpl_set(d, "BY_FRAMEWORK", label_of(w, LABEL_BY_FRAMEWORK));
+	tpl_set(d, "BY_MONTH", label_of(w, LABEL_BY_MONTH));
 	tpl_set(d, "BY_FRAMEWORK_LIST", buf_str(&lf));
 	tpl_set(d, "BY_MONTH_LIST", buf_str(&lm));
 	if (page_expand(w, "activities", d, &body)) {
 		struct crumb cr[3];
-		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
-		    NULL, NULL);
+		size_t n = page_crumbs(w, cr, &yl, label_of(w,
+		    LABEL_NAV_ACTIVITIES), NULL, NULL);
 		page_write(w, "activities/index.html",
-		    Lx(w, LABEL_TITLE_ACTIVITIES, &t), NAV_ACTIVITIES, cr, n,
-		    buf_str(&body));
+		    label_expanded(w, LABEL_TITLE_ACTIVITIES, &t),
+		    NAV_ACTIVITIES, cr, n, buf_str(&body));
 	}
 	tpl_dict_free(d);
 
@@ -664,7 +670,7 @@ write:
 /* A table of agreements: those pick chooses that name partner (any, for
  * -1); totals adds the total row. */
 static void
-agreement_table(struct w *w, const char *id, enum label caption,
+agreement_table(struct page_writer *w, const char *id, enum label caption,
     bool (*pick)(const struct agreement *, int), size_t partner, bool totals,
     struct buf *out)
 {
@@ -673,13 +679,13 @@ agreement_table(struct w *w, const char *id, enum label caption,
 	long long by_type[2] = { 0, 0 };
 	bool any = false;
 
-	table_begin(&t, w, id, Lx(w, caption, &cap));
-	table_head(&t, L(w, LABEL_COL_TITLE), false);
-	table_head(&t, L(w, LABEL_COL_TYPE), false);
-	table_head(&t, L(w, LABEL_COL_PARTNERS), false);
-	table_head(&t, L(w, LABEL_COL_SIGNED), false);
-	table_head(&t, L(w, LABEL_COL_ENDS), false);
-	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	table_begin(&t, w, id, label_expanded(w, caption, &cap));
+	table_head(&t, label_of(w, LABEL_COL_TITLE), false);
+	table_head(&t, label_of(w, LABEL_COL_TYPE), false);
+	table_head(&t, label_of(w, LABEL_COL_PARTNERS), false);
+	table_head(&t, label_of(w, LABEL_COL_SIGNED), false);
+	table_head(&t, label_of(w, LABEL_COL_ENDS), false);
+	table_head(&t, label_of(w, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < w->c->n_agreements; i++) {
 		const struct agreement *a = &w->c->agreements[i];
 		bool named = partner == (size_t)-1;
@@ -689,7 +695,8 @@ agreement_table(struct w *w, const char *id, enum label caption,
 			continue;
 		any = true;
 		table_row(&t, a->title, NULL);
-		table_text(&t, L(w, label_agreement_type(a->type)), NULL);
+		table_text(&t, label_of(w, label_agreement_type(a->type)),
+		    NULL);
 		buf_reset(&names);
 		for (size_t j = 0; j < a->partners.n; j++)
 			buf_printf(&names, "%s%s", j ? ", " : "",
@@ -703,12 +710,12 @@ agreement_table(struct w *w, const char *id, enum label caption,
 		by_type[a->type] += a->count;
 	}
 	if (!any) {
-		table_row(&t, L(w, LABEL_NONE), NULL);
+		table_row(&t, label_of(w, LABEL_NONE), NULL);
 		for (int k = 0; k < 5; k++)
 			table_blank(&t);
 	}
 	if (totals) {
-		table_total(&t, L(w, LABEL_ROW_TOTAL));
+		table_total(&t, label_of(w, LABEL_ROW_TOTAL));
 		for (int k = 0; k < 4; k++)
 			table_blank(&t);
 		table_num(&t, by_type[0] + by_type[1]);
@@ -721,20 +728,20 @@ agreement_table(struct w *w, const char *id, enum label caption,
 
 /* A table of projects, those of funder (or all, for -1). */
 static void
-project_table(struct w *w, const char *id, size_t funder, int up,
+project_table(struct page_writer *w, const char *id, size_t funder, int up,
     struct buf *out)
 {
 	struct table t;
 	struct buf cap = BUF_INIT, date = BUF_INIT, href = BUF_INIT;
 	bool any = false;
 
-	table_begin(&t, w, id, Lx(w, LABEL_TITLE_PROJECTS, &cap));
-	table_head(&t, L(w, LABEL_COL_TITLE), false);
-	table_head(&t, L(w, LABEL_COL_FUNDER), false);
-	table_head(&t, L(w, LABEL_COL_STATUS), false);
-	table_head(&t, L(w, LABEL_COL_START), false);
-	table_head(&t, L(w, LABEL_COL_END), false);
-	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	table_begin(&t, w, id, label_expanded(w, LABEL_TITLE_PROJECTS, &cap));
+	table_head(&t, label_of(w, LABEL_COL_TITLE), false);
+	table_head(&t, label_of(w, LABEL_COL_FUNDER), false);
+	table_head(&t, label_of(w, LABEL_COL_STATUS), false);
+	table_head(&t, label_of(w, LABEL_COL_START), false);
+	table_head(&t, label_of(w, LABEL_COL_END), false);
+	table_head(&t, label_of(w, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < w->y->n_projects; i++) {
 		const struct project *p = &w->y->projects[i];
 		if (funder != (size_t)-1 && p->funder.index != funder)
@@ -747,7 +754,8 @@ project_table(struct w *w, const char *id, size_t funder, int up,
 		    w->c->partners[p->funder.index].id);
 		table_text(&t, w->c->partners[p->funder.index].short_name,
 		    buf_str(&href));
-		table_text(&t, L(w, label_project_status(p->status)), NULL);
+		table_text(&t, label_of(w, label_project_status(p->status)),
+		    NULL);
 		page_date(w, &date, p->start);
 		table_text(&t, buf_str(&date), NULL);
 		page_date(w, &date, p->end);
@@ -755,7 +763,7 @@ project_table(struct w *w, const char *id, size_t funder, int up,
 		table_num(&t, p->count);
 	}
 	if (!any) {
-		table_row(&t, L(w, LABEL_NONE), NULL);
+		table_row(&t, label_of(w, LABEL_NONE), NULL);
 		for (int k = 0; k < 5; k++)
 			table_blank(&t);
 	}
@@ -767,7 +775,7 @@ project_table(struct w *w, const char *id, size_t funder, int up,
 
 /* out/<YEAR>/partners/: the index, and a page per partner. */
 static void
-page_partners(struct w *w)
+page_partners(struct page_writer *w)
 {
 	const struct content *c = w->c;
 	const struct figures_year *f = w->f;
@@ -776,13 +784,14 @@ page_partners(struct w *w)
 	struct buf tab = BUF_INIT, body = BUF_INIT, s = BUF_INIT, yl = BUF_INIT,
 	    h = BUF_INIT;
 
-	table_begin(&t, w, "partners", Lx(w, LABEL_TITLE_PARTNERS, &s));
-	table_head(&t, L(w, LABEL_COL_PARTNER), false);
-	table_head(&t, L(w, LABEL_COL_SHORT), false);
-	table_head(&t, L(w, LABEL_COL_COUNTRY), false);
-	table_head(&t, L(w, LABEL_COL_ACTIVITIES), true);
-	table_head(&t, L(w, LABEL_COL_AGREEMENTS_IN_FORCE), true);
-	table_head(&t, L(w, LABEL_COL_PROJECTS), true);
+	table_begin(&t, w, "partners", label_expanded(w, LABEL_TITLE_PARTNERS,
+	    &s));
+	table_head(&t, label_of(w, LABEL_COL_PARTNER), false);
+	table_head(&t, label_of(w, LABEL_COL_SHORT), false);
+	table_head(&t, label_of(w, LABEL_COL_COUNTRY), false);
+	table_head(&t, label_of(w, LABEL_COL_ACTIVITIES), true);
+	table_head(&t, label_of(w, LABEL_COL_AGREEMENTS_IN_FORCE), true);
+	table_head(&t, label_of(w, LABEL_COL_PROJECTS), true);
 	for (size_t i = 0; i < c->n_partners; i++) {
 		buf_reset(&h);
 		buf_printf(&h, "%s.html", c->partners[i].id);
@@ -794,14 +803,15 @@ page_partners(struct w *w)
 		table_num(&t, f->projects.by_funder[i * (1 + PROJECT_STATUSES)]);
 	}
 	table_end(w, &t, NULL, &tab);
-	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_PARTNERS, &s));
+	tpl_set(d, "TITLE", label_expanded(w, LABEL_TITLE_PARTNERS, &s));
 	tpl_set(d, "TABLE", buf_str(&tab));
 	if (page_expand(w, "partners", d, &body)) {
 		struct crumb cr[3];
-		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PARTNERS), NULL,
-		    NULL);
-		page_write(w, "partners/index.html", Lx(w, LABEL_TITLE_PARTNERS,
-		    &s), NAV_PARTNERS, cr, n, buf_str(&body));
+		size_t n = page_crumbs(w, cr, &yl, label_of(w,
+		    LABEL_NAV_PARTNERS), NULL, NULL);
+		page_write(w, "partners/index.html", label_expanded(w,
+		    LABEL_TITLE_PARTNERS, &s), NAV_PARTNERS, cr, n,
+		    buf_str(&body));
 	}
 	tpl_dict_free(d);
 
@@ -814,16 +824,16 @@ page_partners(struct w *w)
 		tpl_set(pd, "NAME", p->name);
 		if (p->short_name != p->name) {
 			struct tpl_dict *e = tpl_section(pd, "SHORT");
-			tpl_set(e, "LABEL", L(w, LABEL_COL_SHORT));
+			tpl_set(e, "LABEL", label_of(w, LABEL_COL_SHORT));
 			tpl_set(e, "TEXT", p->short_name);
 		}
 		if (p->country) {
 			struct tpl_dict *e = tpl_section(pd, "COUNTRY");
-			tpl_set(e, "LABEL", L(w, LABEL_COL_COUNTRY));
+			tpl_set(e, "LABEL", label_of(w, LABEL_COL_COUNTRY));
 			tpl_set(e, "TEXT", p->country);
 		}
 		activity_group(w, &acts, 2, "activities",
-		    L(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
+		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
 		    "../activities/");
 		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
 		    agreement_in_force, i, false, &tables);
@@ -832,8 +842,9 @@ page_partners(struct w *w)
 		tpl_set(pd, "TABLES", buf_str(&tables));
 		if (page_expand(w, "partner", pd, &page)) {
 			struct crumb cr[4];
-			size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PARTNERS),
-			    "partners/index.html", p->short_name);
+			size_t n = page_crumbs(w, cr, &yl, label_of(w,
+			    LABEL_NAV_PARTNERS), "partners/index.html",
+			    p->short_name);
 			buf_printf(&rel, "partners/%s.html", p->id);
 			page_write(w, buf_str(&rel), p->name, NAV_PARTNERS, cr, n,
 			    buf_str(&page));
@@ -853,7 +864,7 @@ page_partners(struct w *w)
 
 /* out/<YEAR>/frameworks/<id>.html. */
 static void
-page_frameworks(struct w *w)
+page_frameworks(struct page_writer *w)
 {
 	const struct site *s = &w->c->site;
 	size_t nk = s->kinds.n;
@@ -870,11 +881,11 @@ page_frameworks(struct w *w)
 
 		buf_printf(&id, "kinds-%s", fw->id);
 		figure_table(w, buf_str(&id), LABEL_TITLE_BY_KIND,
-		    L(w, LABEL_COL_KIND), names, NULL,
+		    label_of(w, LABEL_COL_KIND), names, NULL,
 		    w->f->activities.by_framework_kind + i * nk, nk,
 		    w->f->activities.by_framework[i], true, &tab);
 		activity_group(w, &acts, 2, "activities",
-		    L(w, LABEL_NAV_ACTIVITIES), &w->g->framework[i],
+		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->framework[i],
 		    "../activities/");
 		tpl_set(d, "TITLE", fw->name);
 		tpl_set(d, "TABLE", buf_str(&tab));
@@ -882,8 +893,8 @@ page_frameworks(struct w *w)
 		if (page_expand(w, "framework", d, &page)) {
 			struct crumb cr[4];
 			size_t n = page_crumbs(w, cr, &yl,
-			    L(w, LABEL_NAV_STATISTICS), "statistics.html",
-			    fw->name);
+			    label_of(w, LABEL_NAV_STATISTICS),
+			    "statistics.html", fw->name);
 			buf_printf(&rel, "frameworks/%s.html", fw->id);
 			page_write(w, buf_str(&rel), fw->name, NAV_STATISTICS, cr,
 			    n, buf_str(&page));
@@ -901,7 +912,7 @@ page_frameworks(struct w *w)
 
 /* out/<YEAR>/agreements.html and projects.html. */
 static void
-page_agreements_projects(struct w *w)
+page_agreements_projects(struct page_writer *w)
 {
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT,
@@ -915,13 +926,15 @@ page_agreements_projects(struct w *w)
 	    agreement_signed_in, (size_t)-1, false, &tables);
 	agreement_table(w, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
 	    agreement_proposed_in, (size_t)-1, false, &tables);
-	tpl_set(d, "TITLE", L(w, LABEL_NAV_AGREEMENTS));
+	tpl_set(d, "TITLE", label_of(w, LABEL_NAV_AGREEMENTS));
 	tpl_set(d, "TABLES", buf_str(&tables));
-	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &src));
+	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &src));
 	if (page_expand(w, "agreements", d, &body)) {
-		n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_AGREEMENTS), NULL, NULL);
-		page_write(w, "agreements.html", L(w, LABEL_NAV_AGREEMENTS),
-		    NAV_AGREEMENTS, cr, n, buf_str(&body));
+		n = page_crumbs(w, cr, &yl, label_of(w, LABEL_NAV_AGREEMENTS),
+		    NULL, NULL);
+		page_write(w, "agreements.html", label_of(w,
+		    LABEL_NAV_AGREEMENTS), NAV_AGREEMENTS, cr, n,
+		    buf_str(&body));
 	}
 	tpl_dict_free(d);
 
@@ -929,12 +942,13 @@ page_agreements_projects(struct w *w)
 	buf_reset(&tables);
 	buf_reset(&body);
 	project_table(w, "projects", (size_t)-1, 0, &tables);
-	tpl_set(d, "TITLE", L(w, LABEL_NAV_PROJECTS));
+	tpl_set(d, "TITLE", label_of(w, LABEL_NAV_PROJECTS));
 	tpl_set(d, "TABLES", buf_str(&tables));
-	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &src));
+	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &src));
 	if (page_expand(w, "projects", d, &body)) {
-		n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PROJECTS), NULL, NULL);
-		page_write(w, "projects.html", L(w, LABEL_NAV_PROJECTS),
+		n = page_crumbs(w, cr, &yl, label_of(w, LABEL_NAV_PROJECTS),
+		    NULL, NULL);
+		page_write(w, "projects.html", label_of(w, LABEL_NAV_PROJECTS),
 		    NAV_PROJECTS, cr, n, buf_str(&body));
 	}
 	tpl_dict_free(d);
@@ -947,7 +961,7 @@ page_agreements_projects(struct w *w)
 
 
 void
-pages_write_year(struct w *w, bool lists)
+pages_write_year(struct page_writer *w, bool lists)
 {
 	size_t *order = year_by_date(w->y);
 	struct groups groups;

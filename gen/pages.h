@@ -11,9 +11,9 @@
 
 /* pages.c: the pages of a year, but the article; without lists, only the
  * activities' own pages (the others were taken from the last build). */
-void	 pages_write_year(struct w *w, bool lists);
+void	 pages_write_year(struct page_writer *w, bool lists);
 
 /* article.c: article.html and article.fragment.html. */
-void	 article_write(struct w *w);
+void	 article_write(struct page_writer *w);
 
 #endif

@@ -22,8 +22,9 @@
 #define MM		(1 / 25.4)
 #define COLS_MAX	64
 
-/* Everything a sheet writer needs. */
-struct book {
+/* The workbook being written: everything a sheet writer needs. (Not
+ * build.c's workbook_job, the thread that calls xlsx_write_statistics.) */
+struct workbook {
 	lxw_workbook *wb;
 	const struct xlsx_input *in;
 	const struct content *c;
@@ -106,7 +107,7 @@ xlsx_sheet_name_problem(const char *s)
 /* Keep the first failure of the workbook, with what was being written
  * and why: a workbook that lacks a cell is never written without a word. */
 static void
-failed(struct book *b, const char *what, const char *why)
+failed(struct workbook *b, const char *what, const char *why)
 {
 	if (b->failed.len > 0)
 		return;
@@ -117,7 +118,7 @@ failed(struct book *b, const char *what, const char *why)
 
 /* Whether a libxlsxwriter call went well; its failure is kept. */
 static bool
-kept(struct book *b, lxw_error e, const char *what)
+kept(struct workbook *b, lxw_error e, const char *what)
 {
 	if (e == LXW_NO_ERROR)
 		return true;
@@ -126,7 +127,7 @@ kept(struct book *b, lxw_error e, const char *what)
 }
 
 static void
-kept_cell(struct book *b, lxw_error e, lxw_row_t row, int col)
+kept_cell(struct workbook *b, lxw_error e, lxw_row_t row, int col)
 {
 	char cell[16], what[32];
 
@@ -138,7 +139,7 @@ kept_cell(struct book *b, lxw_error e, lxw_row_t row, int col)
 }
 
 static void
-kept_row(struct book *b, lxw_error e, lxw_row_t row)
+kept_row(struct workbook *b, lxw_error e, lxw_row_t row)
 {
 	char what[32];
 
@@ -152,7 +153,7 @@ kept_row(struct book *b, lxw_error e, lxw_row_t row)
  * temporary file and never checks those writes (a full disk would lose
  * rows without a word): check them once the sheet is done. */
 static void
-end_sheet(struct book *b)
+end_sheet(struct workbook *b)
 {
 	FILE *f = b->ws != NULL ? b->ws->optimize_tmpfile : NULL;
 
@@ -168,7 +169,7 @@ end_sheet(struct book *b)
  * kept) when it cannot be. The labels were checked against Excel's rules
  * (xlsx_sheet_name_problem), so this is a last guard. */
 static bool
-add_sheet(struct book *b, const char *name)
+add_sheet(struct workbook *b, const char *name)
 {
 	end_sheet(b);
 	b->sheet = name;
@@ -254,7 +255,7 @@ col_width(const struct widths *w, int col)
 }
 
 static void
-apply_widths(struct book *b, const struct widths *w)
+apply_widths(struct workbook *b, const struct widths *w)
 {
 	for (int i = 0; i < w->n; i++)
 		kept(b, worksheet_set_column(b->ws, (lxw_col_t)i, (lxw_col_t)i,
@@ -275,7 +276,7 @@ lines_in(const char *s, double width)
 /* A row tall enough for lines of text, up to Excel's tallest: the rest
  * of a longer text is in the cell, shown when it is opened. */
 static void
-set_lines(struct book *b, lxw_row_t row, int lines)
+set_lines(struct workbook *b, lxw_row_t row, int lines)
 {
 	double height = LINE_HEIGHT * lines;
 
@@ -286,7 +287,7 @@ set_lines(struct book *b, lxw_row_t row, int lines)
 /* Make row tall enough for its wrapped texts (texts[i] in column i, NULL
  * for a number): neither Excel nor LibreOffice grows a row on opening. */
 static void
-fit_row(struct book *b, lxw_row_t row, const struct widths *w,
+fit_row(struct workbook *b, lxw_row_t row, const struct widths *w,
     const char *const texts[], int n)
 {
 	int lines = 1;
@@ -307,7 +308,7 @@ fit_row(struct book *b, lxw_row_t row, const struct widths *w,
  * character that leaves room for "…" (never inside a UTF-8 sequence or
  * a surrogate pair), and ends with it. Returns s, or the cut copy. */
 static const char *
-cell_text(struct book *b, const char *s)
+cell_text(struct workbook *b, const char *s)
 {
 	size_t n = strlen(s), i = 0, units = 0, keep = 0;
 
@@ -334,7 +335,7 @@ cell_text(struct book *b, const char *s)
 
 /* Text is always written as text: a title "=SUM(A1:A9)" stays a string. */
 static void
-put_text(struct book *b, lxw_row_t row, int col, const char *s,
+put_text(struct workbook *b, lxw_row_t row, int col, const char *s,
     lxw_format *fmt)
 {
 	kept_cell(b, worksheet_write_string(b->ws, row, (lxw_col_t)col,
@@ -342,14 +343,14 @@ put_text(struct book *b, lxw_row_t row, int col, const char *s,
 }
 
 static void
-put_num(struct book *b, lxw_row_t row, int col, double n, lxw_format *fmt)
+put_num(struct workbook *b, lxw_row_t row, int col, double n, lxw_format *fmt)
 {
 	kept_cell(b, worksheet_write_number(b->ws, row, (lxw_col_t)col, n,
 	    fmt), row, col);
 }
 
 static void
-put_blank(struct book *b, lxw_row_t row, int col, lxw_format *fmt)
+put_blank(struct workbook *b, lxw_row_t row, int col, lxw_format *fmt)
 {
 	kept_cell(b, worksheet_write_blank(b->ws, row, (lxw_col_t)col, fmt),
 	    row, col);
@@ -358,7 +359,7 @@ put_blank(struct book *b, lxw_row_t row, int col, lxw_format *fmt)
 /* A total as a live formula that also carries its computed value, so that
  * a reader without a calculation engine still sees the number. */
 static void
-put_sum(struct book *b, lxw_row_t row, int col, const char *formula,
+put_sum(struct workbook *b, lxw_row_t row, int col, const char *formula,
     long long value, lxw_format *fmt)
 {
 	kept_cell(b, worksheet_write_formula_num(b->ws, row, (lxw_col_t)col,
@@ -388,7 +389,7 @@ excel_date(struct date d)
 /* A date: a real Excel date when it can be, else text ("tháng 6/2023";
  * a day before 1900 as the report writes it). */
 static void
-put_date(struct book *b, lxw_row_t row, int col, struct date d)
+put_date(struct workbook *b, lxw_row_t row, int col, struct date d)
 {
 	if (d.year == 0) {
 		put_blank(b, row, col, b->text);
@@ -406,7 +407,7 @@ put_date(struct book *b, lxw_row_t row, int col, struct date d)
 }
 
 static void
-measure_date(struct book *b, struct widths *w, int col, struct date d)
+measure_date(struct workbook *b, struct widths *w, int col, struct date d)
 {
 	buf_reset(&b->scratch);
 	if (excel_date(d))
@@ -418,7 +419,7 @@ measure_date(struct book *b, struct widths *w, int col, struct date d)
 
 /* The partners of a record, by short name, joined by ", ". */
 static const char *
-partner_names(const struct book *b, const struct refs *r, struct buf *out)
+partner_names(const struct workbook *b, const struct refs *r, struct buf *out)
 {
 	buf_reset(out);
 	for (size_t i = 0; i < r->n; i++) {
@@ -431,7 +432,7 @@ partner_names(const struct book *b, const struct refs *r, struct buf *out)
 
 /* A label with {year} and {organisation} filled in, into out. */
 static const char *
-expanded(const struct book *b, enum label id, int year, struct buf *out)
+expanded(const struct workbook *b, enum label id, int year, struct buf *out)
 {
 	buf_reset(out);
 	label_expand(out, b->l, id, year, b->c->site.organisation);
@@ -440,7 +441,7 @@ expanded(const struct book *b, enum label id, int year, struct buf *out)
 
 /* "Bảng 3. Title of the table", merged across the table's columns. */
 static lxw_row_t
-title_row(struct book *b, lxw_row_t row, int ncols, enum label title)
+title_row(struct workbook *b, lxw_row_t row, int ncols, enum label title)
 {
 	struct buf t = BUF_INIT;
 
@@ -458,7 +459,7 @@ title_row(struct book *b, lxw_row_t row, int ncols, enum label title)
 
 /* A header row, tall enough for its wrapped headers. */
 static lxw_row_t
-header_row(struct book *b, lxw_row_t row, const char *const heads[], int n,
+header_row(struct workbook *b, lxw_row_t row, const char *const heads[], int n,
     const struct widths *w)
 {
 	int lines = 1;
@@ -475,7 +476,7 @@ header_row(struct book *b, lxw_row_t row, const char *const heads[], int n,
 
 /* The source of the figures, under a table; returns the next free row. */
 static lxw_row_t
-source_row(struct book *b, lxw_row_t row)
+source_row(struct workbook *b, lxw_row_t row)
 {
 	struct buf t = BUF_INIT;
 
@@ -489,7 +490,7 @@ source_row(struct book *b, lxw_row_t row)
  * margins of Vietnamese administrative documents (20 mm top and bottom,
  * 30 mm left, 15 mm right). */
 static void
-page_setup(struct book *b, bool landscape, lxw_row_t repeat)
+page_setup(struct workbook *b, bool landscape, lxw_row_t repeat)
 {
 	lxw_worksheet *ws = b->ws;
 
@@ -533,7 +534,7 @@ summary_add(struct summary *s, const char *name, bool sub, long long now,
 
 /* Sheet 1: the key figures, this year against the year before. */
 static void
-sheet_summary(struct book *b)
+sheet_summary(struct workbook *b)
 {
 	const struct site *site = &b->c->site;
 	const struct figures *fig = b->in->f;
@@ -627,7 +628,7 @@ sheet_summary(struct book *b)
 
 /* Sheet 2: every activity record. */
 static void
-sheet_activities(struct book *b)
+sheet_activities(struct workbook *b)
 {
 	const struct year *y = b->in->y;
 	const struct site *s = &b->c->site;
@@ -700,9 +701,10 @@ sheet_activities(struct book *b)
 
 /* A column chart (or bar chart) of one row or column of a sheet. */
 static void
-insert_chart(struct book *b, uint8_t type, enum label title, lxw_row_t cat_r1, int cat_c1,
-    lxw_row_t cat_r2, int cat_c2, lxw_row_t val_r1, int val_c1,
-    lxw_row_t val_r2, int val_c2, lxw_row_t at, double y_scale)
+insert_chart(struct workbook *b, uint8_t type, enum label title,
+    lxw_row_t cat_r1, int cat_c1, lxw_row_t cat_r2, int cat_c2,
+    lxw_row_t val_r1, int val_c1, lxw_row_t val_r2, int val_c2, lxw_row_t at,
+    double y_scale)
 {
 	lxw_chart_font font = { .name = FONT, .size = 11 };
 	lxw_chart *chart = workbook_add_chart(b->wb, type);
@@ -730,7 +732,7 @@ insert_chart(struct book *b, uint8_t type, enum label title, lxw_row_t cat_r1, i
 
 /* Sheet 3: the framework x kind cross table, and two charts. */
 static void
-sheet_framework_kind(struct book *b)
+sheet_framework_kind(struct workbook *b)
 {
 	const struct site *s = &b->c->site;
 	const struct figures_year *f = b->f;
@@ -786,7 +788,7 @@ sheet_framework_kind(struct book *b)
 
 /* Sheet 4: each partner's activities, agreements and projects. */
 static void
-sheet_partners(struct book *b)
+sheet_partners(struct workbook *b)
 {
 	const struct content *c = b->c;
 	const struct figures_year *f = b->f;
@@ -836,7 +838,7 @@ sheet_partners(struct book *b)
 /* A list of the agreements pick chooses, with the dates when dates is set,
  * and totals by type when totals is set; returns the next free row. */
 static lxw_row_t
-agreement_list(struct book *b, lxw_row_t row,
+agreement_list(struct workbook *b, lxw_row_t row,
     enum label title, bool (*pick)(const struct agreement *, int),
     bool dates, bool totals, const struct widths *w)
 {
@@ -919,7 +921,7 @@ agreement_list(struct book *b, lxw_row_t row,
 
 /* Sheet 5: agreements in force at year end, signed, proposed. */
 static void
-sheet_agreements(struct book *b)
+sheet_agreements(struct workbook *b)
 {
 	const struct content *c = b->c;
 	struct widths w = { .cap = { 8, 45, 14, 24, 16, 16, 10 } };
@@ -965,7 +967,7 @@ sheet_agreements(struct book *b)
  * tables share their columns: the funder stands in the wide title column
  * and the counts under the list's narrower columns. */
 static void
-sheet_projects(struct book *b)
+sheet_projects(struct workbook *b)
 {
 	const struct content *c = b->c;
 	const struct year *y = b->in->y;
@@ -1093,7 +1095,7 @@ sheet_projects(struct book *b)
 }
 
 static lxw_format *
-new_format(struct book *b, bool bold, bool border)
+new_format(struct workbook *b, bool bold, bool border)
 {
 	lxw_format *f = workbook_add_format(b->wb);
 
@@ -1110,7 +1112,7 @@ new_format(struct book *b, bool bold, bool border)
 }
 
 static void
-make_formats(struct book *b)
+make_formats(struct workbook *b)
 {
 	b->title = new_format(b, true, false);
 	format_set_font_size(b->title, 14);
@@ -1155,7 +1157,8 @@ xlsx_write_statistics(const struct xlsx_input *in, const char *path,
 {
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE,
 	    .tmpdir = (char *)tmpdir };
-	struct book b = { .in = in, .c = in->c, .f = &in->f->cur, .l = in->l };
+	struct workbook b = { .in = in, .c = in->c, .f = &in->f->cur,
+	    .l = in->l };
 	struct buf title = BUF_INIT, subject = BUF_INIT;
 	const char *shown = in->shown != NULL ? in->shown : path;
 
