@@ -6,6 +6,7 @@
 
 #include "page.h"
 #include "pages.h"
+#include "paths.h"
 #include "xalloc.h"
 
 /* The year's address, with a final '/', from site.yaml's base_url; NULL
@@ -95,7 +96,7 @@ article_write(struct page_writer *w)
 	date_iso(date_first_day(a->published), iso);
 	buf_printf(&published, "%sT00:00:00%s", iso, w->c->site.utc_offset);
 	if (base != NULL)
-		buf_printf(&canon, "%sarticle.html", base);
+		buf_printf(&canon, "%s" PATH_ARTICLE, base);
 	if (a->image != NULL) {
 		if (base != NULL)
 			buf_puts(&img, base);
@@ -161,9 +162,9 @@ article_write(struct page_writer *w)
 	struct crumb cr[3];
 	size_t n = page_crumbs(w, cr, &t, label_of(w, LABEL_NAV_ARTICLE), NULL,
 	    NULL);
-	page_write_head(w, "article.html", a->title, NAV_ARTICLE, cr, n,
+	page_write_head(w, PATH_ARTICLE, a->title, NAV_ARTICLE, cr, n,
 	    buf_str(&page), &head);
-	buf_printf(&rel, "%s/article.fragment.html", w->y->dir);
+	buf_printf(&rel, "%s/" PATH_ARTICLE_FRAGMENT, w->y->dir);
 	if (w->ok)
 		page_publish(w, buf_str(&rel), fragment.data, fragment.len);
 	free(jsonld);

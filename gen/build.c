@@ -21,6 +21,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "names.h"
+#include "paths.h"
 #include "publish.h"
 #include "reuse.h"
 #include "strmap.h"
@@ -536,7 +537,7 @@ write_book(void *arg)
 	double t0 = now_ms();
 	struct buf rel = BUF_INIT;
 
-	buf_printf(&rel, "%s/statistics.xlsx", y->dir);
+	buf_printf(&rel, "%s/" PATH_WORKBOOK, y->dir);
 	const struct reuse_entry *e = k->r->reusing ?
 	    reuse_find(&k->r->old, buf_str(&rel)) : NULL;
 	if (e != NULL && hash_equal(e->key, k->yr->keys.book) &&
@@ -595,7 +596,7 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	/* report.docx: written by every build (it takes a few milliseconds),
 	 * byte for byte the same for the same content. */
 	t0 = now_ms();
-	buf_printf(&rel, "%s/report.docx", y->dir);
+	buf_printf(&rel, "%s/" PATH_REPORT_DOCX, y->dir);
 	char *path = ok ? publish_path(p, buf_str(&rel)) : NULL;
 	if (path != NULL) {
 		struct docx_input din = { .c = &r->c, .y = y,
@@ -611,7 +612,7 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 
 	t0 = now_ms();
 	json_write_figures(yr->json, &b);
-	buf_printf(&rel, "%s/figures.json", y->dir);
+	buf_printf(&rel, "%s/" PATH_FIGURES, y->dir);
 	ok = ok && publish_write(p, buf_str(&rel), b.data, b.len);
 	for (size_t i = 0; ok && i < yr->n_media; i++) {
 		char *src = xmalloc(strlen(r->o->content) + strlen(y->dir) +
@@ -716,7 +717,7 @@ write_manifest(struct run *r, struct publish *p)
 			if (hash_equal(yr->written[j].bytes, zero))
 				continue;
 			buf_reset(&rel);
-			buf_printf(&rel, "%s/activities/%s.html", y->dir,
+			buf_printf(&rel, "%s/" PATH_ACTIVITY_FMT, y->dir,
 			    y->activities[j].slug);
 			reuse_list_add(&l, buf_str(&rel), yr->written[j].key,
 			    yr->written[j].bytes);
@@ -732,7 +733,7 @@ write_manifest(struct run *r, struct publish *p)
 		}
 		if (!hash_equal(yr->book_bytes, zero)) {
 			buf_reset(&rel);
-			buf_printf(&rel, "%s/statistics.xlsx", y->dir);
+			buf_printf(&rel, "%s/" PATH_WORKBOOK, y->dir);
 			reuse_list_add(&l, buf_str(&rel), yr->keys.book,
 			    yr->book_bytes);
 		}

@@ -8,6 +8,7 @@
 #include "html.h"
 #include "page.h"
 #include "pages.h"
+#include "paths.h"
 #include "template.h"
 #include "tpl.h"
 #include "xalloc.h"
@@ -52,7 +53,7 @@ html_load(struct html **out, const char *dir, struct diag *d)
 			ok = false;
 	}
 	tpl_freeze(h->tpl);
-	if (!fsx_read(&fs, "style.css", &h->css, &h->css_len, d))
+	if (!fsx_read(&fs, PATH_STYLE, &h->css, &h->css_len, d))
 		ok = false;
 	fsx_close(&fs);
 	return ok;
@@ -94,7 +95,7 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
     struct publish *p)
 {
 	if (n == 0)
-		return publish_write(p, "style.css", h->css, h->css_len);
+		return publish_write(p, PATH_STYLE, h->css, h->css_len);
 	struct page_writer w = { .tpl = h->tpl, .in = &years[0],
 	    .c = years[0].c, .l = years[0].l, .p = p,
 	    .lang = years[0].c->site.lang, .loc = years[0].loc, .ok = true };
@@ -109,7 +110,7 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 		char year[8];
 		snprintf(year, sizeof(year), "%d", y->y->year);
 		buf_reset(&t);
-		buf_printf(&t, "%s/index.html", y->y->dir);
+		buf_printf(&t, "%s/" PATH_REPORT, y->y->dir);
 		tpl_set(e, "HREF", buf_str(&t));
 		tpl_set(e, "YEAR", year);
 		tpl_set(e, "TITLE", y->y->report.title ? y->y->report.title : "");
@@ -127,9 +128,9 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 		tpl_set(e, "FIGURES", buf_str(&fig));
 	}
 	if (page_expand(&w, "years", d, &body))
-		page_write(&w, "index.html", label_expanded(&w,
+		page_write(&w, PATH_SITE_INDEX, label_expanded(&w,
 		    LABEL_YEARS_TITLE, &t), NAV_NONE, NULL, 0, buf_str(&body));
-	if (w.ok && !publish_write(p, "style.css", h->css, h->css_len))
+	if (w.ok && !publish_write(p, PATH_STYLE, h->css, h->css_len))
 		w.ok = false;
 	tpl_dict_free(d);
 	buf_free(&body);

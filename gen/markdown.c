@@ -10,6 +10,7 @@
 #include "directive.h"
 #include "markdown.h"
 #include "names.h"
+#include "paths.h"
 #include "reserved.h"
 #include "slug.h"
 #include "utf8.h"
@@ -571,14 +572,14 @@ md_page_of(const struct md_context *ctx, const char *path, struct buf *out)
 
 	buf_reset(out);
 	if (strcmp(path, "article.md") == 0) {
-		buf_puts(out, "article.html");
+		buf_puts(out, PATH_ARTICLE);
 		return buf_str(out);
 	}
 	for (size_t i = 0; i < y->n_activities; i++) {
 		const char *f = y->activities[i].pos.file;
 		if (strncmp(path, "activities/", 11) == 0 &&
 		    strlen(f) > dir && strcmp(f + dir, path) == 0) {
-			buf_printf(out, "activities/%s.html",
+			buf_printf(out, PATH_ACTIVITY_FMT,
 			    y->activities[i].slug);
 			return buf_str(out);
 		}
@@ -586,7 +587,7 @@ md_page_of(const struct md_context *ctx, const char *path, struct buf *out)
 	for (size_t i = 0; i < y->n_sections; i++) {
 		const char *f = y->sections[i].pos.file;
 		if (strlen(f) > dir && strcmp(f + dir, path) == 0) {
-			buf_printf(out, "index.html#%s", y->sections[i].slug);
+			buf_printf(out, PATH_REPORT "#%s", y->sections[i].slug);
 			return buf_str(out);
 		}
 	}

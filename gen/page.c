@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "page.h"
+#include "paths.h"
 #include "svg.h"
 #include "tpl.h"
 
@@ -67,13 +68,13 @@ layout_dict(struct page_writer *w, int up, const char *title, enum nav current,
 	tpl_set(d, "FOOTER", label_expanded(w, LABEL_HTML_FOOTER, &t));
 	if (w->y != NULL) {
 		static const struct { enum label label; const char *href; } nav[] = {
-			{ LABEL_NAV_REPORT, "index.html" },
-			{ LABEL_NAV_STATISTICS, "statistics.html" },
-			{ LABEL_NAV_ACTIVITIES, "activities/index.html" },
-			{ LABEL_NAV_PARTNERS, "partners/index.html" },
-			{ LABEL_NAV_AGREEMENTS, "agreements.html" },
-			{ LABEL_NAV_PROJECTS, "projects.html" },
-			{ LABEL_NAV_ARTICLE, "article.html" },
+			{ LABEL_NAV_REPORT, PATH_REPORT },
+			{ LABEL_NAV_STATISTICS, PATH_STATISTICS },
+			{ LABEL_NAV_ACTIVITIES, PATH_ACTIVITY_INDEX },
+			{ LABEL_NAV_PARTNERS, PATH_PARTNER_INDEX },
+			{ LABEL_NAV_AGREEMENTS, PATH_AGREEMENTS },
+			{ LABEL_NAV_PROJECTS, PATH_PROJECTS },
+			{ LABEL_NAV_ARTICLE, PATH_ARTICLE },
 		};
 		struct tpl_dict *n = tpl_section(d, "NAV");
 		tpl_set(n, "NAV_LABEL", label_of(w, LABEL_HTML_NAV));
@@ -98,7 +99,7 @@ layout_dict(struct page_writer *w, int up, const char *title, enum nav current,
 	} else {
 		struct tpl_dict *link = tpl_section(cr, "LINK");
 		buf_reset(&href);
-		buf_printf(&href, "%sindex.html", buf_str(&root));
+		buf_printf(&href, "%s" PATH_SITE_INDEX, buf_str(&root));
 		tpl_set(link, "HREF", buf_str(&href));
 		tpl_set(link, "LABEL", label_of(w, LABEL_NAV_YEARS));
 	}
@@ -225,7 +226,7 @@ page_crumbs(struct page_writer *w, struct crumb *c, struct buf *year_label,
 	size_t n = 0;
 
 	c[n++] = (struct crumb){ label_expanded(w, LABEL_REPORT_OF_YEAR,
-	    year_label), here || section ? "index.html" : NULL };
+	    year_label), here || section ? PATH_REPORT : NULL };
 	if (section != NULL)
 		c[n++] = (struct crumb){ section, here ? section_href : NULL };
 	if (here != NULL)

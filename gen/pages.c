@@ -6,6 +6,7 @@
 #include "load.h"
 #include "page.h"
 #include "pages.h"
+#include "paths.h"
 #include "stats.h"
 #include "svg.h"
 #include "xalloc.h"
@@ -104,7 +105,9 @@ page_report(struct page_writer *w)
 	stats_free(&ks);
 	tpl_set(d, "KEY_FIGURES", label_of(w, LABEL_KEY_FIGURES));
 	tpl_set(d, "TABLE", buf_str(&tab));
+	tpl_set(d, "STATISTICS", PATH_STATISTICS);
 	tpl_set(d, "MORE_STATISTICS", label_of(w, LABEL_MORE_STATISTICS));
+	tpl_set(d, "REPORT", PATH_REPORT_DOCX);
 	tpl_set(d, "DOWNLOAD_REPORT", label_of(w, LABEL_DOWNLOAD_REPORT));
 
 	/* Contents and chapters. */
@@ -147,7 +150,7 @@ page_report(struct page_writer *w)
 	if (page_expand(w, "report", d, &body)) {
 		struct crumb cr[3];
 		size_t n = page_crumbs(w, cr, &yl, NULL, NULL, NULL);
-		page_write(w, "index.html", r->title ? r->title : "", NAV_REPORT,
+		page_write(w, PATH_REPORT, r->title ? r->title : "", NAV_REPORT,
 		    cr, n, buf_str(&body));
 	}
 	tpl_dict_free(d);
@@ -175,11 +178,11 @@ page_statistics(struct page_writer *w)
 	stats_free(&st);
 
 	tpl_set(d, "TITLE", label_expanded(w, LABEL_STATISTICS_TITLE, &t));
-	tpl_set(d, "WORKBOOK", "statistics.xlsx");
+	tpl_set(d, "WORKBOOK", PATH_WORKBOOK);
 	tpl_set(d, "WORKBOOK_LABEL", label_of(w, LABEL_DOWNLOAD_WORKBOOK));
-	tpl_set(d, "REPORT", "report.docx");
+	tpl_set(d, "REPORT", PATH_REPORT_DOCX);
 	tpl_set(d, "REPORT_LABEL", label_of(w, LABEL_DOWNLOAD_REPORT));
-	tpl_set(d, "FIGURES", "figures.json");
+	tpl_set(d, "FIGURES", PATH_FIGURES);
 	tpl_set(d, "FIGURES_LABEL", label_of(w, LABEL_DOWNLOAD_FIGURES));
 	tpl_set(d, "TABLES", buf_str(&tables));
 	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &yl));
@@ -187,7 +190,7 @@ page_statistics(struct page_writer *w)
 		struct crumb cr[3];
 		size_t n = page_crumbs(w, cr, &yl, label_of(w,
 		    LABEL_NAV_STATISTICS), NULL, NULL);
-		page_write(w, "statistics.html", label_expanded(w,
+		page_write(w, PATH_STATISTICS, label_expanded(w,
 		    LABEL_STATISTICS_TITLE, &t), NAV_STATISTICS, cr, n,
 		    buf_str(&body));
 	}
@@ -359,7 +362,7 @@ activity_reused(struct page_writer *w, const struct activity *a)
 
 	if (w->in->reuse == NULL)
 		return false;
-	buf_printf(&rel, "%s/activities/%s.html", w->y->dir, a->slug);
+	buf_printf(&rel, "%s/" PATH_ACTIVITY_FMT, w->y->dir, a->slug);
 	const struct reuse_entry *e = reuse_find(w->in->reuse, buf_str(&rel));
 	if (e != NULL && (hash_equal(e->key, w->in->keys[i].alone) ||
 	    hash_equal(e->key, w->in->keys[i].with_year)) &&
@@ -396,7 +399,7 @@ activity_page(struct page_writer *w, const struct activity *a)
 	tpl_set(p, "FRAMEWORK_LABEL", label_of(w, LABEL_COL_FRAMEWORK));
 	tpl_set(p, "FRAMEWORK", s->frameworks.v[a->framework.index].name);
 	buf_reset(&t);
-	buf_printf(&t, "../frameworks/%s.html",
+	buf_printf(&t, "../" PATH_FRAMEWORK_FMT,
 	    s->frameworks.v[a->framework.index].id);
 	tpl_set(p, "FRAMEWORK_HREF", buf_str(&t));
 	tpl_set(p, "KIND_LABEL", label_of(w, LABEL_COL_KIND));
@@ -409,7 +412,7 @@ activity_page(struct page_writer *w, const struct activity *a)
 			    &w->c->partners[a->partners.v[j].index];
 			struct tpl_dict *e = tpl_section(ps, "PARTNER");
 			buf_reset(&t);
-			buf_printf(&t, "../partners/%s.html", pt->id);
+			buf_printf(&t, "../" PATH_PARTNER_FMT, pt->id);
 			tpl_set(e, "HREF", buf_str(&t));
 			tpl_set(e, "NAME", pt->short_name);
 			if (j > 0)
@@ -437,8 +440,8 @@ activity_page(struct page_writer *w, const struct activity *a)
 	if (page_expand(w, "activity", p, &page)) {
 		struct crumb cr[4];
 		size_t n = page_crumbs(w, cr, &yl, label_of(w,
-		    LABEL_NAV_ACTIVITIES), "activities/index.html", a->title);
-		buf_printf(&rel, "activities/%s.html", a->slug);
+		    LABEL_NAV_ACTIVITIES), PATH_ACTIVITY_INDEX, a->title);
+		buf_printf(&rel, PATH_ACTIVITY_FMT, a->slug);
 		/* The layout is the same for every activity page but the
 		 * title: its dictionary is made once per thread. */
 		if (w->frame == NULL) {
@@ -558,7 +561,7 @@ index_by_tables(struct page_writer *w, struct buf *by_framework,
 
 	for (size_t i = 0; i < nf; i++) {
 		struct buf h = BUF_INIT;
-		buf_printf(&h, "../frameworks/%s.html", s->frameworks.v[i].id);
+		buf_printf(&h, "../" PATH_FRAMEWORK_FMT, s->frameworks.v[i].id);
 		names[i] = s->frameworks.v[i].name;
 		hrefs[i] = buf_detach(&h);
 	}
@@ -577,7 +580,7 @@ index_by_tables(struct page_writer *w, struct buf *by_framework,
 		    rel = BUF_INIT;
 		memset(&months[n], 0, sizeof(months[n]));
 		month_name(w, month, &months[n]);
-		buf_printf(&h, "month-%02d.html", month);
+		buf_printf(&h, PATH_MONTH_FMT, month);
 		names[n] = buf_str(&months[n]);
 		values[n] = w->f->activities.by_month[month];
 
@@ -591,8 +594,8 @@ index_by_tables(struct page_writer *w, struct buf *by_framework,
 			struct crumb cr[4];
 			size_t nc = page_crumbs(w, cr, &yl,
 			    label_of(w, LABEL_NAV_ACTIVITIES),
-			    "activities/index.html", names[n]);
-			buf_printf(&rel, "activities/%s", buf_str(&h));
+			    PATH_ACTIVITY_INDEX, names[n]);
+			buf_printf(&rel, PATH_ACTIVITIES "/%s", buf_str(&h));
 			page_write(w, buf_str(&rel), names[n], NAV_ACTIVITIES,
 			    cr, nc, buf_str(&page));
 		}
@@ -653,7 +656,7 @@ write:
 		struct crumb cr[3];
 		size_t n = page_crumbs(w, cr, &yl, label_of(w,
 		    LABEL_NAV_ACTIVITIES), NULL, NULL);
-		page_write(w, "activities/index.html",
+		page_write(w, PATH_ACTIVITY_INDEX,
 		    label_expanded(w, LABEL_TITLE_ACTIVITIES, &t),
 		    NAV_ACTIVITIES, cr, n, buf_str(&body));
 	}
@@ -750,7 +753,7 @@ project_table(struct page_writer *w, const char *id, size_t funder, int up,
 		table_row(&t, p->title, NULL);
 		buf_reset(&href);
 		up_prefix(&href, up);
-		buf_printf(&href, "partners/%s.html",
+		buf_printf(&href, PATH_PARTNER_FMT,
 		    w->c->partners[p->funder.index].id);
 		table_text(&t, w->c->partners[p->funder.index].short_name,
 		    buf_str(&href));
@@ -809,7 +812,7 @@ page_partners(struct page_writer *w)
 		struct crumb cr[3];
 		size_t n = page_crumbs(w, cr, &yl, label_of(w,
 		    LABEL_NAV_PARTNERS), NULL, NULL);
-		page_write(w, "partners/index.html", label_expanded(w,
+		page_write(w, PATH_PARTNER_INDEX, label_expanded(w,
 		    LABEL_TITLE_PARTNERS, &s), NAV_PARTNERS, cr, n,
 		    buf_str(&body));
 	}
@@ -834,7 +837,7 @@ page_partners(struct page_writer *w)
 		}
 		activity_group(w, &acts, 2, "activities",
 		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
-		    "../activities/");
+		    "../" PATH_ACTIVITIES "/");
 		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
 		    agreement_in_force, i, false, &tables);
 		project_table(w, "projects", i, 1, &tables);
@@ -843,9 +846,9 @@ page_partners(struct page_writer *w)
 		if (page_expand(w, "partner", pd, &page)) {
 			struct crumb cr[4];
 			size_t n = page_crumbs(w, cr, &yl, label_of(w,
-			    LABEL_NAV_PARTNERS), "partners/index.html",
+			    LABEL_NAV_PARTNERS), PATH_PARTNER_INDEX,
 			    p->short_name);
-			buf_printf(&rel, "partners/%s.html", p->id);
+			buf_printf(&rel, PATH_PARTNER_FMT, p->id);
 			page_write(w, buf_str(&rel), p->name, NAV_PARTNERS, cr, n,
 			    buf_str(&page));
 		}
@@ -886,7 +889,7 @@ page_frameworks(struct page_writer *w)
 		    w->f->activities.by_framework[i], true, &tab);
 		activity_group(w, &acts, 2, "activities",
 		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->framework[i],
-		    "../activities/");
+		    "../" PATH_ACTIVITIES "/");
 		tpl_set(d, "TITLE", fw->name);
 		tpl_set(d, "TABLE", buf_str(&tab));
 		tpl_set(d, "ACTIVITIES", buf_str(&acts));
@@ -894,8 +897,8 @@ page_frameworks(struct page_writer *w)
 			struct crumb cr[4];
 			size_t n = page_crumbs(w, cr, &yl,
 			    label_of(w, LABEL_NAV_STATISTICS),
-			    "statistics.html", fw->name);
-			buf_printf(&rel, "frameworks/%s.html", fw->id);
+			    PATH_STATISTICS, fw->name);
+			buf_printf(&rel, PATH_FRAMEWORK_FMT, fw->id);
 			page_write(w, buf_str(&rel), fw->name, NAV_STATISTICS, cr,
 			    n, buf_str(&page));
 		}
@@ -932,7 +935,7 @@ page_agreements_projects(struct page_writer *w)
 	if (page_expand(w, "agreements", d, &body)) {
 		n = page_crumbs(w, cr, &yl, label_of(w, LABEL_NAV_AGREEMENTS),
 		    NULL, NULL);
-		page_write(w, "agreements.html", label_of(w,
+		page_write(w, PATH_AGREEMENTS, label_of(w,
 		    LABEL_NAV_AGREEMENTS), NAV_AGREEMENTS, cr, n,
 		    buf_str(&body));
 	}
@@ -948,7 +951,7 @@ page_agreements_projects(struct page_writer *w)
 	if (page_expand(w, "projects", d, &body)) {
 		n = page_crumbs(w, cr, &yl, label_of(w, LABEL_NAV_PROJECTS),
 		    NULL, NULL);
-		page_write(w, "projects.html", label_of(w, LABEL_NAV_PROJECTS),
+		page_write(w, PATH_PROJECTS, label_of(w, LABEL_NAV_PROJECTS),
 		    NAV_PROJECTS, cr, n, buf_str(&body));
 	}
 	tpl_dict_free(d);

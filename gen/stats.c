@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "paths.h"
 #include "stats.h"
 #include "xalloc.h"
 
@@ -157,7 +158,7 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 
 	for (size_t i = 0; i < nf; i++) {
 		names[i] = site->frameworks.v[i].name;
-		hrefs[i] = arena_printf(&s->a, "frameworks/%s.html",
+		hrefs[i] = arena_printf(&s->a, PATH_FRAMEWORK_FMT,
 		    site->frameworks.v[i].id);
 	}
 	figure_table(s, in, "by-framework", LABEL_TITLE_BY_FRAMEWORK,
@@ -190,7 +191,7 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 	/* An activity with two partners counts for both: no total. */
 	for (size_t i = 0; i < np; i++) {
 		names[i] = in->c->partners[i].short_name;
-		hrefs[i] = arena_printf(&s->a, "partners/%s.html",
+		hrefs[i] = arena_printf(&s->a, PATH_PARTNER_FMT,
 		    in->c->partners[i].id);
 	}
 	figure_table(s, in, "by-partner", LABEL_TITLE_BY_PARTNER,
