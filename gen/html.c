@@ -9,6 +9,7 @@
 #include "page.h"
 #include "pages.h"
 #include "paths.h"
+#include "stats.h"
 #include "template.h"
 #include "tpl.h"
 #include "xalloc.h"
@@ -115,15 +116,13 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 		tpl_set(e, "YEAR", year);
 		tpl_set(e, "TITLE", y->y->report.title ? y->y->report.title : "");
 		buf_reset(&fig);
-		const struct { enum label l; long long v; } parts[] = {
-			{ LABEL_FIG_ACTIVITIES, f->activities.total },
-			{ LABEL_FIG_AGREEMENTS_IN_FORCE, f->agreements.in_force },
-			{ LABEL_FIG_PROJECTS, f->projects.total },
-		};
-		for (size_t k = 0; k < 3; k++) {
-			buf_printf(&fig, "%s%s: ", k ? " · " : "",
-			    label(w.l, parts[k].l));
-			format_number(&fig, w.loc, parts[k].v);
+		for (size_t k = 0; k < n_headlines; k++) {
+			const struct headline *hl = &headlines[k];
+			if (!(hl->use & HEADLINE_YEARS))
+				continue;
+			buf_printf(&fig, "%s%s: ", fig.len ? " · " : "",
+			    label(w.l, hl->label));
+			format_number(&fig, w.loc, headline_value(hl, f));
 		}
 		tpl_set(e, "FIGURES", buf_str(&fig));
 	}

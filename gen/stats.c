@@ -1,4 +1,5 @@
 /* The tables of a year's figures and lists, for every writer; see stats.h. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +103,38 @@ figure_table(struct stats *s, const struct stats_input *in, const char *id,
 	    values, n);
 }
 
+#define FIGURE(field) offsetof(struct figures_year, field)
+const struct headline headlines[] = {
+	{ LABEL_FIG_ACTIVITIES, "activities.total", FIGURE(activities.total),
+	    HEADLINE_REPORT | HEADLINE_YEARS, false, HEADLINE_BY_FRAMEWORK },
+	{ LABEL_FIG_AGREEMENTS_IN_FORCE, "agreements.in_force.total",
+	    FIGURE(agreements.in_force), HEADLINE_REPORT | HEADLINE_YEARS,
+	    false, HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_BILATERAL, "agreements.in_force.bilateral",
+	    FIGURE(agreements.bilateral), 0, true, HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_MULTILATERAL, "agreements.in_force.multilateral",
+	    FIGURE(agreements.multilateral), 0, true, HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_SIGNED, "agreements.signed",
+	    FIGURE(agreements.signed_in_year), HEADLINE_REPORT, false,
+	    HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_PROPOSED, "agreements.proposed",
+	    FIGURE(agreements.proposed), HEADLINE_REPORT, false,
+	    HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_PROJECTS, "projects.total", FIGURE(projects.total),
+	    HEADLINE_REPORT | HEADLINE_YEARS, false, HEADLINE_BY_STATUS },
+};
+#undef FIGURE
+const size_t n_headlines = sizeof(headlines) / sizeof(headlines[0]);
+
+long long
+headline_value(const struct headline *h, const struct figures_year *f)
+{
+	long long v;
+
+	memcpy(&v, (const char *)f + h->offset, sizeof(v));
+	return v;
+}
+
 void
 stats_key_figures(struct stats *s, const struct stats_input *in)
 {
@@ -109,19 +142,6 @@ stats_key_figures(struct stats *s, const struct stats_input *in)
 	const struct figures_year *c = &in->f->cur, *p = &in->f->previous;
 	bool prev = in->f->has_previous;
 	int year = in->y->year;
-	struct {
-		enum label label;
-		long long now, before;
-	} rows[] = {
-		{ LABEL_FIG_ACTIVITIES, c->activities.total, p->activities.total },
-		{ LABEL_FIG_AGREEMENTS_IN_FORCE, c->agreements.in_force,
-		    p->agreements.in_force },
-		{ LABEL_FIG_SIGNED, c->agreements.signed_in_year,
-		    p->agreements.signed_in_year },
-		{ LABEL_FIG_PROPOSED, c->agreements.proposed,
-		    p->agreements.proposed },
-		{ LABEL_FIG_PROJECTS, c->projects.total, p->projects.total },
-	};
 	struct stats_table *t = table_new(s, "key-figures-table",
 	    expanded(s, in, LABEL_TITLE_SUMMARY, year), prev ? 4 : 2);
 
@@ -131,12 +151,17 @@ stats_key_figures(struct stats *s, const struct stats_input *in)
 		head(t, 2, expanded(s, in, LABEL_COL_YEAR, year - 1), true);
 		head(t, 3, label(l, LABEL_COL_CHANGE), true);
 	}
-	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
-		struct stats_row *r = row(s, t, label(l, rows[i].label), false);
-		r->cells[0].num = rows[i].now;
+	for (size_t i = 0; i < n_headlines; i++) {
+		const struct headline *h = &headlines[i];
+		if (!(h->use & HEADLINE_REPORT))
+			continue;
+		long long now = headline_value(h, c);
+		struct stats_row *r = row(s, t, label(l, h->label), false);
+		r->cells[0].num = now;
 		if (prev) {
-			r->cells[1].num = rows[i].before;
-			r->cells[2].num = rows[i].now - rows[i].before;
+			long long before = headline_value(h, p);
+			r->cells[1].num = before;
+			r->cells[2].num = now - before;
 			r->cells[2].sign = true;
 		}
 	}

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "format.h"
+#include "stats.h"
 #include "utf8.h"
 #include "xalloc.h"
 #include "xlsx.h"
@@ -532,52 +533,56 @@ summary_add(struct summary *s, const char *name, bool sub, long long now,
 	s->v[s->n++] = (struct summary_row){ name, sub, now, before, path };
 }
 
-/* Sheet 1: the key figures, this year against the year before. */
+/* The rows under a headline figure: each framework's activities, or
+ * each status's projects. */
 static void
-sheet_summary(struct workbook *b)
+summary_detail(struct summary *s, const struct workbook *b,
+    enum headline_detail detail)
 {
 	const struct site *site = &b->c->site;
 	const struct figures *fig = b->in->f;
 	const struct figures_year *cur = &fig->cur, *prev = &fig->previous;
 	bool p = fig->has_previous;
+
+	if (detail == HEADLINE_BY_FRAMEWORK)
+		for (size_t i = 0; i < site->frameworks.n; i++)
+			summary_add(s, site->frameworks.v[i].name, true,
+			    cur->activities.by_framework[i],
+			    p ? prev->activities.by_framework[i] : 0,
+			    arena_printf(&s->arena, "activities.by_framework.%s",
+			    site->frameworks.v[i].id));
+	if (detail == HEADLINE_BY_STATUS)
+		for (int st = 0; st < PROJECT_STATUSES; st++)
+			summary_add(s, label(b->l, label_project_status(
+			    (enum project_status)st)), true,
+			    cur->projects.by_status[st],
+			    p ? prev->projects.by_status[st] : 0,
+			    arena_printf(&s->arena, "projects.by_status.%s",
+			    project_status_ids[st]));
+}
+
+/* Sheet 1: the key figures, this year against the year before. */
+static void
+sheet_summary(struct workbook *b)
+{
+	const struct figures *fig = b->in->f;
+	const struct figures_year *cur = &fig->cur, *prev = &fig->previous;
+	bool p = fig->has_previous;
 	struct buf y1 = BUF_INIT, y0 = BUF_INIT;
 	struct widths w = { 0 };
-	struct summary s = { NULL, 0, 0, ARENA_INIT };
+	struct summary s = { .arena = ARENA_INIT };
 
 	if (!add_sheet(b, label(b->l, LABEL_SHEET_SUMMARY)))
 		return;
 
-#define BEFORE(field) (p ? prev->field : 0)
-	summary_add(&s, label(b->l, LABEL_FIG_ACTIVITIES), false,
-	    cur->activities.total, BEFORE(activities.total), "activities.total");
-	for (size_t i = 0; i < site->frameworks.n; i++)
-		summary_add(&s, site->frameworks.v[i].name, true,
-		    cur->activities.by_framework[i],
-		    BEFORE(activities.by_framework[i]), arena_printf(&s.arena,
-		    "activities.by_framework.%s", site->frameworks.v[i].id));
-	summary_add(&s, label(b->l, LABEL_FIG_AGREEMENTS_IN_FORCE), false,
-	    cur->agreements.in_force, BEFORE(agreements.in_force),
-	    "agreements.in_force.total");
-	summary_add(&s, label(b->l, LABEL_FIG_BILATERAL), true,
-	    cur->agreements.bilateral, BEFORE(agreements.bilateral),
-	    "agreements.in_force.bilateral");
-	summary_add(&s, label(b->l, LABEL_FIG_MULTILATERAL), true,
-	    cur->agreements.multilateral, BEFORE(agreements.multilateral),
-	    "agreements.in_force.multilateral");
-	summary_add(&s, label(b->l, LABEL_FIG_SIGNED), false,
-	    cur->agreements.signed_in_year, BEFORE(agreements.signed_in_year),
-	    "agreements.signed");
-	summary_add(&s, label(b->l, LABEL_FIG_PROPOSED), false,
-	    cur->agreements.proposed, BEFORE(agreements.proposed),
-	    "agreements.proposed");
-	summary_add(&s, label(b->l, LABEL_FIG_PROJECTS), false,
-	    cur->projects.total, BEFORE(projects.total), "projects.total");
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		summary_add(&s, label(b->l, label_project_status(
-		    (enum project_status)st)), true, cur->projects.by_status[st],
-		    BEFORE(projects.by_status[st]), arena_printf(&s.arena,
-		    "projects.by_status.%s", project_status_ids[st]));
-#undef BEFORE
+	/* The headline figures (stats.h), with their details. */
+	for (size_t i = 0; i < n_headlines; i++) {
+		const struct headline *h = &headlines[i];
+		summary_add(&s, label(b->l, h->label), h->part,
+		    headline_value(h, cur), p ? headline_value(h, prev) : 0,
+		    h->path);
+		summary_detail(&s, b, h->detail);
+	}
 
 	const char *heads[5];
 	int ncols = 0;
