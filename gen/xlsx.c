@@ -549,7 +549,8 @@ summary_detail(struct summary *s, const struct workbook *b,
 			summary_add(s, site->frameworks.v[i].name, true,
 			    cur->activities.by_framework[i],
 			    p ? prev->activities.by_framework[i] : 0,
-			    arena_printf(&s->arena, "activities.by_framework.%s",
+			    arena_printf(&s->arena,
+			    "activities.by_framework.%s",
 			    site->frameworks.v[i].id));
 	if (detail == HEADLINE_BY_STATUS)
 		for (int st = 0; st < PROJECT_STATUSES; st++)
@@ -968,76 +969,59 @@ sheet_agreements(struct workbook *b)
 	buf_free(&t);
 }
 
-/* Sheet 6: projects by funder and status, a chart, then the list. The two
- * tables share their columns: the funder stands in the wide title column
- * and the counts under the list's narrower columns. */
-static void
-sheet_projects(struct workbook *b)
+/* The widths of sheet 6's columns, which its two tables share; returns
+ * how many funders have projects, the rows of the first table. */
+static size_t
+projects_measure(struct workbook *b, struct widths *w,
+    const char *const cross[], int ncross, const char *const list[],
+    int nlist)
 {
 	const struct content *c = b->c;
 	const struct year *y = b->in->y;
-	const struct figures_year *f = b->f;
-	struct widths w = { .cap = { 8, 45, 16, 16, 16, 16, 16, 10, 10 } };
 	struct buf t = BUF_INIT;
-	const size_t stride = 1 + PROJECT_STATUSES;
-	const int ncross = 3 + PROJECT_STATUSES, nlist = 9;
 	size_t funders = 0;
 
-	const char *cross[3 + PROJECT_STATUSES];
-	cross[0] = label(b->l, LABEL_COL_NO);
-	cross[1] = label(b->l, LABEL_COL_FUNDER);
-	for (int s = 0; s < PROJECT_STATUSES; s++)
-		cross[2 + s] = label(b->l, label_project_status(
-		    (enum project_status)s));
-	cross[2 + PROJECT_STATUSES] = label(b->l, LABEL_COL_TOTAL);
-	const char *list[] = { label(b->l, LABEL_COL_NO),
-	    label(b->l, LABEL_COL_TITLE), label(b->l, LABEL_COL_FUNDER),
-	    label(b->l, LABEL_COL_STATUS), label(b->l, LABEL_COL_START),
-	    label(b->l, LABEL_COL_END), label(b->l, LABEL_COL_BUDGET),
-	    label(b->l, LABEL_COL_CURRENCY), label(b->l, LABEL_COL_COUNT) };
-
-	if (!add_sheet(b, label(b->l, LABEL_SHEET_PROJECTS)))
-		return;
-	measure_heads(&w, cross, ncross);
-	measure_heads(&w, list, nlist);
+	measure_heads(w, cross, ncross);
+	measure_heads(w, list, nlist);
 	for (size_t i = 0; i < c->n_partners; i++) {
-		if (f->projects.by_funder[i * stride] == 0)
+		if (b->f->projects.by_funder[i * (1 + PROJECT_STATUSES)] == 0)
 			continue;
 		funders++;
-		measure(&w, 1, c->partners[i].short_name);
+		measure(w, 1, c->partners[i].short_name);
 	}
-	measure(&w, 1, label(b->l, LABEL_ROW_TOTAL));
+	measure(w, 1, label(b->l, LABEL_ROW_TOTAL));
 	for (size_t i = 0; i < y->n_projects; i++) {
 		const struct project *p = &y->projects[i];
-		measure(&w, 1, p->title);
-		measure(&w, 2, c->partners[p->funder.index].short_name);
-		measure(&w, 3, label(b->l, label_project_status(p->status)));
-		measure_date(b, &w, 4, p->start);
-		measure_date(b, &w, 5, p->end);
+		measure(w, 1, p->title);
+		measure(w, 2, c->partners[p->funder.index].short_name);
+		measure(w, 3, label(b->l, label_project_status(p->status)));
+		measure_date(b, w, 4, p->start);
+		measure_date(b, w, 5, p->end);
 		if (p->has_budget) {
 			buf_reset(&t);
 			buf_printf(&t, "%.2f", p->budget);
-			measure(&w, 6, buf_str(&t));
+			measure(w, 6, buf_str(&t));
 		}
 	}
+	buf_free(&t);
+	return funders;
+}
 
-	/* The cross table takes its title, header, funders (or "none"),
-	 * total and source rows, then 16 rows of chart; the list's title
-	 * comes below, its header under it. */
-	lxw_row_t list_head = 2 + (lxw_row_t)(funders ? funders : 1) + 1 + 2 +
-	    16 + 1;
-	lxw_row_t list_last = list_head + (lxw_row_t)(y->n_projects ?
-	    y->n_projects : 1);
-	worksheet_freeze_panes(b->ws, 2, 0);
-	kept(b, worksheet_autofilter(b->ws, list_head, 0, list_last,
-	    (lxw_col_t)(nlist - 1)), "the filter");
-	page_setup(b, true, 1);
-	apply_widths(b, &w);
+/* Sheet 6's first table: the projects of each funder by status, their
+ * totals, and the chart of the totals under them. */
+static void
+projects_by_funder(struct workbook *b, const char *const cross[], int ncross,
+    size_t funders, const struct widths *w)
+{
+	const struct content *c = b->c;
+	const struct figures_year *f = b->f;
+	const size_t stride = 1 + PROJECT_STATUSES;
+	struct buf t = BUF_INIT;
 
 	lxw_row_t row = title_row(b, 0, ncross,
 	    LABEL_TITLE_PROJECTS_BY_FUNDER);
 	lxw_row_t head = row;
-	row = header_row(b, row, cross, ncross, &w);
+	row = header_row(b, row, cross, ncross, w);
 	lxw_row_t first = row;
 	long long k = 0;
 	for (size_t i = 0; i < c->n_partners; i++) {
@@ -1064,14 +1048,27 @@ sheet_projects(struct workbook *b)
 	insert_chart(b, LXW_CHART_COLUMN,
 	    LABEL_CHART_PROJECTS_BY_STATUS, head, 2, head, 1 + PROJECT_STATUSES,
 	    totals, 2, totals, 1 + PROJECT_STATUSES, row, 1.0);
+	buf_free(&t);
+}
 
-	row = title_row(b, list_head - 1, nlist, LABEL_TITLE_PROJECTS);
-	row = header_row(b, row, list, nlist, &w);
+/* Sheet 6's second table: every project of the year, its header at
+ * list_head, then the total and the source. */
+static void
+projects_list(struct workbook *b, lxw_row_t list_head,
+    const char *const list[], int nlist, const struct widths *w)
+{
+	const struct content *c = b->c;
+	const struct year *y = b->in->y;
+	struct buf t = BUF_INIT;
+
+	lxw_row_t row = title_row(b, list_head - 1, nlist,
+	    LABEL_TITLE_PROJECTS);
+	row = header_row(b, row, list, nlist, w);
 	lxw_row_t lfirst = row;
 	for (size_t i = 0; i < y->n_projects; i++, row++) {
 		const struct project *p = &y->projects[i];
 		const char *texts[2] = { NULL, p->title };
-		fit_row(b, row, &w, texts, 2);
+		fit_row(b, row, w, texts, 2);
 		put_num(b, row, 0, (long long)i + 1, b->num);
 		put_text(b, row, 1, p->title, b->text);
 		put_text(b, row, 2, c->partners[p->funder.index].short_name,
@@ -1094,9 +1091,56 @@ sheet_projects(struct workbook *b)
 		put_text(b, row++, 0, label(b->l, LABEL_NONE), b->text);
 	put_text(b, row, 1, label(b->l, LABEL_ROW_TOTAL), b->total_text);
 	put_sum(b, row, 8, sum_of(&t, lfirst, 8, row > lfirst ? row - 1 :
-	    lfirst, 8), f->projects.total, b->total_num);
+	    lfirst, 8), b->f->projects.total, b->total_num);
 	source_row(b, row + 2);
 	buf_free(&t);
+}
+
+/* Sheet 6: projects by funder and status, a chart, then the list. The two
+ * tables share their columns: the funder stands in the wide title column
+ * and the counts under the list's narrower columns. The sheet is written
+ * row after row (libxlsxwriter's constant-memory mode), so the pieces are
+ * called in the order of their rows. */
+static void
+sheet_projects(struct workbook *b)
+{
+	const struct year *y = b->in->y;
+	struct widths w = { .cap = { 8, 45, 16, 16, 16, 16, 16, 10, 10 } };
+	const int ncross = 3 + PROJECT_STATUSES, nlist = 9;
+
+	const char *cross[3 + PROJECT_STATUSES];
+	cross[0] = label(b->l, LABEL_COL_NO);
+	cross[1] = label(b->l, LABEL_COL_FUNDER);
+	for (int s = 0; s < PROJECT_STATUSES; s++)
+		cross[2 + s] = label(b->l, label_project_status(
+		    (enum project_status)s));
+	cross[2 + PROJECT_STATUSES] = label(b->l, LABEL_COL_TOTAL);
+	const char *list[] = { label(b->l, LABEL_COL_NO),
+	    label(b->l, LABEL_COL_TITLE), label(b->l, LABEL_COL_FUNDER),
+	    label(b->l, LABEL_COL_STATUS), label(b->l, LABEL_COL_START),
+	    label(b->l, LABEL_COL_END), label(b->l, LABEL_COL_BUDGET),
+	    label(b->l, LABEL_COL_CURRENCY), label(b->l, LABEL_COL_COUNT) };
+
+	if (!add_sheet(b, label(b->l, LABEL_SHEET_PROJECTS)))
+		return;
+	size_t funders = projects_measure(b, &w, cross, ncross, list, nlist);
+
+	/* The cross table takes its title, header, funders (or "none"),
+	 * total and source rows, then 16 rows of chart; the list's title
+	 * comes below, its header under it. The filter goes on the list,
+	 * and must be set before any row is written. */
+	lxw_row_t list_head = 2 + (lxw_row_t)(funders ? funders : 1) + 1 + 2 +
+	    16 + 1;
+	lxw_row_t list_last = list_head + (lxw_row_t)(y->n_projects ?
+	    y->n_projects : 1);
+	worksheet_freeze_panes(b->ws, 2, 0);
+	kept(b, worksheet_autofilter(b->ws, list_head, 0, list_last,
+	    (lxw_col_t)(nlist - 1)), "the filter");
+	page_setup(b, true, 1);
+	apply_widths(b, &w);
+
+	projects_by_funder(b, cross, ncross, funders, &w);
+	projects_list(b, list_head, list, nlist, &w);
 }
 
 static lxw_format *
