@@ -54,16 +54,79 @@ stats_table_html(struct page_writer *w, const struct stats_table *st,
 	buf_free(&v);
 }
 
+/* The report's key figures (stats.h), against the year before when there
+ * is one, into d. */
+static void
+report_key_figures(struct page_writer *w, struct tpl_dict *d)
+{
+	struct stats ks = { .a = ARENA_INIT };
+	struct stats_input si = { .c = w->c, .y = w->y, .f = w->in->f,
+	    .l = w->l, .loc = w->loc };
+	struct buf tab = BUF_INIT;
+
+	stats_key_figures(&ks, &si);
+	stats_table_html(w, &ks.v[0], &tab);
+	stats_free(&ks);
+	tpl_set(d, "KEY_FIGURES", label_of(w, LABEL_KEY_FIGURES));
+	tpl_set(d, "TABLE", buf_str(&tab));
+	tpl_set(d, "STATISTICS", PATH_STATISTICS);
+	tpl_set(d, "MORE_STATISTICS", label_of(w, LABEL_MORE_STATISTICS));
+	tpl_set(d, "REPORT", PATH_REPORT_DOCX);
+	tpl_set(d, "DOWNLOAD_REPORT", label_of(w, LABEL_DOWNLOAD_REPORT));
+	buf_free(&tab);
+}
+
+/* The report's chapters into d, and its contents: each chapter, and the
+ * third-level headings under it. */
+static void
+report_chapters(struct page_writer *w, struct tpl_dict *d)
+{
+	const struct year *y = w->y;
+	struct tpl_dict *toc = NULL;
+	struct buf html = BUF_INIT, prefix = BUF_INIT;
+	struct md_page mp;
+
+	if (y->n_sections > 0) {
+		toc = tpl_section(d, "CONTENTS");
+		tpl_set(toc, "HEADING", label_of(w, LABEL_CONTENTS));
+	}
+	for (size_t i = 0; i < y->n_sections; i++) {
+		const struct section *s = &y->sections[i];
+		buf_reset(&prefix);
+		buf_printf(&prefix, "%s-", s->slug);
+		page_render(w, &s->body, 0, 3, buf_str(&prefix), NULL, &mp,
+		    &html);
+		struct tpl_dict *ch = tpl_section(d, "CHAPTER");
+		tpl_set(ch, "ID", s->slug);
+		tpl_set(ch, "TITLE", s->title ? s->title : "");
+		tpl_set(ch, "HTML", buf_str(&html));
+		struct tpl_dict *e = tpl_section(toc, "ENTRY");
+		tpl_set(e, "ID", s->slug);
+		tpl_set(e, "TITLE", s->title ? s->title : "");
+		struct tpl_dict *sub = NULL;
+		for (size_t j = 0; j < mp.n_headings; j++) {
+			if (mp.headings[j].level != 3)
+				continue;
+			if (sub == NULL)
+				sub = tpl_section(e, "SUB");
+			struct tpl_dict *se = tpl_section(sub, "ENTRY");
+			tpl_set(se, "ID", mp.headings[j].id);
+			tpl_set(se, "TITLE", mp.headings[j].text);
+		}
+		md_page_free(&mp);
+	}
+	buf_free(&html);
+	buf_free(&prefix);
+}
+
 /* out/<YEAR>/index.html: the report itself. */
 static void
 page_report(struct page_writer *w)
 {
 	const struct year *y = w->y;
 	const struct report *r = &y->report;
-	const struct figures *fig = w->in->f;
 	struct tpl_dict *d = tpl_dict_new();
-	struct buf body = BUF_INIT, t = BUF_INIT, html = BUF_INIT, tab = BUF_INIT,
-	    yl = BUF_INIT;
+	struct buf body = BUF_INIT, t = BUF_INIT, html = BUF_INIT, yl = BUF_INIT;
 	struct md_page mp;
 	char iso[11];
 
@@ -95,53 +158,8 @@ page_report(struct page_writer *w)
 		tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&html));
 		md_page_free(&mp);
 	}
-
-	/* The key figures, against the year before when there is one. */
-	struct stats ks = { .a = ARENA_INIT };
-	struct stats_input si = { .c = w->c, .y = y, .f = fig, .l = w->l,
-	    .loc = w->loc };
-	stats_key_figures(&ks, &si);
-	stats_table_html(w, &ks.v[0], &tab);
-	stats_free(&ks);
-	tpl_set(d, "KEY_FIGURES", label_of(w, LABEL_KEY_FIGURES));
-	tpl_set(d, "TABLE", buf_str(&tab));
-	tpl_set(d, "STATISTICS", PATH_STATISTICS);
-	tpl_set(d, "MORE_STATISTICS", label_of(w, LABEL_MORE_STATISTICS));
-	tpl_set(d, "REPORT", PATH_REPORT_DOCX);
-	tpl_set(d, "DOWNLOAD_REPORT", label_of(w, LABEL_DOWNLOAD_REPORT));
-
-	/* Contents and chapters. */
-	struct tpl_dict *toc = NULL;
-	if (y->n_sections > 0) {
-		toc = tpl_section(d, "CONTENTS");
-		tpl_set(toc, "HEADING", label_of(w, LABEL_CONTENTS));
-	}
-	for (size_t i = 0; i < y->n_sections; i++) {
-		const struct section *s = &y->sections[i];
-		struct buf prefix = BUF_INIT;
-		buf_printf(&prefix, "%s-", s->slug);
-		page_render(w, &s->body, 0, 3, buf_str(&prefix), NULL, &mp,
-		    &html);
-		struct tpl_dict *ch = tpl_section(d, "CHAPTER");
-		tpl_set(ch, "ID", s->slug);
-		tpl_set(ch, "TITLE", s->title ? s->title : "");
-		tpl_set(ch, "HTML", buf_str(&html));
-		struct tpl_dict *e = tpl_section(toc, "ENTRY");
-		tpl_set(e, "ID", s->slug);
-		tpl_set(e, "TITLE", s->title ? s->title : "");
-		struct tpl_dict *sub = NULL;
-		for (size_t j = 0; j < mp.n_headings; j++) {
-			if (mp.headings[j].level != 3)
-				continue;
-			if (sub == NULL)
-				sub = tpl_section(e, "SUB");
-			struct tpl_dict *se = tpl_section(sub, "ENTRY");
-			tpl_set(se, "ID", mp.headings[j].id);
-			tpl_set(se, "TITLE", mp.headings[j].text);
-		}
-		md_page_free(&mp);
-		buf_free(&prefix);
-	}
+	report_key_figures(w, d);
+	report_chapters(w, d);
 	w->ids = NULL;
 	md_ids_free(&ids);
 	if (r->source)
@@ -157,7 +175,6 @@ page_report(struct page_writer *w)
 	buf_free(&body);
 	buf_free(&t);
 	buf_free(&html);
-	buf_free(&tab);
 	buf_free(&yl);
 }
 
