@@ -167,6 +167,77 @@ stats_key_figures(struct stats *s, const struct stats_input *in)
 	}
 }
 
+/* The cross table of frameworks and kinds, with the totals of each. */
+static void
+framework_kind_table(struct stats *s, const struct stats_input *in)
+{
+	const struct site *site = &in->c->site;
+	const struct figures_year *f = &in->f->cur;
+	const struct labels *l = in->l;
+	size_t nf = site->frameworks.n, nk = site->kinds.n;
+
+	struct stats_table *x = table_new(s, "framework-kind",
+	    expanded(s, in, LABEL_TITLE_FRAMEWORK_KIND, in->y->year), nk + 2);
+	head(x, 0, label(l, LABEL_COL_FRAMEWORK), false);
+	for (size_t k = 0; k < nk; k++)
+		head(x, k + 1, site->kinds.v[k].name, true);
+	head(x, nk + 1, label(l, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < nf; i++) {
+		struct stats_row *r = row(s, x, site->frameworks.v[i].name,
+		    false);
+		const long long *v = f->activities.by_framework_kind + i * nk;
+		for (size_t k = 0; k < nk; k++)
+			r->cells[k].num = v[k];
+		r->cells[nk].num = f->activities.by_framework[i];
+	}
+	struct stats_row *tr = row(s, x, label(l, LABEL_ROW_TOTAL), true);
+	for (size_t k = 0; k < nk; k++)
+		tr->cells[k].num = f->activities.by_kind[k];
+	tr->cells[nk].num = f->activities.total;
+}
+
+/* Projects: the funders that have any (names and hrefs are the partners'),
+ * by status, with the chart of the statuses. */
+static void
+projects_table(struct stats *s, const struct stats_input *in,
+    const char *const names[], const char *const hrefs[])
+{
+	const struct figures_year *f = &in->f->cur;
+	const struct labels *l = in->l;
+	size_t np = in->c->n_partners;
+
+	struct stats_table *pj = table_new(s, "projects-by-funder",
+	    expanded(s, in, LABEL_TITLE_PROJECTS_BY_FUNDER, in->y->year),
+	    PROJECT_STATUSES + 2);
+	head(pj, 0, label(l, LABEL_COL_FUNDER), false);
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		head(pj, (size_t)st + 1, label(l,
+		    label_project_status((enum project_status)st)), true);
+	head(pj, PROJECT_STATUSES + 1, label(l, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < np; i++) {
+		const long long *v = f->projects.by_funder +
+		    i * (1 + PROJECT_STATUSES);
+		if (v[0] == 0)
+			continue;
+		struct stats_row *r = row(s, pj, names[i], false);
+		r->href = hrefs[i];
+		for (int st = 0; st < PROJECT_STATUSES; st++)
+			r->cells[st].num = v[1 + st];
+		r->cells[PROJECT_STATUSES].num = v[0];
+	}
+	struct stats_row *tr = row(s, pj, label(l, LABEL_ROW_TOTAL), true);
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		tr->cells[st].num = f->projects.by_status[st];
+	tr->cells[PROJECT_STATUSES].num = f->projects.total;
+	const char *statuses[PROJECT_STATUSES];
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		statuses[st] = label(l,
+		    label_project_status((enum project_status)st));
+	chart(s, pj, "projects-by-status-chart",
+	    label(l, LABEL_CHART_PROJECTS_BY_STATUS), statuses,
+	    f->projects.by_status, PROJECT_STATUSES);
+}
+
 void
 stats_figure_tables(struct stats *s, const struct stats_input *in)
 {
@@ -223,24 +294,7 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 	    label(l, LABEL_COL_PARTNER), names, hrefs,
 	    f->activities.by_partner, np, -1);
 
-	struct stats_table *x = table_new(s, "framework-kind",
-	    expanded(s, in, LABEL_TITLE_FRAMEWORK_KIND, year), nk + 2);
-	head(x, 0, label(l, LABEL_COL_FRAMEWORK), false);
-	for (size_t k = 0; k < nk; k++)
-		head(x, k + 1, site->kinds.v[k].name, true);
-	head(x, nk + 1, label(l, LABEL_COL_TOTAL), true);
-	for (size_t i = 0; i < nf; i++) {
-		struct stats_row *r = row(s, x, site->frameworks.v[i].name,
-		    false);
-		for (size_t k = 0; k < nk; k++)
-			r->cells[k].num = f->activities.by_framework_kind[i * nk +
-			    k];
-		r->cells[nk].num = f->activities.by_framework[i];
-	}
-	struct stats_row *tr = row(s, x, label(l, LABEL_ROW_TOTAL), true);
-	for (size_t k = 0; k < nk; k++)
-		tr->cells[k].num = f->activities.by_kind[k];
-	tr->cells[nk].num = f->activities.total;
+	framework_kind_table(s, in);
 
 	const char *types[2] = { label(l, LABEL_TYPE_BILATERAL),
 	    label(l, LABEL_TYPE_MULTILATERAL) };
@@ -255,36 +309,7 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 	    LABEL_TITLE_AGREEMENTS_BY_PARTNER, label(l, LABEL_COL_PARTNER),
 	    names, hrefs, f->agreements.by_partner, np, -1);
 
-	/* Projects: the funders that have any, by status. */
-	struct stats_table *pj = table_new(s, "projects-by-funder",
-	    expanded(s, in, LABEL_TITLE_PROJECTS_BY_FUNDER, year),
-	    PROJECT_STATUSES + 2);
-	head(pj, 0, label(l, LABEL_COL_FUNDER), false);
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		head(pj, (size_t)st + 1, label(l,
-		    label_project_status((enum project_status)st)), true);
-	head(pj, PROJECT_STATUSES + 1, label(l, LABEL_COL_TOTAL), true);
-	for (size_t i = 0; i < np; i++) {
-		const long long *v = f->projects.by_funder +
-		    i * (1 + PROJECT_STATUSES);
-		if (v[0] == 0)
-			continue;
-		struct stats_row *r = row(s, pj, names[i], false);
-		r->href = hrefs[i];
-		for (int st = 0; st < PROJECT_STATUSES; st++)
-			r->cells[st].num = v[1 + st];
-		r->cells[PROJECT_STATUSES].num = v[0];
-	}
-	tr = row(s, pj, label(l, LABEL_ROW_TOTAL), true);
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		tr->cells[st].num = f->projects.by_status[st];
-	tr->cells[PROJECT_STATUSES].num = f->projects.total;
-	const char *statuses[PROJECT_STATUSES];
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		statuses[st] = label(l, label_project_status((enum project_status)st));
-	chart(s, pj, "projects-by-status-chart",
-	    label(l, LABEL_CHART_PROJECTS_BY_STATUS), statuses,
-	    f->projects.by_status, PROJECT_STATUSES);
+	projects_table(s, in, names, hrefs);
 
 	free(names);
 	free(hrefs);
