@@ -644,7 +644,7 @@ ahead_start(struct ahead *a, size_t first, size_t n)
 	a->first = first;
 	a->n = n;
 	for (size_t t = 0; t < a->nthreads; t++) {
-		a->shares[t] = (struct ahead_share){ a, t, 0, false };
+		a->shares[t] = (struct ahead_share){ .a = a, .share = t };
 		if (n > 0)
 			a->shares[t].started = pthread_create(
 			    &a->shares[t].thread, NULL, ahead_thread,
