@@ -70,7 +70,9 @@ struct page_writer {
 	enum lang lang;
 	const struct locale *loc;
 	const struct groups *g;	/* the activities of each list */
-	bool	 ok;
+	bool	 ok;		/* false once a page could not be made or
+				   written (reported in in->d): the writers
+				   stop, and html_write_year returns it */
 	struct hash *written;	/* not NULL: page_write puts the hash of the
 				   bytes it writes here */
 	struct reuse_list *group;	/* not NULL: what is written is noted
