@@ -5,12 +5,14 @@
 #include <jansson.h>
 
 #include "page.h"
+#include "pages.h"
+#include "paths.h"
 #include "xalloc.h"
 
 /* The year's address, with a final '/', from site.yaml's base_url; NULL
  * without one. */
 static char *
-year_url(const struct w *w)
+year_url(const struct page_writer *w)
 {
 	const char *base = w->c->site.base_url;
 	struct buf b = BUF_INIT;
@@ -27,7 +29,7 @@ year_url(const struct w *w)
 /* The NewsArticle of schema.org, as JSON that cannot end the <script>
  * element it stands in. */
 static char *
-article_jsonld(const struct w *w, const char *description,
+article_jsonld(const struct page_writer *w, const char *description,
     const char *published, const char *image, const char *canonical)
 {
 	const struct article *a = w->y->article;
@@ -81,7 +83,7 @@ article_jsonld(const struct w *w, const char *description,
  * base_url.
  */
 void
-article_write(struct w *w)
+article_write(struct page_writer *w)
 {
 	const struct article *a = w->y->article;
 	struct buf t = BUF_INIT, lead = BUF_INIT, desc = BUF_INIT,
@@ -94,7 +96,7 @@ article_write(struct w *w)
 	date_iso(date_first_day(a->published), iso);
 	buf_printf(&published, "%sT00:00:00%s", iso, w->c->site.utc_offset);
 	if (base != NULL)
-		buf_printf(&canon, "%sarticle.html", base);
+		buf_printf(&canon, "%s" PATH_ARTICLE, base);
 	if (a->image != NULL) {
 		if (base != NULL)
 			buf_puts(&img, base);
@@ -142,24 +144,27 @@ article_write(struct w *w)
 		tpl_set(d, "BODY", buf_str(&html));
 		if (a->source) {
 			struct tpl_dict *s = tpl_section(d, "SOURCE");
-			tpl_set(s, "LABEL", L(w, LABEL_SOURCE_LABEL));
+			tpl_set(s, "LABEL", label_of(w, LABEL_SOURCE_LABEL));
 			tpl_set(s, "TEXT", a->source);
 		}
-		tpl_set(d, "BACK_TO_TOP", L(w, LABEL_BACK_TO_TOP));
+		tpl_set(d, "BACK_TO_TOP", label_of(w, LABEL_BACK_TO_TOP));
 		page_expand(w, "article", d, out);
 		tpl_dict_free(d);
 	}
 
 	char *jsonld = article_jsonld(w, buf_str(&desc), buf_str(&published),
 	    a->image ? buf_str(&img) : NULL, base ? buf_str(&canon) : NULL);
-	struct head head = { buf_str(&desc), base ? buf_str(&canon) : NULL,
-	    a->image ? buf_str(&img) : NULL, a->image_caption ?
-	    a->image_caption : a->title, buf_str(&published), jsonld };
+	struct head head = { .description = buf_str(&desc),
+	    .canonical = base ? buf_str(&canon) : NULL,
+	    .image = a->image ? buf_str(&img) : NULL,
+	    .image_alt = a->image_caption ? a->image_caption : a->title,
+	    .published = buf_str(&published), .jsonld = jsonld };
 	struct crumb cr[3];
-	size_t n = page_crumbs(w, cr, &t, L(w, LABEL_NAV_ARTICLE), NULL, NULL);
-	page_write_head(w, "article.html", a->title, NAV_ARTICLE, cr, n,
+	size_t n = page_crumbs(w, cr, &t, label_of(w, LABEL_NAV_ARTICLE), NULL,
+	    NULL);
+	page_write_head(w, PATH_ARTICLE, a->title, NAV_ARTICLE, cr, n,
 	    buf_str(&page), &head);
-	buf_printf(&rel, "%s/article.fragment.html", w->y->dir);
+	buf_printf(&rel, "%s/" PATH_ARTICLE_FRAGMENT, w->y->dir);
 	if (w->ok)
 		page_publish(w, buf_str(&rel), fragment.data, fragment.len);
 	free(jsonld);

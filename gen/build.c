@@ -21,6 +21,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "names.h"
+#include "paths.h"
 #include "publish.h"
 #include "reuse.h"
 #include "strmap.h"
@@ -141,8 +142,9 @@ static void
 check_prose(struct run *r, struct year_run *yr)
 {
 	const struct year *y = yr->y;
-	struct md_context ctx = { &r->c, y, yr->json, &r->fs, &r->d,
-	    &r->locale, r->has_labels ? &r->labels : NULL };
+	struct md_context ctx = { .c = &r->c, .y = y, .figures = yr->json,
+	    .fs = &r->fs, .d = &r->d, .loc = &r->locale,
+	    .l = r->has_labels ? &r->labels : NULL };
 
 	r->prose += y->report.lead.len;
 	for (size_t i = 0; i < y->n_sections; i++)
@@ -239,8 +241,8 @@ struct checker {
 static void
 check_job(struct run *r, struct body_job *job)
 {
-	struct md_context ctx = { &r->c, job->y, job->shape, &r->fs, &r->d,
-	    NULL, NULL };
+	struct md_context ctx = { .c = &r->c, .y = job->y,
+	    .figures = job->shape, .fs = &r->fs, .d = &r->d };
 
 	md_check(&ctx, &job->md);
 	free(job->text);
@@ -279,7 +281,8 @@ check_body(void *arg, const struct year *y, const struct activity *a)
 	 * against: its error is reported, and would be one per figure. */
 	if (k->defer || !k->r->c.site_ok)
 		return true;
-	struct body_job job = { NULL, a->body, y, shape_of(k->r, y) };
+	struct body_job job = { .md = a->body, .y = y,
+	    .shape = shape_of(k->r, y) };
 
 	if (k->nthreads == 0) {
 		check_job(k->r, &job);
@@ -337,8 +340,8 @@ check_all(struct run *r, const struct options *o)
 {
 	struct checker checker;
 	/* With a core to spare, files are read ahead of the loader. */
-	struct load_hooks hooks = { check_body, &checker,
-	    o->jobs > 1 ? o->jobs : 0 };
+	struct load_hooks hooks = { .body = check_body, .arg = &checker,
+	    .readers = o->jobs > 1 ? o->jobs : 0 };
 	double start = now_ms();
 
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
@@ -503,18 +506,20 @@ created(const struct options *o, const struct year *y)
 static struct html_year
 html_input(struct run *r, struct year_run *yr)
 {
-	struct html_year in = { &r->c, &r->labels, yr->y, &yr->figures,
-	    yr->json, &r->fs, &r->d, &r->locale, r->o->jobs,
-	    r->defer ? shape_of(r, yr->y) : NULL, r->reusing ? &r->old : NULL,
-	    yr->keys.pages, yr->written, yr->keys.group,
-	    r->reusing ? &yr->group : NULL };
+	struct html_year in = { .c = &r->c, .l = &r->labels, .y = yr->y,
+	    .f = &yr->figures, .json = yr->json, .fs = &r->fs, .d = &r->d,
+	    .loc = &r->locale, .jobs = r->o->jobs,
+	    .shape = r->defer ? shape_of(r, yr->y) : NULL,
+	    .reuse = r->reusing ? &r->old : NULL, .keys = yr->keys.pages,
+	    .written = yr->written, .group_key = yr->keys.group,
+	    .group = r->reusing ? &yr->group : NULL };
 
 	return in;
 }
 
 /* The workbook of a year, written on a thread of its own beside the
  * pages when there are cores for both: it depends on nothing they write. */
-struct book {
+struct workbook_job {
 	struct run *r;
 	struct publish *p;
 	struct year_run *yr;
@@ -527,12 +532,12 @@ struct book {
 static void *
 write_book(void *arg)
 {
-	struct book *k = arg;
+	struct workbook_job *k = arg;
 	const struct year *y = k->yr->y;
 	double t0 = now_ms();
 	struct buf rel = BUF_INIT;
 
-	buf_printf(&rel, "%s/statistics.xlsx", y->dir);
+	buf_printf(&rel, "%s/" PATH_WORKBOOK, y->dir);
 	const struct reuse_entry *e = k->r->reusing ?
 	    reuse_find(&k->r->old, buf_str(&rel)) : NULL;
 	if (e != NULL && hash_equal(e->key, k->yr->keys.book) &&
@@ -571,7 +576,7 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	const struct year *y = yr->y;
 	struct buf b = BUF_INIT, rel = BUF_INIT;
 	struct html_year pages = html_input(r, yr);
-	struct book book = { r, p, yr, false, 0, 0, false };
+	struct workbook_job book = { .r = r, .p = p, .yr = yr };
 
 	/* With one job, one thing after another: the order of the writes is
 	 * then fixed, which the fault tests rely on. */
@@ -591,11 +596,13 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	/* report.docx: written by every build (it takes a few milliseconds),
 	 * byte for byte the same for the same content. */
 	t0 = now_ms();
-	buf_printf(&rel, "%s/report.docx", y->dir);
+	buf_printf(&rel, "%s/" PATH_REPORT_DOCX, y->dir);
 	char *path = ok ? publish_path(p, buf_str(&rel)) : NULL;
 	if (path != NULL) {
-		struct docx_input din = { &r->c, y, &yr->figures, yr->json,
-		    &r->fs, &r->labels, &r->locale, created(r->o, y) };
+		struct docx_input din = { .c = &r->c, .y = y,
+		    .f = &yr->figures, .json = yr->json, .fs = &r->fs,
+		    .l = &r->labels, .loc = &r->locale,
+		    .created = created(r->o, y) };
 		ok = docx_write(r->docx, &din, path, &r->d);
 		free(path);
 	} else
@@ -605,7 +612,7 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 
 	t0 = now_ms();
 	json_write_figures(yr->json, &b);
-	buf_printf(&rel, "%s/figures.json", y->dir);
+	buf_printf(&rel, "%s/" PATH_FIGURES, y->dir);
 	ok = ok && publish_write(p, buf_str(&rel), b.data, b.len);
 	for (size_t i = 0; ok && i < yr->n_media; i++) {
 		char *src = xmalloc(strlen(r->o->content) + strlen(y->dir) +
@@ -710,7 +717,7 @@ write_manifest(struct run *r, struct publish *p)
 			if (hash_equal(yr->written[j].bytes, zero))
 				continue;
 			buf_reset(&rel);
-			buf_printf(&rel, "%s/activities/%s.html", y->dir,
+			buf_printf(&rel, "%s/" PATH_ACTIVITY_FMT, y->dir,
 			    y->activities[j].slug);
 			reuse_list_add(&l, buf_str(&rel), yr->written[j].key,
 			    yr->written[j].bytes);
@@ -726,7 +733,7 @@ write_manifest(struct run *r, struct publish *p)
 		}
 		if (!hash_equal(yr->book_bytes, zero)) {
 			buf_reset(&rel);
-			buf_printf(&rel, "%s/statistics.xlsx", y->dir);
+			buf_printf(&rel, "%s/" PATH_WORKBOOK, y->dir);
 			reuse_list_add(&l, buf_str(&rel), yr->keys.book,
 			    yr->book_bytes);
 		}

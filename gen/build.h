@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "status.h"
+
 struct options {
 	const char *content;	/* the content folder */
 	const char *templates;	/* the templates folder */
@@ -25,13 +27,7 @@ struct options {
 	time_t	 epoch;		/* its value */
 };
 
-/* Exit statuses, as documented in coopgen(1). */
-enum {
-	EXIT_OK = 0,
-	EXIT_CONTENT = 1,	/* problems in the content */
-	EXIT_USAGE = 2,
-	EXIT_SYSTEM = 3,	/* I/O or system failure */
-};
+/* The exit statuses (EXIT_OK and the others) are status.h's. */
 
 /* coopgen check: load, validate and compute everything; write nothing. */
 int	 coopgen_check(const struct options *o);

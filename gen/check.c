@@ -422,9 +422,11 @@ key_partners(struct buf *b, const struct refs *r)
 void
 check_repeats(const struct content *c, const struct year *y, struct diag *d)
 {
-	struct repeats r = { "activity", "title, date, framework and partners",
-	    "delete one; a record that stands for several events says count: N",
-	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	struct repeats r = { .what = "activity",
+	    .same = "title, date, framework and partners",
+	    .advice = "delete one; a record that stands for several events "
+	    "says count: N", .groups = STRMAP_INIT, .stems = STRMAP_INIT,
+	    .keys = ARENA_INIT };
 	struct buf b = BUF_INIT;
 
 	(void)c;
@@ -439,9 +441,11 @@ check_repeats(const struct content *c, const struct year *y, struct diag *d)
 	}
 	repeats_report(&r, d);
 
-	struct repeats rp = { "project", "title, funder, start and end",
-	    "delete one; a record that stands for several projects says count: "
-	    "N", STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	struct repeats rp = { .what = "project",
+	    .same = "title, funder, start and end",
+	    .advice = "delete one; a record that stands for several projects "
+	    "says count: N", .groups = STRMAP_INIT, .stems = STRMAP_INIT,
+	    .keys = ARENA_INIT };
 	for (size_t i = 0; i < y->n_projects; i++) {
 		const struct project *p = &y->projects[i];
 		buf_reset(&b);
@@ -454,8 +458,9 @@ check_repeats(const struct content *c, const struct year *y, struct diag *d)
 	repeats_report(&rp, d);
 
 	/* A chapter twice would be printed twice. */
-	struct repeats rs = { "chapter", "title and text", "delete one",
-	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	struct repeats rs = { .what = "chapter", .same = "title and text",
+	    .advice = "delete one", .groups = STRMAP_INIT,
+	    .stems = STRMAP_INIT, .keys = ARENA_INIT };
 	for (size_t i = 0; i < y->n_sections; i++) {
 		const struct section *s = &y->sections[i];
 		char hex[33];
@@ -489,10 +494,11 @@ check_repeats(const struct content *c, const struct year *y, struct diag *d)
 void
 check_agreement_repeats(const struct content *c, struct diag *d)
 {
-	struct repeats r = { "agreement",
-	    "title, type, signing date and partners", "delete one; a record "
-	    "that stands for several agreements says count: N",
-	    STRMAP_INIT, STRMAP_INIT, ARENA_INIT, NULL, 0, 0 };
+	struct repeats r = { .what = "agreement",
+	    .same = "title, type, signing date and partners",
+	    .advice = "delete one; a record that stands for several "
+	    "agreements says count: N", .groups = STRMAP_INIT,
+	    .stems = STRMAP_INIT, .keys = ARENA_INIT };
 	struct buf b = BUF_INIT;
 
 	for (size_t i = 0; i < c->n_agreements; i++) {

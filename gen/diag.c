@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "status.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -118,8 +119,8 @@ int
 diag_status(const struct diag *d)
 {
 	if (d->failures)
-		return 3;
-	return d->errors ? 1 : 0;
+		return EXIT_SYSTEM;
+	return d->errors ? EXIT_CONTENT : EXIT_OK;
 }
 
 void

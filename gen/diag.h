@@ -62,7 +62,8 @@ void	 diag_failure(struct diag *d, const char *what, const char *fmt, ...)
 void	 diag_hold(struct diag *d);
 void	 diag_release(struct diag *d);
 
-/* The exit status the run deserves: 3 on a failure, else 1 on an error, else 0. */
+/* The exit status the run deserves (status.h): EXIT_SYSTEM on a failure,
+ * else EXIT_CONTENT on an error, else EXIT_OK. */
 int	 diag_status(const struct diag *d);
 
 #endif

@@ -19,8 +19,9 @@ static const char *const filters[][6] = {
 	{ "type", "partner", "framework", NULL },
 	{ "funder", "status", NULL },
 };
+/* The sets of agreements of a year, as figures.json names them; "in-force"
+ * is taken for "in_force" too, as agreements.yaml spells the status. */
 static const char *const sets[] = { "in_force", "signed", "proposed", NULL };
-static const char *const types[] = { "bilateral", "multilateral", NULL };
 
 /* What a directive asks for; index -1 where a filter is not given. */
 struct query {
@@ -110,11 +111,12 @@ lookup(const struct md_context *ctx, struct pos at, const char *word,
 		for (i = 0; i < n; i++)
 			ids[i] = c->partners[i].id;
 	} else {
-		const char *const *names = strcmp(key, "type") == 0 ? types :
-		    project_status_ids;
-		n = strcmp(key, "type") == 0 ? 2 : PROJECT_STATUSES;
+		const char *const *names = strcmp(key, "type") == 0 ?
+		    agreement_type_ids : project_status_ids;
+		n = strcmp(key, "type") == 0 ? AGREEMENT_TYPES :
+		    PROJECT_STATUSES;
 		for (i = 0; i < n; i++)
-			if (strcmp(names[i], value) == 0)
+			if (id_equal(names[i], value))
 				return (long)i;
 		unknown_value(ctx->d, at, word, key, value, names, n);
 		return -1;
@@ -143,7 +145,7 @@ parse(const struct md_context *ctx, const char *word, const char *args,
 		if (eq == NULL) {
 			size_t s;
 			for (s = 0; sets[s] != NULL; s++)
-				if (strcmp(tok, sets[s]) == 0)
+				if (id_equal(tok, sets[s]))
 					break;
 			if (q->list == LIST_AGREEMENTS && sets[s] != NULL) {
 				q->set = (int)s;
@@ -306,7 +308,7 @@ list_agreements(const struct md_context *ctx, const struct query *q,
 		md_escape(out, a->title);
 		buf_puts(out, " — ");
 		md_escape(out, word_of(ctx, label_agreement_type(a->type),
-		    types[a->type]));
+		    agreement_type_ids[a->type]));
 		if (a->partners.n) {
 			buf_puts(out, " · ");
 			partner_list(ctx, out, &a->partners);

@@ -106,7 +106,7 @@ set(struct tpl_dict *d, const char *key, const char *value)
 }
 
 static const char *
-L(const struct doc *k, enum label id)
+label_of(const struct doc *k, enum label id)
 {
 	return label(k->in->l, id);
 }
@@ -151,7 +151,7 @@ sectpr(struct doc *k, bool first, bool landscape, struct buf *out)
 static void
 date_line(struct doc *k, struct buf *out)
 {
-	const char *s = L(k, LABEL_DOCX_DATE_LINE);
+	const char *s = label_of(k, LABEL_DOCX_DATE_LINE);
 	const char *place = k->in->c->site.place;
 	struct date dt = k->in->y->report.published;
 
@@ -196,7 +196,7 @@ number_line(struct doc *k, struct buf *out)
 	const struct document *doc = k->in->y->report.document;
 	const char *sym = k->in->c->site.document_symbol;
 
-	buf_printf(out, "%s ", L(k, LABEL_DOCX_NUMBER));
+	buf_printf(out, "%s ", label_of(k, LABEL_DOCX_NUMBER));
 	if (doc->number == NULL)
 		buf_puts(out, "      ");
 	else if (strlen(doc->number) == 1 && doc->number[0] >= '1' &&
@@ -204,7 +204,7 @@ number_line(struct doc *k, struct buf *out)
 		buf_printf(out, "0%s", doc->number);
 	else
 		buf_puts(out, doc->number);
-	buf_printf(out, "/%s", L(k, LABEL_DOCX_TYPE));
+	buf_printf(out, "/%s", label_of(k, LABEL_DOCX_TYPE));
 	if (sym != NULL)
 		buf_printf(out, "-%s", sym);
 }
@@ -238,20 +238,20 @@ fill_form(struct doc *k, struct tpl_dict *d)
 	set(f, "AGENCY", s->organisation);
 	number_line(k, &t);
 	set(f, "NUMBER", buf_str(&t));
-	set(f, "NATIONAL_TITLE", L(k, LABEL_DOCX_NATIONAL_TITLE));
-	set(f, "MOTTO", L(k, LABEL_DOCX_MOTTO));
+	set(f, "NATIONAL_TITLE", label_of(k, LABEL_DOCX_NATIONAL_TITLE));
+	set(f, "MOTTO", label_of(k, LABEL_DOCX_MOTTO));
 	buf_reset(&t);
 	date_line(k, &t);
 	set(f, "DATE_LINE", buf_str(&t));
-	set(f, "DOCUMENT_TYPE", L(k, LABEL_DOCX_REPORT));
+	set(f, "DOCUMENT_TYPE", label_of(k, LABEL_DOCX_REPORT));
 	set(f, "TITLE", r->title ? r->title : "");
 	if (doc->n_to == 1) {
 		struct tpl_dict *o = tpl_section(f, "TO_ONE");
-		set(o, "LABEL", L(k, LABEL_DOCX_TO));
+		set(o, "LABEL", label_of(k, LABEL_DOCX_TO));
 		set(o, "TEXT", item(&t, doc->to[0], true));
 	} else if (doc->n_to > 1) {
 		struct tpl_dict *m = tpl_section(f, "TO_MANY");
-		set(m, "LABEL", L(k, LABEL_DOCX_TO));
+		set(m, "LABEL", label_of(k, LABEL_DOCX_TO));
 		for (size_t i = 0; i < doc->n_to; i++)
 			set(tpl_section(m, "ENTRY"), "TEXT", item(&t,
 			    doc->to[i], i + 1 == doc->n_to));
@@ -260,7 +260,7 @@ fill_form(struct doc *k, struct tpl_dict *d)
 	struct tpl_dict *c = tpl_section(d, "CLOSING");
 	if (doc->n_recipients > 0)
 		set(tpl_section(c, "RECIPIENTS"), "LABEL",
-		    L(k, LABEL_DOCX_RECIPIENTS));
+		    label_of(k, LABEL_DOCX_RECIPIENTS));
 	for (size_t i = 0; i < doc->n_recipients; i++)
 		set(tpl_section(c, "RECIPIENT"), "TEXT", item(&t,
 		    doc->recipients[i], i + 1 == doc->n_recipients));
@@ -299,7 +299,7 @@ fill_cover(struct doc *k, struct tpl_dict *d)
 		for (size_t i = 0; i < r->n_authors; i++)
 			buf_printf(&t, "%s%s", i ? ", " : "", r->authors[i]);
 		struct tpl_dict *a = tpl_section(c, "AUTHORS");
-		set(a, "LABEL", L(k, LABEL_DOCX_AUTHORS));
+		set(a, "LABEL", label_of(k, LABEL_DOCX_AUTHORS));
 		set(a, "TEXT", buf_str(&t));
 	}
 	buf_free(&t);
@@ -314,7 +314,7 @@ table(struct doc *k, const struct stats_table *t, long width)
 	struct buf *o = w->out, cap = BUF_INIT, num = BUF_INIT;
 	long *cols = xcalloc(t->ncols, sizeof(*cols));
 
-	buf_printf(&cap, "%s %d. %s", L(k, LABEL_TABLE), ++k->tables,
+	buf_printf(&cap, "%s %d. %s", label_of(k, LABEL_TABLE), ++k->tables,
 	    t->caption);
 	wml_para(w, "Caption", NULL, NULL, buf_str(&cap));
 	/* Widths: numbers narrow, the first column widest. */
@@ -397,7 +397,7 @@ appendix(struct doc *k, const struct stats *s, struct buf *out)
 
 	w->out = out;
 	wml_para(w, "Appendix", "<w:pageBreakBefore/>", NULL,
-	    L(k, LABEL_DOCX_APPENDIX));
+	    label_of(k, LABEL_DOCX_APPENDIX));
 	label_expand(&t, k->in->l, LABEL_DOCX_APPENDIX_TITLE, k->in->y->year,
 	    k->in->c->site.organisation);
 	wml_heading(w, 1, "AppendixTitle", buf_str(&t));
@@ -438,7 +438,7 @@ contents(struct doc *k, struct buf *out)
 	struct wml tmp;
 
 	wml_init(&tmp, out, 0);
-	wml_para(&tmp, "TOCHeading", NULL, NULL, L(k, LABEL_CONTENTS));
+	wml_para(&tmp, "TOCHeading", NULL, NULL, label_of(k, LABEL_CONTENTS));
 	size_t n = 0;
 	for (size_t i = 0; i < w->n_headings; i++)
 		n += w->headings[i].level <= 3;
@@ -483,8 +483,9 @@ body(struct doc *k, bool form, struct buf *out, struct buf *apx,
 	const struct year *y = k->in->y;
 	struct wml *w = &k->w;
 	struct buf chapters = BUF_INIT, lead = BUF_INIT;
-	struct stats s = { ARENA_INIT, NULL, 0, 0 };
-	struct stats_input si = { k->in->c, y, k->in->f, k->in->l, k->in->loc };
+	struct stats s = { .a = ARENA_INIT };
+	struct stats_input si = { .c = k->in->c, .y = y, .f = k->in->f,
+	    .l = k->in->l, .loc = k->in->loc };
 
 	/* The lead: its headings are not the document's. */
 	w->out = &lead;
@@ -499,7 +500,7 @@ body(struct doc *k, bool form, struct buf *out, struct buf *apx,
 	/* The key figures, then each chapter. */
 	w->out = &chapters;
 	stats_key_figures(&s, &si);
-	wml_para(w, "TOCHeading", NULL, NULL, L(k, LABEL_KEY_FIGURES));
+	wml_para(w, "TOCHeading", NULL, NULL, label_of(k, LABEL_KEY_FIGURES));
 	table(k, &s.v[0], WIDTH_PORTRAIT);
 	for (size_t i = 0; i < y->n_sections; i++) {
 		const struct section *sec = &y->sections[i];
@@ -509,7 +510,7 @@ body(struct doc *k, bool form, struct buf *out, struct buf *apx,
 	}
 	if (form)
 		wml_para(w, "Normal", "<w:jc w:val=\"right\"/>", NULL,
-		    L(k, LABEL_DOCX_END));
+		    label_of(k, LABEL_DOCX_END));
 	stats_free(&s);
 
 	stats_figure_tables(&s, &si);
@@ -584,8 +585,8 @@ docx_write(struct docx *x, const struct docx_input *in, const char *path,
 	k.in = in;
 	k.d = diag;
 	k.ok = true;
-	k.md = (struct md_context){ c, y, in->json, in->fs, diag, in->loc,
-	    in->l };
+	k.md = (struct md_context){ .c = c, .y = y, .figures = in->json,
+	    .fs = in->fs, .d = diag, .loc = in->loc, .l = in->l };
 	wml_init(&k.w, &bodyx, FIRST_RID);
 	k.w.lang = lang;
 	k.w.text_width = WIDTH_PORTRAIT;

@@ -730,6 +730,16 @@ record_count(struct record *r, const char *key)
 	return 1;
 }
 
+bool
+id_equal(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (*a != *b && !((*a == '-' || *a == '_') &&
+		    (*b == '-' || *b == '_')))
+			return false;
+	return *a == *b;
+}
+
 int
 record_enum(struct record *r, const char *key, const char *const names[],
     bool required, int dflt)
@@ -742,7 +752,7 @@ record_enum(struct record *r, const char *key, const char *const names[],
 	while (names[n] != NULL)
 		n++;
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(v->str, names[i]) == 0)
+		if (id_equal(v->str, names[i]))
 			return (int)i;
 	struct buf b = BUF_INIT;
 	list_names(&b, names, n);

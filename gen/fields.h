@@ -59,7 +59,12 @@ long	 record_int(struct record *r, const char *key, long min, long max,
 /* A count: a whole number from 1 to COUNT_MAX, 1 when absent. */
 long	 record_count(struct record *r, const char *key);
 
-/* One of names (NULL-terminated); its index, or dflt when absent or wrong. */
+/* Whether a and b are the same id of a fixed list: '-' and '_' are taken
+ * alike, since YAML writes "in-force" and figures.json "in_force". */
+bool	 id_equal(const char *a, const char *b);
+
+/* One of names (NULL-terminated), compared by id_equal; its index, or
+ * dflt when absent or wrong. */
 int	 record_enum(struct record *r, const char *key, const char *const names[],
 	    bool required, int dflt);
 

@@ -194,8 +194,9 @@ year_json(const struct content *c, const struct figures_year *f, json_t *obj)
 
 	json_t *inf = json_object();
 	set(inf, "total", f->agreements.in_force);
-	set(inf, "bilateral", f->agreements.bilateral);
-	set(inf, "multilateral", f->agreements.multilateral);
+	set(inf, agreement_type_ids[AGREEMENT_BILATERAL], f->agreements.bilateral);
+	set(inf, agreement_type_ids[AGREEMENT_MULTILATERAL],
+	    f->agreements.multilateral);
 	json_object_set_new(agr, "in_force", inf);
 	set(agr, "signed", f->agreements.signed_in_year);
 	set(agr, "proposed", f->agreements.proposed);

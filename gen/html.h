@@ -24,16 +24,11 @@
 #define COOPGEN_HTML_H
 
 #include <stdbool.h>
-#include <jansson.h>
+#include <stddef.h>
 
 #include "diag.h"
-#include "figures.h"
-#include "format.h"
-#include "fsx.h"
-#include "labels.h"
-#include "model.h"
+#include "page.h"	/* struct html_year: what a year's pages are made of */
 #include "publish.h"
-#include "reuse.h"
 
 struct html;
 
@@ -42,35 +37,6 @@ struct html;
  * not parse, so that no page is built from a broken template. */
 bool	 html_load(struct html **h, const char *dir, struct diag *d);
 void	 html_free(struct html *h);
-
-/* What the pages of one year are made from. */
-struct html_year {
-	const struct content *c;
-	const struct labels *l;
-	const struct year *y;
-	const struct figures *f;
-	const json_t *json;	/* figures_json, for {{stat}} */
-	const struct fsx *fs;	/* the content folder */
-	struct diag *d;
-	const struct locale *loc;
-	int	 jobs;		/* threads writing pages */
-	/* NULL when the activity bodies were checked as they were read;
-	 * else they are checked where their pages are written, {{stat}}
-	 * against this shape of the figures (see build.c), and problems
-	 * are counted in d: the caller publishes nothing then. */
-	const json_t *shape;
-	/* Activity pages of the last build (reuse.h): its manifest, each
-	 * activity's keys, and where the key and the hash of each page
-	 * written or taken go (left zero for a page not written). NULL: every
-	 * page is rendered. */
-	const struct reuse *reuse;
-	const struct reuse_page_key *keys;
-	struct reuse_entry *written;	/* .key and .bytes only */
-	/* The other pages of the year, as one group: their key, and where
-	 * the files written or taken are noted. */
-	struct hash group_key;
-	struct reuse_list *group;
-};
 
 /* Write the pages of one year into out/<YEAR>/. */
 bool	 html_write_year(struct html *h, const struct html_year *in,

@@ -64,14 +64,12 @@ static const char *const project_keys[] = { "title", "funder", "status",
     "start", "end", "budget", "currency", "count", "summary", NULL };
 
 static const char *const langs[] = { "vi", "en", NULL };
-static const char *const agreement_types[] = { "bilateral", "multilateral",
-    NULL };
-static const char *const agreement_statuses[] = { "in-force", "proposed",
-    NULL };
-const char *const project_status_ids[PROJECT_STATUSES] = { "completed",
-    "ongoing", "preparing", "proposed" };
-static const char *const project_statuses[] = { "completed", "ongoing",
-    "preparing", "proposed", NULL };
+const char *const agreement_type_ids[AGREEMENT_TYPES + 1] = { "bilateral",
+    "multilateral", NULL };
+const char *const agreement_status_ids[AGREEMENT_STATUSES + 1] = {
+    "in-force", "proposed", NULL };
+const char *const project_status_ids[PROJECT_STATUSES + 1] = { "completed",
+    "ongoing", "preparing", "proposed", NULL };
 
 static struct pos
 file_pos(const char *rel)
@@ -366,9 +364,9 @@ load_agreements(struct loader *l)
 		a->pos = r.map->pos;
 		a->title = record_text(&r, "title", true, NULL);
 		a->type = (enum agreement_type)record_enum(&r, "type",
-		    agreement_types, true, AGREEMENT_BILATERAL);
+		    agreement_type_ids, true, AGREEMENT_BILATERAL);
 		a->status = (enum agreement_status)record_enum(&r, "status",
-		    agreement_statuses, false, AGREEMENT_IN_FORCE);
+		    agreement_status_ids, false, AGREEMENT_IN_FORCE);
 		record_refs(&r, "partners", &a->partners);
 		record_date(&r, "signed", false, &a->signed_on, &a->signed_pos);
 		record_date(&r, "ends", false, &a->ends, &a->ends_pos);
@@ -646,7 +644,7 @@ ahead_start(struct ahead *a, size_t first, size_t n)
 	a->first = first;
 	a->n = n;
 	for (size_t t = 0; t < a->nthreads; t++) {
-		a->shares[t] = (struct ahead_share){ a, t, 0, false };
+		a->shares[t] = (struct ahead_share){ .a = a, .share = t };
 		if (n > 0)
 			a->shares[t].started = pthread_create(
 			    &a->shares[t].thread, NULL, ahead_thread,
@@ -827,7 +825,8 @@ load_projects(struct loader *l, struct year *y)
 			p->title = record_text(&r, "title", true, NULL);
 			record_ref(&r, "funder", true, &p->funder);
 			p->status = (enum project_status)record_enum(&r,
-			    "status", project_statuses, true, PROJECT_ONGOING);
+			    "status", project_status_ids, true,
+			    PROJECT_ONGOING);
 			record_date(&r, "start", false, &p->start, NULL);
 			record_date(&r, "end", false, &p->end, NULL);
 			p->has_budget = record_number(&r, "budget", &p->budget);
@@ -1094,7 +1093,7 @@ bool
 content_load_hooked(struct content *c, const char *root, const int *years,
     size_t n, const struct load_hooks *hooks, struct diag *d)
 {
-	struct loader l = { c, { NULL, NULL }, d, hooks };
+	struct loader l = { .c = c, .d = d, .hooks = hooks };
 	char **names;
 
 	memset(c, 0, sizeof(*c));

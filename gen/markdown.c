@@ -10,6 +10,7 @@
 #include "directive.h"
 #include "markdown.h"
 #include "names.h"
+#include "paths.h"
 #include "reserved.h"
 #include "slug.h"
 #include "utf8.h"
@@ -106,6 +107,87 @@ blank(const char *a, const char *b)
 	return true;
 }
 
+/* A placeholder {{word args}} of a text: where it stands, its word, and
+ * its arguments without the spaces around them. */
+struct placeholder {
+	const char *open, *close;	/* its "{{" and its "}}" */
+	const char *eol;		/* the end of its line */
+	const char *word;
+	size_t	 wlen;
+	bool	 word_alone;		/* a space or "}}" ends the word */
+	const char *arg, *argend;
+	struct pos at;
+};
+
+static void
+placeholder_parse(struct placeholder *ph, const char *open,
+    const char *close, const char *eol, struct pos at)
+{
+	const char *p = open + 2, *q;
+
+	while (p < close && *p == ' ')
+		p++;
+	for (q = p; q < close && (islower((unsigned char)*q) || *q == '_');
+	    q++)
+		;
+	ph->open = open;
+	ph->close = close;
+	ph->eol = eol;
+	ph->word = p;
+	ph->wlen = (size_t)(q - p);
+	ph->word_alone = q == close || *q == ' ';
+	ph->arg = q;
+	while (ph->arg < close && *ph->arg == ' ')
+		ph->arg++;
+	ph->argend = close;
+	while (ph->argend > ph->arg && ph->argend[-1] == ' ')
+		ph->argend--;
+	ph->at = at;
+}
+
+/* {{stat PATH}}: the figure onto out. False (reported) when it names no
+ * figure; the caller keeps it as written then, so that later columns on
+ * the line stay right. */
+static bool
+stat_placeholder(const struct md_context *ctx, const struct placeholder *ph,
+    struct buf *out)
+{
+	if (ph->arg == ph->argend || memchr(ph->arg, ' ',
+	    (size_t)(ph->argend - ph->arg)) != NULL) {
+		diag_error(ctx->d, ph->at, "{{stat}} needs one path "
+		    "(expected e.g. {{stat activities.total}})");
+		return false;
+	}
+	char *path = xstrndup(ph->arg, (size_t)(ph->argend - ph->arg));
+	bool found = expand_stat(ctx, path, ph->at, out);
+	free(path);
+	return found;
+}
+
+/* {{activities ...}} and the other lists, alone on their line: the list
+ * onto out (only checked when out is NULL), its bullet the next of
+ * -*+ so that lists side by side stay apart. False (reported) when it is
+ * not alone or does not parse. */
+static bool
+list_placeholder(const struct md_context *ctx, const struct markdown *md,
+    const struct placeholder *ph, struct buf *out, int *nlists)
+{
+	char word[16];
+	const char *bol = ph->open;
+
+	snprintf(word, sizeof(word), "%.*s", (int)ph->wlen, ph->word);
+	while (bol > md->text && bol[-1] != '\n')
+		bol--;
+	if (!blank(bol, ph->open) || !blank(ph->close + 2, ph->eol)) {
+		diag_error(ctx->d, ph->at, "{{%s}} must stand alone on its "
+		    "line (it becomes a list)", word);
+		return false;
+	}
+	char bullet = "-*+"[(*nlists)++ % 3];
+	return directive_list(ctx, word, ph->arg,
+	    (size_t)(ph->argend - ph->arg), ph->at, out, bullet);
+}
+
 /*
  * Expand md into out. With lists, a list directive becomes its list; for
  * the checks it becomes nothing, so that every line of out stays the line
@@ -150,65 +232,28 @@ expand(const struct md_context *ctx, const struct markdown *md,
 			s = open + 2;
 			continue;
 		}
-		const char *p = open + 2, *q;
-		while (p < close && *p == ' ')
-			p++;
-		for (q = p; q < close && (islower((unsigned char)*q) ||
-		    *q == '_'); q++)
-			;
-		size_t wlen = (size_t)(q - p);
-		const char *arg = q;
-		while (arg < close && *arg == ' ')
-			arg++;
-		const char *argend = close;
-		while (argend > arg && argend[-1] == ' ')
-			argend--;
-		if (wlen == 4 && memcmp(p, "stat", 4) == 0 &&
-		    (q == close || *q == ' ')) {
-			if (arg == argend || memchr(arg, ' ',
-			    (size_t)(argend - arg)) != NULL) {
-				diag_error(ctx->d, at, "{{stat}} needs one path "
-				    "(expected e.g. {{stat activities.total}})");
-				ok = false;
-			} else {
-				char *path = xstrndup(arg, (size_t)(argend - arg));
-				bool found = expand_stat(ctx, path, at, out);
-				free(path);
-				if (found) {
-					s = close + 2;
-					continue;
-				}
-				/* Kept as written, so that later columns on
-				 * the line stay right. */
-				ok = false;
-			}
-		} else if (directive_is_list(p, wlen) &&
-		    (q == close || *q == ' ')) {
-			char word[16];
-			snprintf(word, sizeof(word), "%.*s", (int)wlen, p);
-			const char *bol = open;
-			while (bol > md->text && bol[-1] != '\n')
-				bol--;
-			if (!blank(bol, open) || !blank(close + 2, eol)) {
-				diag_error(ctx->d, at, "{{%s}} must stand alone on "
-				    "its line (it becomes a list)", word);
-				ok = false;
-			} else if (directive_list(ctx, word, arg,
-			    (size_t)(argend - arg), at, lists ? out : NULL,
-			    "-*+"[nlists++ % 3])) {
-				s = close + 2;
-				continue;
-			} else
-				ok = false;
-		} else {
+		struct placeholder ph;
+		bool done;
+		placeholder_parse(&ph, open, close, eol, at);
+		if (ph.wlen == 4 && memcmp(ph.word, "stat", 4) == 0 &&
+		    ph.word_alone)
+			done = stat_placeholder(ctx, &ph, out);
+		else if (directive_is_list(ph.word, ph.wlen) && ph.word_alone)
+			done = list_placeholder(ctx, md, &ph,
+			    lists ? out : NULL, &nlists);
+		else {
 			diag_error(ctx->d, at, "unknown directive '{{%.*s}}' "
 			    "(expected {{stat PATH}}, {{activities ...}}, "
-			    "{{agreements ...}} or {{projects ...}}; write \\{{ "
-			    "for literal braces)", (int)(close - open - 2),
+			    "{{agreements ...}} or {{projects ...}}; write "
+			    "\\{{ for literal braces)", (int)(close - open - 2),
 			    open + 2);
-			ok = false;
+			done = false;
 		}
-		buf_append(out, open, (size_t)(close + 2 - open));
+		/* One not expanded stays as written. */
+		if (!done) {
+			ok = false;
+			buf_append(out, open, (size_t)(close + 2 - open));
+		}
 		s = close + 2;
 	}
 	return ok;
@@ -571,14 +616,14 @@ md_page_of(const struct md_context *ctx, const char *path, struct buf *out)
 
 	buf_reset(out);
 	if (strcmp(path, "article.md") == 0) {
-		buf_puts(out, "article.html");
+		buf_puts(out, PATH_ARTICLE);
 		return buf_str(out);
 	}
 	for (size_t i = 0; i < y->n_activities; i++) {
 		const char *f = y->activities[i].pos.file;
 		if (strncmp(path, "activities/", 11) == 0 &&
 		    strlen(f) > dir && strcmp(f + dir, path) == 0) {
-			buf_printf(out, "activities/%s.html",
+			buf_printf(out, PATH_ACTIVITY_FMT,
 			    y->activities[i].slug);
 			return buf_str(out);
 		}
@@ -586,7 +631,7 @@ md_page_of(const struct md_context *ctx, const char *path, struct buf *out)
 	for (size_t i = 0; i < y->n_sections; i++) {
 		const char *f = y->sections[i].pos.file;
 		if (strlen(f) > dir && strcmp(f + dir, path) == 0) {
-			buf_printf(out, "index.html#%s", y->sections[i].slug);
+			buf_printf(out, PATH_REPORT "#%s", y->sections[i].slug);
 			return buf_str(out);
 		}
 	}

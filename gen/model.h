@@ -90,11 +90,23 @@ enum agreement_type {
 	AGREEMENT_BILATERAL,
 	AGREEMENT_MULTILATERAL,
 };
+#define AGREEMENT_TYPES 2
 
+/* The ids of the types, in the order of the enum, as agreements.yaml and
+ * the {{agreements type=...}} filter spell them; NULL after the last. The
+ * one list of them (load.c). */
+extern const char *const agreement_type_ids[AGREEMENT_TYPES + 1];
+
+/* An agreement's status, in agreements.yaml: "in-force" or "proposed"
+ * (and "in_force", as figures.json and {{agreements in_force}} spell the
+ * set of agreements in force: record_enum takes '-' and '_' alike). */
 enum agreement_status {
 	AGREEMENT_IN_FORCE,
 	AGREEMENT_PROPOSED,
 };
+#define AGREEMENT_STATUSES 2
+
+extern const char *const agreement_status_ids[AGREEMENT_STATUSES + 1];
 
 struct agreement {
 	const char *title;
@@ -119,7 +131,10 @@ enum project_status {
 };
 #define PROJECT_STATUSES 4
 
-extern const char *const project_status_ids[PROJECT_STATUSES];
+/* The ids of the statuses, in the order of the enum, as projects.yaml,
+ * figures.json and the {{projects status=...}} filter spell them; NULL
+ * after the last. The one list of them (load.c). */
+extern const char *const project_status_ids[PROJECT_STATUSES + 1];
 
 struct project {
 	const char *title;

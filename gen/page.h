@@ -1,27 +1,65 @@
 /*
- * page: what the writers of the report's pages share, inside coopgen:
- * html.c (templates, the layout, tables and lists, the list of years),
- * pages.c (the pages of a year) and article.c (the news article).
+ * page: the machinery every page of the report shares (page.c): templates
+ * expanded, the layout, crumbs, tables, Markdown rendered for a page, the
+ * files published. Its callers are the writers of the pages, pages.c (the
+ * pages of a year) and article.c (the news article), which html.c drives;
+ * it calls nothing of theirs. The arrows run one way:
+ *
+ *	build.c -> html.c -> pages.c, article.c -> page.c -> tpl.cc
  */
 #ifndef COOPGEN_PAGE_H
 #define COOPGEN_PAGE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <jansson.h>
 
 #include "buf.h"
+#include "diag.h"
+#include "figures.h"
 #include "format.h"
-#include "html.h"
+#include "fsx.h"
 #include "labels.h"
 #include "markdown.h"
+#include "model.h"
 #include "publish.h"
+#include "reuse.h"
 #include "tpl.h"
 
 struct groups;
 
+/* What the pages of one year are made from. */
+struct html_year {
+	const struct content *c;
+	const struct labels *l;
+	const struct year *y;
+	const struct figures *f;
+	const json_t *json;	/* figures_json, for {{stat}} */
+	const struct fsx *fs;	/* the content folder */
+	struct diag *d;
+	const struct locale *loc;
+	int	 jobs;		/* threads writing pages */
+	/* NULL when the activity bodies were checked as they were read;
+	 * else they are checked where their pages are written, {{stat}}
+	 * against this shape of the figures (see build.c), and problems
+	 * are counted in d: the caller publishes nothing then. */
+	const json_t *shape;
+	/* Activity pages of the last build (reuse.h): its manifest, each
+	 * activity's keys, and where the key and the hash of each page
+	 * written or taken go (left zero for a page not written). NULL: every
+	 * page is rendered. */
+	const struct reuse *reuse;
+	const struct reuse_page_key *keys;
+	struct reuse_entry *written;	/* .key and .bytes only */
+	/* The other pages of the year, as one group: their key, and where
+	 * the files written or taken are noted. */
+	struct hash group_key;
+	struct reuse_list *group;
+};
+
 /* Everything the pages of a year share while they are written. */
-struct w {
-	struct html *h;
+struct page_writer {
+	struct tpl *tpl;	/* the templates, loaded by html_load */
 	const struct html_year *in;
 	const struct content *c;
 	const struct labels *l;
@@ -32,7 +70,9 @@ struct w {
 	enum lang lang;
 	const struct locale *loc;
 	const struct groups *g;	/* the activities of each list */
-	bool	 ok;
+	bool	 ok;		/* false once a page could not be made or
+				   written (reported in in->d): the writers
+				   stop, and html_write_year returns it */
 	struct hash *written;	/* not NULL: page_write puts the hash of the
 				   bytes it writes here */
 	struct reuse_list *group;	/* not NULL: what is written is noted
@@ -80,7 +120,7 @@ struct table {
 };
 
 static inline const char *
-L(const struct w *w, enum label id)
+label_of(const struct page_writer *w, enum label id)
 {
 	return label(w->l, id);
 }
@@ -88,7 +128,7 @@ L(const struct w *w, enum label id)
 /* A label with {year} and {organisation}, in a string of the arena-less
  * kind: the caller's buf. */
 static inline const char *
-Lx(const struct w *w, enum label id, struct buf *out)
+label_expanded(const struct page_writer *w, enum label id, struct buf *out)
 {
 	buf_reset(out);
 	label_expand(out, w->l, id, w->y ? w->y->year : 0,
@@ -105,15 +145,15 @@ up_prefix(struct buf *b, int n)
 
 
 /* Expand template name with d, appended to out. */
-bool	 page_expand(struct w *w, const char *name, const struct tpl_dict *d,
-	    struct buf *out);
+bool	 page_expand(struct page_writer *w, const char *name,
+	    const struct tpl_dict *d, struct buf *out);
 
 /* Put body in the layout and publish it as rel (relative to the year
  * folder, or to out/ without a year); head fills an article's meta data. */
-void	 page_write_head(struct w *w, const char *rel, const char *title,
-	    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
-	    const char *body, const struct head *head);
-void	 page_write(struct w *w, const char *rel, const char *title,
+void	 page_write_head(struct page_writer *w, const char *rel,
+	    const char *title, enum nav current, const struct crumb *crumbs,
+	    size_t ncrumbs, const char *body, const struct head *head);
+void	 page_write(struct page_writer *w, const char *rel, const char *title,
 	    enum nav current, const struct crumb *crumbs, size_t ncrumbs,
 	    const char *body);
 
@@ -129,59 +169,54 @@ struct frame {
 	int	 up;
 };
 
-void	 frame_begin(struct frame *f, struct w *w, const char *rel,
+void	 frame_begin(struct frame *f, struct page_writer *w, const char *rel,
 	    enum nav current, const struct crumb *crumbs, size_t ncrumbs);
 /* Write rel, a page of the folder of the rel given to frame_begin. */
-void	 frame_write(struct frame *f, struct w *w, const char *rel,
+void	 frame_write(struct frame *f, struct page_writer *w, const char *rel,
 	    const char *title, const char *body);
 void	 frame_end(struct frame *f);
 
 /* The crumbs of a page below the year: the year, then section (linked to
  * section_href when here follows), then here. Returns their number. */
-size_t	 page_crumbs(struct w *w, struct crumb *c, struct buf *year_label,
-	    const char *section, const char *section_href, const char *here);
+size_t	 page_crumbs(struct page_writer *w, struct crumb *c,
+	    struct buf *year_label, const char *section,
+	    const char *section_href, const char *here);
 
 /* A table from table.tpl: begin, head cells, rows of cells, a total row,
  * then end with an optional chart to expand it onto out. */
-void	 table_begin(struct table *t, const struct w *w, const char *id,
-	    const char *caption);
+void	 table_begin(struct table *t, const struct page_writer *w,
+	    const char *id, const char *caption);
 void	 table_head(struct table *t, const char *label, bool numeric);
 void	 table_row(struct table *t, const char *name, const char *href);
 void	 table_total(struct table *t, const char *name);
 void	 table_text(struct table *t, const char *text, const char *href);
 void	 table_blank(struct table *t);
 void	 table_num(struct table *t, long long n);
-void	 table_end(struct w *w, struct table *t, const char *chart,
+void	 table_end(struct page_writer *w, struct table *t, const char *chart,
 	    struct buf *out);
 
 /* A table of one figure per row (total < 0: no total row), with a bar
  * chart when chart is set. */
-void	 figure_table(struct w *w, const char *id, enum label caption,
+void	 figure_table(struct page_writer *w, const char *id, enum label caption,
 	    const char *head, const char *const names[],
 	    const char *const hrefs[], const long long values[], size_t n,
 	    long long total, bool chart, struct buf *out);
 
 /* A date standing alone, as at the start of a cell: "Tháng 6/2023". */
-void	 page_date(const struct w *w, struct buf *out, struct date d);
+void	 page_date(const struct page_writer *w, struct buf *out, struct date d);
 
 /* Render Markdown for a page (md_page says what up, base and prefix
  * are). With check, a text not checked before is checked as it is
  * rendered (problems are counted in diag); without, the checks have
  * reported its problems already. */
-void	 page_render(struct w *w, const struct markdown *md, int up, int base,
-	    const char *prefix, const struct md_context *check,
-	    struct md_page *page, struct buf *out);
-
-/* pages.c: the pages of a year, but the article; without lists, only the
- * activities' own pages (the others were taken from the last build). */
-void	 pages_write_year(struct w *w, bool lists);
+void	 page_render(struct page_writer *w, const struct markdown *md,
+	    int up, int base, const char *prefix,
+	    const struct md_context *check, struct md_page *page,
+	    struct buf *out);
 
 /* Write file rel (relative to the output folder) for the pages, noting
  * it where w says; false (w->ok too) when it could not be written. */
-bool	 page_publish(struct w *w, const char *rel, const void *data,
+bool	 page_publish(struct page_writer *w, const char *rel, const void *data,
 	    size_t len);
-
-/* article.c: article.html and article.fragment.html. */
-void	 article_write(struct w *w);
 
 #endif

@@ -5,13 +5,16 @@
 
 #include "load.h"
 #include "page.h"
+#include "pages.h"
+#include "paths.h"
 #include "stats.h"
 #include "svg.h"
 #include "xalloc.h"
 
 /* A table of stats.h as table.tpl lays it out, with its chart. */
 static void
-stats_table_html(struct w *w, const struct stats_table *st, struct buf *out)
+stats_table_html(struct page_writer *w, const struct stats_table *st,
+    struct buf *out)
 {
 	struct table t;
 	struct buf svg = BUF_INIT, v = BUF_INIT;
@@ -44,23 +47,86 @@ stats_table_html(struct w *w, const struct stats_table *st, struct buf *out)
 	}
 	if (st->chart_n > 0)
 		svg_bar_chart(&svg, st->chart_id, st->chart_title,
-		    L(w, LABEL_CHART_DESC), st->chart_names, st->chart_values,
-		    st->chart_n, w->loc);
+		    label_of(w, LABEL_CHART_DESC), st->chart_names,
+		    st->chart_values, st->chart_n, w->loc);
 	table_end(w, &t, st->chart_n > 0 ? buf_str(&svg) : NULL, out);
 	buf_free(&svg);
 	buf_free(&v);
 }
 
+/* The report's key figures (stats.h), against the year before when there
+ * is one, into d. */
+static void
+report_key_figures(struct page_writer *w, struct tpl_dict *d)
+{
+	struct stats ks = { .a = ARENA_INIT };
+	struct stats_input si = { .c = w->c, .y = w->y, .f = w->in->f,
+	    .l = w->l, .loc = w->loc };
+	struct buf tab = BUF_INIT;
+
+	stats_key_figures(&ks, &si);
+	stats_table_html(w, &ks.v[0], &tab);
+	stats_free(&ks);
+	tpl_set(d, "KEY_FIGURES", label_of(w, LABEL_KEY_FIGURES));
+	tpl_set(d, "TABLE", buf_str(&tab));
+	tpl_set(d, "STATISTICS", PATH_STATISTICS);
+	tpl_set(d, "MORE_STATISTICS", label_of(w, LABEL_MORE_STATISTICS));
+	tpl_set(d, "REPORT", PATH_REPORT_DOCX);
+	tpl_set(d, "DOWNLOAD_REPORT", label_of(w, LABEL_DOWNLOAD_REPORT));
+	buf_free(&tab);
+}
+
+/* The report's chapters into d, and its contents: each chapter, and the
+ * third-level headings under it. */
+static void
+report_chapters(struct page_writer *w, struct tpl_dict *d)
+{
+	const struct year *y = w->y;
+	struct tpl_dict *toc = NULL;
+	struct buf html = BUF_INIT, prefix = BUF_INIT;
+	struct md_page mp;
+
+	if (y->n_sections > 0) {
+		toc = tpl_section(d, "CONTENTS");
+		tpl_set(toc, "HEADING", label_of(w, LABEL_CONTENTS));
+	}
+	for (size_t i = 0; i < y->n_sections; i++) {
+		const struct section *s = &y->sections[i];
+		buf_reset(&prefix);
+		buf_printf(&prefix, "%s-", s->slug);
+		page_render(w, &s->body, 0, 3, buf_str(&prefix), NULL, &mp,
+		    &html);
+		struct tpl_dict *ch = tpl_section(d, "CHAPTER");
+		tpl_set(ch, "ID", s->slug);
+		tpl_set(ch, "TITLE", s->title ? s->title : "");
+		tpl_set(ch, "HTML", buf_str(&html));
+		struct tpl_dict *e = tpl_section(toc, "ENTRY");
+		tpl_set(e, "ID", s->slug);
+		tpl_set(e, "TITLE", s->title ? s->title : "");
+		struct tpl_dict *sub = NULL;
+		for (size_t j = 0; j < mp.n_headings; j++) {
+			if (mp.headings[j].level != 3)
+				continue;
+			if (sub == NULL)
+				sub = tpl_section(e, "SUB");
+			struct tpl_dict *se = tpl_section(sub, "ENTRY");
+			tpl_set(se, "ID", mp.headings[j].id);
+			tpl_set(se, "TITLE", mp.headings[j].text);
+		}
+		md_page_free(&mp);
+	}
+	buf_free(&html);
+	buf_free(&prefix);
+}
+
 /* out/<YEAR>/index.html: the report itself. */
 static void
-page_report(struct w *w)
+page_report(struct page_writer *w)
 {
 	const struct year *y = w->y;
 	const struct report *r = &y->report;
-	const struct figures *fig = w->in->f;
 	struct tpl_dict *d = tpl_dict_new();
-	struct buf body = BUF_INIT, t = BUF_INIT, html = BUF_INIT, tab = BUF_INIT,
-	    yl = BUF_INIT;
+	struct buf body = BUF_INIT, t = BUF_INIT, html = BUF_INIT, yl = BUF_INIT;
 	struct md_page mp;
 	char iso[11];
 
@@ -68,7 +134,7 @@ page_report(struct w *w)
 	tpl_set(d, "TITLE", r->title ? r->title : "");
 	if (r->subtitle)
 		tpl_set(tpl_section(d, "SUBTITLE"), "TEXT", r->subtitle);
-	tpl_set(d, "PUBLISHED_LABEL", L(w, LABEL_PUBLISHED));
+	tpl_set(d, "PUBLISHED_LABEL", label_of(w, LABEL_PUBLISHED));
 	page_date(w, &t, r->published);
 	tpl_set(d, "PUBLISHED", buf_str(&t));
 	date_iso(r->published, iso);
@@ -92,50 +158,8 @@ page_report(struct w *w)
 		tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&html));
 		md_page_free(&mp);
 	}
-
-	/* The key figures, against the year before when there is one. */
-	struct stats ks = { ARENA_INIT, NULL, 0, 0 };
-	struct stats_input si = { w->c, y, fig, w->l, w->loc };
-	stats_key_figures(&ks, &si);
-	stats_table_html(w, &ks.v[0], &tab);
-	stats_free(&ks);
-	tpl_set(d, "KEY_FIGURES", L(w, LABEL_KEY_FIGURES));
-	tpl_set(d, "TABLE", buf_str(&tab));
-	tpl_set(d, "MORE_STATISTICS", L(w, LABEL_MORE_STATISTICS));
-	tpl_set(d, "DOWNLOAD_REPORT", L(w, LABEL_DOWNLOAD_REPORT));
-
-	/* Contents and chapters. */
-	struct tpl_dict *toc = NULL;
-	if (y->n_sections > 0) {
-		toc = tpl_section(d, "CONTENTS");
-		tpl_set(toc, "HEADING", L(w, LABEL_CONTENTS));
-	}
-	for (size_t i = 0; i < y->n_sections; i++) {
-		const struct section *s = &y->sections[i];
-		struct buf prefix = BUF_INIT;
-		buf_printf(&prefix, "%s-", s->slug);
-		page_render(w, &s->body, 0, 3, buf_str(&prefix), NULL, &mp,
-		    &html);
-		struct tpl_dict *ch = tpl_section(d, "CHAPTER");
-		tpl_set(ch, "ID", s->slug);
-		tpl_set(ch, "TITLE", s->title ? s->title : "");
-		tpl_set(ch, "HTML", buf_str(&html));
-		struct tpl_dict *e = tpl_section(toc, "ENTRY");
-		tpl_set(e, "ID", s->slug);
-		tpl_set(e, "TITLE", s->title ? s->title : "");
-		struct tpl_dict *sub = NULL;
-		for (size_t j = 0; j < mp.n_headings; j++) {
-			if (mp.headings[j].level != 3)
-				continue;
-			if (sub == NULL)
-				sub = tpl_section(e, "SUB");
-			struct tpl_dict *se = tpl_section(sub, "ENTRY");
-			tpl_set(se, "ID", mp.headings[j].id);
-			tpl_set(se, "TITLE", mp.headings[j].text);
-		}
-		md_page_free(&mp);
-		buf_free(&prefix);
-	}
+	report_key_figures(w, d);
+	report_chapters(w, d);
 	w->ids = NULL;
 	md_ids_free(&ids);
 	if (r->source)
@@ -144,47 +168,48 @@ page_report(struct w *w)
 	if (page_expand(w, "report", d, &body)) {
 		struct crumb cr[3];
 		size_t n = page_crumbs(w, cr, &yl, NULL, NULL, NULL);
-		page_write(w, "index.html", r->title ? r->title : "", NAV_REPORT,
+		page_write(w, PATH_REPORT, r->title ? r->title : "", NAV_REPORT,
 		    cr, n, buf_str(&body));
 	}
 	tpl_dict_free(d);
 	buf_free(&body);
 	buf_free(&t);
 	buf_free(&html);
-	buf_free(&tab);
 	buf_free(&yl);
 }
 
 /* out/<YEAR>/statistics.html: every figure as a table and a chart. */
 static void
-page_statistics(struct w *w)
+page_statistics(struct page_writer *w)
 {
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT;
 
 	/* Every table of figures, as every output shows them (stats.h). */
-	struct stats st = { ARENA_INIT, NULL, 0, 0 };
-	struct stats_input si = { w->c, w->y, w->in->f, w->l, w->loc };
+	struct stats st = { .a = ARENA_INIT };
+	struct stats_input si = { .c = w->c, .y = w->y, .f = w->in->f,
+	    .l = w->l, .loc = w->loc };
 	stats_figure_tables(&st, &si);
 	for (size_t i = 0; i < st.n; i++)
 		stats_table_html(w, &st.v[i], &tables);
 	stats_free(&st);
 
-	tpl_set(d, "TITLE", Lx(w, LABEL_STATISTICS_TITLE, &t));
-	tpl_set(d, "WORKBOOK", "statistics.xlsx");
-	tpl_set(d, "WORKBOOK_LABEL", L(w, LABEL_DOWNLOAD_WORKBOOK));
-	tpl_set(d, "REPORT", "report.docx");
-	tpl_set(d, "REPORT_LABEL", L(w, LABEL_DOWNLOAD_REPORT));
-	tpl_set(d, "FIGURES", "figures.json");
-	tpl_set(d, "FIGURES_LABEL", L(w, LABEL_DOWNLOAD_FIGURES));
+	tpl_set(d, "TITLE", label_expanded(w, LABEL_STATISTICS_TITLE, &t));
+	tpl_set(d, "WORKBOOK", PATH_WORKBOOK);
+	tpl_set(d, "WORKBOOK_LABEL", label_of(w, LABEL_DOWNLOAD_WORKBOOK));
+	tpl_set(d, "REPORT", PATH_REPORT_DOCX);
+	tpl_set(d, "REPORT_LABEL", label_of(w, LABEL_DOWNLOAD_REPORT));
+	tpl_set(d, "FIGURES", PATH_FIGURES);
+	tpl_set(d, "FIGURES_LABEL", label_of(w, LABEL_DOWNLOAD_FIGURES));
 	tpl_set(d, "TABLES", buf_str(&tables));
-	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &yl));
+	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &yl));
 	if (page_expand(w, "statistics", d, &body)) {
 		struct crumb cr[3];
-		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_STATISTICS),
-		    NULL, NULL);
-		page_write(w, "statistics.html", Lx(w, LABEL_STATISTICS_TITLE, &t),
-		    NAV_STATISTICS, cr, n, buf_str(&body));
+		size_t n = page_crumbs(w, cr, &yl, label_of(w,
+		    LABEL_NAV_STATISTICS), NULL, NULL);
+		page_write(w, PATH_STATISTICS, label_expanded(w,
+		    LABEL_STATISTICS_TITLE, &t), NAV_STATISTICS, cr, n,
+		    buf_str(&body));
 	}
 	tpl_dict_free(d);
 	buf_free(&tables);
@@ -294,8 +319,8 @@ groups_free(struct groups *g, const struct content *c)
  * dictionary of every activity of a big year at once would be most of a
  * build's memory. */
 static void
-activity_group(struct w *w, struct buf *out, int level, const char *id,
-    const char *title, const struct bucket *b, const char *dir)
+activity_group(struct page_writer *w, struct buf *out, int level,
+    const char *id, const char *title, const struct bucket *b, const char *dir)
 {
 	struct tpl_dict *list = tpl_dict_new();
 	struct tpl_dict *g = tpl_section(list, "GROUP");
@@ -309,7 +334,8 @@ activity_group(struct w *w, struct buf *out, int level, const char *id,
 		    dir, &h);
 	buf_free(&h);
 	if (b->n == 0)
-		tpl_set(tpl_section(g, "EMPTY"), "TEXT", L(w, LABEL_NONE));
+		tpl_set(tpl_section(g, "EMPTY"), "TEXT", label_of(w,
+		    LABEL_NONE));
 	page_expand(w, "list", list, out);
 	tpl_dict_free(list);
 }
@@ -317,8 +343,8 @@ activity_group(struct w *w, struct buf *out, int level, const char *id,
 /* Render an activity's body into html; one left on disk by the loader is
  * read again from its file (the model holds records, not prose). */
 static void
-activity_body(struct w *w, const struct activity *a, struct md_page *mp,
-    struct buf *html)
+activity_body(struct page_writer *w, const struct activity *a,
+    struct md_page *mp, struct buf *html)
 {
 	char *text;
 	struct markdown body;
@@ -335,8 +361,8 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
 	/* As check_job in build.c checks a body read by the loader. A
 	 * problem is counted in diag; the other pages go on, so that every
 	 * problem of the run is reported. */
-	struct md_context check = { w->c, w->y, w->in->shape, w->in->fs,
-	    w->in->d, NULL, NULL };
+	struct md_context check = { .c = w->c, .y = w->y,
+	    .figures = w->in->shape, .fs = w->in->fs, .d = w->in->d };
 	page_render(w, &body, 1, 2, "", w->in->shape != NULL ? &check : NULL,
 	    mp, html);
 	free(text);
@@ -345,7 +371,7 @@ activity_body(struct w *w, const struct activity *a, struct md_page *mp,
 /* Take the page of a from the last build when its inputs are the same
  * (reuse.h); true when it was. */
 static bool
-activity_reused(struct w *w, const struct activity *a)
+activity_reused(struct page_writer *w, const struct activity *a)
 {
 	size_t i = (size_t)(a - w->y->activities);
 	struct buf rel = BUF_INIT;
@@ -353,7 +379,7 @@ activity_reused(struct w *w, const struct activity *a)
 
 	if (w->in->reuse == NULL)
 		return false;
-	buf_printf(&rel, "%s/activities/%s.html", w->y->dir, a->slug);
+	buf_printf(&rel, "%s/" PATH_ACTIVITY_FMT, w->y->dir, a->slug);
 	const struct reuse_entry *e = reuse_find(w->in->reuse, buf_str(&rel));
 	if (e != NULL && (hash_equal(e->key, w->in->keys[i].alone) ||
 	    hash_equal(e->key, w->in->keys[i].with_year)) &&
@@ -368,7 +394,7 @@ activity_reused(struct w *w, const struct activity *a)
 
 /* out/<YEAR>/activities/<slug>.html. */
 static void
-activity_page(struct w *w, const struct activity *a)
+activity_page(struct page_writer *w, const struct activity *a)
 {
 	const struct site *s = &w->c->site;
 	struct buf t = BUF_INIT, yl = BUF_INIT;
@@ -382,28 +408,28 @@ activity_page(struct w *w, const struct activity *a)
 	p = tpl_dict_new();
 
 	tpl_set(p, "TITLE", a->title);
-	tpl_set(p, "DATE_LABEL", L(w, LABEL_COL_DATE));
+	tpl_set(p, "DATE_LABEL", label_of(w, LABEL_COL_DATE));
 	page_date(w, &t, a->date);
 	tpl_set(p, "DATE", buf_str(&t));
 	date_iso(a->date, iso);
 	tpl_set(p, "DATETIME", iso);
-	tpl_set(p, "FRAMEWORK_LABEL", L(w, LABEL_COL_FRAMEWORK));
+	tpl_set(p, "FRAMEWORK_LABEL", label_of(w, LABEL_COL_FRAMEWORK));
 	tpl_set(p, "FRAMEWORK", s->frameworks.v[a->framework.index].name);
 	buf_reset(&t);
-	buf_printf(&t, "../frameworks/%s.html",
+	buf_printf(&t, "../" PATH_FRAMEWORK_FMT,
 	    s->frameworks.v[a->framework.index].id);
 	tpl_set(p, "FRAMEWORK_HREF", buf_str(&t));
-	tpl_set(p, "KIND_LABEL", L(w, LABEL_COL_KIND));
+	tpl_set(p, "KIND_LABEL", label_of(w, LABEL_COL_KIND));
 	tpl_set(p, "KIND", s->kinds.v[a->kind.index].name);
 	if (a->partners.n) {
 		struct tpl_dict *ps = tpl_section(p, "PARTNERS");
-		tpl_set(ps, "LABEL", L(w, LABEL_COL_PARTNERS));
+		tpl_set(ps, "LABEL", label_of(w, LABEL_COL_PARTNERS));
 		for (size_t j = 0; j < a->partners.n; j++) {
 			const struct partner *pt =
 			    &w->c->partners[a->partners.v[j].index];
 			struct tpl_dict *e = tpl_section(ps, "PARTNER");
 			buf_reset(&t);
-			buf_printf(&t, "../partners/%s.html", pt->id);
+			buf_printf(&t, "../" PATH_PARTNER_FMT, pt->id);
 			tpl_set(e, "HREF", buf_str(&t));
 			tpl_set(e, "NAME", pt->short_name);
 			if (j > 0)
@@ -412,12 +438,12 @@ activity_page(struct w *w, const struct activity *a)
 	}
 	if (a->place) {
 		struct tpl_dict *pl = tpl_section(p, "PLACE");
-		tpl_set(pl, "LABEL", L(w, LABEL_COL_PLACE));
+		tpl_set(pl, "LABEL", label_of(w, LABEL_COL_PLACE));
 		tpl_set(pl, "TEXT", a->place);
 	}
 	if (a->count > 1) {
 		struct tpl_dict *co = tpl_section(p, "COUNT");
-		tpl_set(co, "LABEL", L(w, LABEL_COL_COUNT));
+		tpl_set(co, "LABEL", label_of(w, LABEL_COL_COUNT));
 		buf_reset(&t);
 		format_number(&t, w->loc, a->count);
 		tpl_set(co, "TEXT", buf_str(&t));
@@ -430,9 +456,9 @@ activity_page(struct w *w, const struct activity *a)
 	tpl_set(p, "BODY", buf_str(&html));
 	if (page_expand(w, "activity", p, &page)) {
 		struct crumb cr[4];
-		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
-		    "activities/index.html", a->title);
-		buf_printf(&rel, "activities/%s.html", a->slug);
+		size_t n = page_crumbs(w, cr, &yl, label_of(w,
+		    LABEL_NAV_ACTIVITIES), PATH_ACTIVITY_INDEX, a->title);
+		buf_printf(&rel, PATH_ACTIVITY_FMT, a->slug);
 		/* The layout is the same for every activity page but the
 		 * title: its dictionary is made once per thread. */
 		if (w->frame == NULL) {
@@ -463,7 +489,7 @@ activity_page(struct w *w, const struct activity *a)
 
 /* A worker writing every step-th activity page from first on. */
 struct worker {
-	struct w w;
+	struct page_writer w;
 	size_t	 first, step;
 	pthread_t thread;
 	bool	 started;
@@ -489,7 +515,7 @@ activity_worker(void *arg)
 /* The activity pages, on in->jobs threads: pages are dealt out in turn,
  * and each is the same whichever thread writes it. */
 static void
-activity_pages(struct w *w)
+activity_pages(struct page_writer *w)
 {
 	size_t jobs = w->in->jobs > 1 ? (size_t)w->in->jobs : 1;
 
@@ -525,13 +551,13 @@ activity_pages(struct w *w)
 
 /* The name of month m (0: dated by year only) as it stands alone. */
 static void
-month_name(struct w *w, int m, struct buf *out)
+month_name(struct page_writer *w, int m, struct buf *out)
 {
 	if (m) {
 		page_date(w, out, (struct date){ w->y->year, m, 0 });
 	} else {
 		buf_reset(out);
-		buf_puts(out, L(w, LABEL_MONTH_UNKNOWN));
+		buf_puts(out, label_of(w, LABEL_MONTH_UNKNOWN));
 	}
 }
 
@@ -539,7 +565,8 @@ month_name(struct w *w, int m, struct buf *out)
  * their counts, each linked to the page that lists its activities; and
  * those month pages, activities/month-MM.html (month-00: year only). */
 static void
-index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
+index_by_tables(struct page_writer *w, struct buf *by_framework,
+    struct buf *by_month)
 {
 	const struct site *s = &w->c->site;
 	size_t nf = s->frameworks.n;
@@ -551,12 +578,12 @@ index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
 
 	for (size_t i = 0; i < nf; i++) {
 		struct buf h = BUF_INIT;
-		buf_printf(&h, "../frameworks/%s.html", s->frameworks.v[i].id);
+		buf_printf(&h, "../" PATH_FRAMEWORK_FMT, s->frameworks.v[i].id);
 		names[i] = s->frameworks.v[i].name;
 		hrefs[i] = buf_detach(&h);
 	}
 	figure_table(w, "index-by-framework", LABEL_TITLE_BY_FRAMEWORK,
-	    L(w, LABEL_COL_FRAMEWORK), names, (const char *const *)hrefs,
+	    label_of(w, LABEL_COL_FRAMEWORK), names, (const char *const *)hrefs,
 	    w->f->activities.by_framework, nf, w->f->activities.total, false,
 	    by_framework);
 	for (size_t i = 0; i < nf; i++)
@@ -570,22 +597,22 @@ index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
 		    rel = BUF_INIT;
 		memset(&months[n], 0, sizeof(months[n]));
 		month_name(w, month, &months[n]);
-		buf_printf(&h, "month-%02d.html", month);
+		buf_printf(&h, PATH_MONTH_FMT, month);
 		names[n] = buf_str(&months[n]);
 		values[n] = w->f->activities.by_month[month];
 
 		/* The month's own page. */
 		struct tpl_dict *d = tpl_dict_new();
 		activity_group(w, &list, 2, "activities",
-		    L(w, LABEL_NAV_ACTIVITIES), &w->g->month[month], "");
+		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->month[month], "");
 		tpl_set(d, "TITLE", names[n]);
 		tpl_set(d, "ACTIVITIES", buf_str(&list));
 		if (page_expand(w, "month", d, &page)) {
 			struct crumb cr[4];
 			size_t nc = page_crumbs(w, cr, &yl,
-			    L(w, LABEL_NAV_ACTIVITIES), "activities/index.html",
-			    names[n]);
-			buf_printf(&rel, "activities/%s", buf_str(&h));
+			    label_of(w, LABEL_NAV_ACTIVITIES),
+			    PATH_ACTIVITY_INDEX, names[n]);
+			buf_printf(&rel, PATH_ACTIVITIES "/%s", buf_str(&h));
 			page_write(w, buf_str(&rel), names[n], NAV_ACTIVITIES,
 			    cr, nc, buf_str(&page));
 		}
@@ -596,8 +623,8 @@ index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
 		buf_free(&rel);
 	}
 	figure_table(w, "index-by-month", LABEL_TITLE_BY_MONTH,
-	    L(w, LABEL_COL_DATE), names, (const char *const *)hrefs, values, n,
-	    w->f->activities.total, false, by_month);
+	    label_of(w, LABEL_COL_DATE), names, (const char *const *)hrefs,
+	    values, n, w->f->activities.total, false, by_month);
 	for (size_t i = 0; i < n; i++) {
 		free(hrefs[i]);
 		buf_free(&months[i]);
@@ -609,7 +636,7 @@ index_by_tables(struct w *w, struct buf *by_framework, struct buf *by_month)
 
 /* out/<YEAR>/activities/: the index, and a page per activity. */
 static void
-page_activities(struct w *w)
+page_activities(struct page_writer *w)
 {
 	const struct site *s = &w->c->site;
 	struct tpl_dict *d = tpl_dict_new();
@@ -637,18 +664,18 @@ page_activities(struct w *w)
 		    &w->g->month[month], "");
 	}
 write:
-	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_ACTIVITIES, &t));
-	tpl_set(d, "BY_FRAMEWORK", L(w, LABEL_BY_FRAMEWORK));
-	tpl_set(d, "BY_MONTH", L(w, LABEL_BY_MONTH));
+	tpl_set(d, "TITLE", label_expanded(w, LABEL_TITLE_ACTIVITIES, &t));
+	tpl_set(d, "BY_FRAMEWORK", label_of(w, LABEL_BY_FRAMEWORK));
+	tpl_set(d, "BY_MONTH", label_of(w, LABEL_BY_MONTH));
 	tpl_set(d, "BY_FRAMEWORK_LIST", buf_str(&lf));
 	tpl_set(d, "BY_MONTH_LIST", buf_str(&lm));
 	if (page_expand(w, "activities", d, &body)) {
 		struct crumb cr[3];
-		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_ACTIVITIES),
-		    NULL, NULL);
-		page_write(w, "activities/index.html",
-		    Lx(w, LABEL_TITLE_ACTIVITIES, &t), NAV_ACTIVITIES, cr, n,
-		    buf_str(&body));
+		size_t n = page_crumbs(w, cr, &yl, label_of(w,
+		    LABEL_NAV_ACTIVITIES), NULL, NULL);
+		page_write(w, PATH_ACTIVITY_INDEX,
+		    label_expanded(w, LABEL_TITLE_ACTIVITIES, &t),
+		    NAV_ACTIVITIES, cr, n, buf_str(&body));
 	}
 	tpl_dict_free(d);
 
@@ -663,7 +690,7 @@ write:
 /* A table of agreements: those pick chooses that name partner (any, for
  * -1); totals adds the total row. */
 static void
-agreement_table(struct w *w, const char *id, enum label caption,
+agreement_table(struct page_writer *w, const char *id, enum label caption,
     bool (*pick)(const struct agreement *, int), size_t partner, bool totals,
     struct buf *out)
 {
@@ -672,13 +699,13 @@ agreement_table(struct w *w, const char *id, enum label caption,
 	long long by_type[2] = { 0, 0 };
 	bool any = false;
 
-	table_begin(&t, w, id, Lx(w, caption, &cap));
-	table_head(&t, L(w, LABEL_COL_TITLE), false);
-	table_head(&t, L(w, LABEL_COL_TYPE), false);
-	table_head(&t, L(w, LABEL_COL_PARTNERS), false);
-	table_head(&t, L(w, LABEL_COL_SIGNED), false);
-	table_head(&t, L(w, LABEL_COL_ENDS), false);
-	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	table_begin(&t, w, id, label_expanded(w, caption, &cap));
+	table_head(&t, label_of(w, LABEL_COL_TITLE), false);
+	table_head(&t, label_of(w, LABEL_COL_TYPE), false);
+	table_head(&t, label_of(w, LABEL_COL_PARTNERS), false);
+	table_head(&t, label_of(w, LABEL_COL_SIGNED), false);
+	table_head(&t, label_of(w, LABEL_COL_ENDS), false);
+	table_head(&t, label_of(w, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < w->c->n_agreements; i++) {
 		const struct agreement *a = &w->c->agreements[i];
 		bool named = partner == (size_t)-1;
@@ -688,7 +715,8 @@ agreement_table(struct w *w, const char *id, enum label caption,
 			continue;
 		any = true;
 		table_row(&t, a->title, NULL);
-		table_text(&t, L(w, label_agreement_type(a->type)), NULL);
+		table_text(&t, label_of(w, label_agreement_type(a->type)),
+		    NULL);
 		buf_reset(&names);
 		for (size_t j = 0; j < a->partners.n; j++)
 			buf_printf(&names, "%s%s", j ? ", " : "",
@@ -702,12 +730,12 @@ agreement_table(struct w *w, const char *id, enum label caption,
 		by_type[a->type] += a->count;
 	}
 	if (!any) {
-		table_row(&t, L(w, LABEL_NONE), NULL);
+		table_row(&t, label_of(w, LABEL_NONE), NULL);
 		for (int k = 0; k < 5; k++)
 			table_blank(&t);
 	}
 	if (totals) {
-		table_total(&t, L(w, LABEL_ROW_TOTAL));
+		table_total(&t, label_of(w, LABEL_ROW_TOTAL));
 		for (int k = 0; k < 4; k++)
 			table_blank(&t);
 		table_num(&t, by_type[0] + by_type[1]);
@@ -720,20 +748,20 @@ agreement_table(struct w *w, const char *id, enum label caption,
 
 /* A table of projects, those of funder (or all, for -1). */
 static void
-project_table(struct w *w, const char *id, size_t funder, int up,
+project_table(struct page_writer *w, const char *id, size_t funder, int up,
     struct buf *out)
 {
 	struct table t;
 	struct buf cap = BUF_INIT, date = BUF_INIT, href = BUF_INIT;
 	bool any = false;
 
-	table_begin(&t, w, id, Lx(w, LABEL_TITLE_PROJECTS, &cap));
-	table_head(&t, L(w, LABEL_COL_TITLE), false);
-	table_head(&t, L(w, LABEL_COL_FUNDER), false);
-	table_head(&t, L(w, LABEL_COL_STATUS), false);
-	table_head(&t, L(w, LABEL_COL_START), false);
-	table_head(&t, L(w, LABEL_COL_END), false);
-	table_head(&t, L(w, LABEL_COL_COUNT), true);
+	table_begin(&t, w, id, label_expanded(w, LABEL_TITLE_PROJECTS, &cap));
+	table_head(&t, label_of(w, LABEL_COL_TITLE), false);
+	table_head(&t, label_of(w, LABEL_COL_FUNDER), false);
+	table_head(&t, label_of(w, LABEL_COL_STATUS), false);
+	table_head(&t, label_of(w, LABEL_COL_START), false);
+	table_head(&t, label_of(w, LABEL_COL_END), false);
+	table_head(&t, label_of(w, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < w->y->n_projects; i++) {
 		const struct project *p = &w->y->projects[i];
 		if (funder != (size_t)-1 && p->funder.index != funder)
@@ -742,11 +770,12 @@ project_table(struct w *w, const char *id, size_t funder, int up,
 		table_row(&t, p->title, NULL);
 		buf_reset(&href);
 		up_prefix(&href, up);
-		buf_printf(&href, "partners/%s.html",
+		buf_printf(&href, PATH_PARTNER_FMT,
 		    w->c->partners[p->funder.index].id);
 		table_text(&t, w->c->partners[p->funder.index].short_name,
 		    buf_str(&href));
-		table_text(&t, L(w, label_project_status(p->status)), NULL);
+		table_text(&t, label_of(w, label_project_status(p->status)),
+		    NULL);
 		page_date(w, &date, p->start);
 		table_text(&t, buf_str(&date), NULL);
 		page_date(w, &date, p->end);
@@ -754,7 +783,7 @@ project_table(struct w *w, const char *id, size_t funder, int up,
 		table_num(&t, p->count);
 	}
 	if (!any) {
-		table_row(&t, L(w, LABEL_NONE), NULL);
+		table_row(&t, label_of(w, LABEL_NONE), NULL);
 		for (int k = 0; k < 5; k++)
 			table_blank(&t);
 	}
@@ -766,7 +795,7 @@ project_table(struct w *w, const char *id, size_t funder, int up,
 
 /* out/<YEAR>/partners/: the index, and a page per partner. */
 static void
-page_partners(struct w *w)
+page_partners(struct page_writer *w)
 {
 	const struct content *c = w->c;
 	const struct figures_year *f = w->f;
@@ -775,13 +804,14 @@ page_partners(struct w *w)
 	struct buf tab = BUF_INIT, body = BUF_INIT, s = BUF_INIT, yl = BUF_INIT,
 	    h = BUF_INIT;
 
-	table_begin(&t, w, "partners", Lx(w, LABEL_TITLE_PARTNERS, &s));
-	table_head(&t, L(w, LABEL_COL_PARTNER), false);
-	table_head(&t, L(w, LABEL_COL_SHORT), false);
-	table_head(&t, L(w, LABEL_COL_COUNTRY), false);
-	table_head(&t, L(w, LABEL_COL_ACTIVITIES), true);
-	table_head(&t, L(w, LABEL_COL_AGREEMENTS_IN_FORCE), true);
-	table_head(&t, L(w, LABEL_COL_PROJECTS), true);
+	table_begin(&t, w, "partners", label_expanded(w, LABEL_TITLE_PARTNERS,
+	    &s));
+	table_head(&t, label_of(w, LABEL_COL_PARTNER), false);
+	table_head(&t, label_of(w, LABEL_COL_SHORT), false);
+	table_head(&t, label_of(w, LABEL_COL_COUNTRY), false);
+	table_head(&t, label_of(w, LABEL_COL_ACTIVITIES), true);
+	table_head(&t, label_of(w, LABEL_COL_AGREEMENTS_IN_FORCE), true);
+	table_head(&t, label_of(w, LABEL_COL_PROJECTS), true);
 	for (size_t i = 0; i < c->n_partners; i++) {
 		buf_reset(&h);
 		buf_printf(&h, "%s.html", c->partners[i].id);
@@ -793,14 +823,15 @@ page_partners(struct w *w)
 		table_num(&t, f->projects.by_funder[i * (1 + PROJECT_STATUSES)]);
 	}
 	table_end(w, &t, NULL, &tab);
-	tpl_set(d, "TITLE", Lx(w, LABEL_TITLE_PARTNERS, &s));
+	tpl_set(d, "TITLE", label_expanded(w, LABEL_TITLE_PARTNERS, &s));
 	tpl_set(d, "TABLE", buf_str(&tab));
 	if (page_expand(w, "partners", d, &body)) {
 		struct crumb cr[3];
-		size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PARTNERS), NULL,
-		    NULL);
-		page_write(w, "partners/index.html", Lx(w, LABEL_TITLE_PARTNERS,
-		    &s), NAV_PARTNERS, cr, n, buf_str(&body));
+		size_t n = page_crumbs(w, cr, &yl, label_of(w,
+		    LABEL_NAV_PARTNERS), NULL, NULL);
+		page_write(w, PATH_PARTNER_INDEX, label_expanded(w,
+		    LABEL_TITLE_PARTNERS, &s), NAV_PARTNERS, cr, n,
+		    buf_str(&body));
 	}
 	tpl_dict_free(d);
 
@@ -813,17 +844,17 @@ page_partners(struct w *w)
 		tpl_set(pd, "NAME", p->name);
 		if (p->short_name != p->name) {
 			struct tpl_dict *e = tpl_section(pd, "SHORT");
-			tpl_set(e, "LABEL", L(w, LABEL_COL_SHORT));
+			tpl_set(e, "LABEL", label_of(w, LABEL_COL_SHORT));
 			tpl_set(e, "TEXT", p->short_name);
 		}
 		if (p->country) {
 			struct tpl_dict *e = tpl_section(pd, "COUNTRY");
-			tpl_set(e, "LABEL", L(w, LABEL_COL_COUNTRY));
+			tpl_set(e, "LABEL", label_of(w, LABEL_COL_COUNTRY));
 			tpl_set(e, "TEXT", p->country);
 		}
 		activity_group(w, &acts, 2, "activities",
-		    L(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
-		    "../activities/");
+		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
+		    "../" PATH_ACTIVITIES "/");
 		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
 		    agreement_in_force, i, false, &tables);
 		project_table(w, "projects", i, 1, &tables);
@@ -831,9 +862,10 @@ page_partners(struct w *w)
 		tpl_set(pd, "TABLES", buf_str(&tables));
 		if (page_expand(w, "partner", pd, &page)) {
 			struct crumb cr[4];
-			size_t n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PARTNERS),
-			    "partners/index.html", p->short_name);
-			buf_printf(&rel, "partners/%s.html", p->id);
+			size_t n = page_crumbs(w, cr, &yl, label_of(w,
+			    LABEL_NAV_PARTNERS), PATH_PARTNER_INDEX,
+			    p->short_name);
+			buf_printf(&rel, PATH_PARTNER_FMT, p->id);
 			page_write(w, buf_str(&rel), p->name, NAV_PARTNERS, cr, n,
 			    buf_str(&page));
 		}
@@ -852,7 +884,7 @@ page_partners(struct w *w)
 
 /* out/<YEAR>/frameworks/<id>.html. */
 static void
-page_frameworks(struct w *w)
+page_frameworks(struct page_writer *w)
 {
 	const struct site *s = &w->c->site;
 	size_t nk = s->kinds.n;
@@ -869,21 +901,21 @@ page_frameworks(struct w *w)
 
 		buf_printf(&id, "kinds-%s", fw->id);
 		figure_table(w, buf_str(&id), LABEL_TITLE_BY_KIND,
-		    L(w, LABEL_COL_KIND), names, NULL,
+		    label_of(w, LABEL_COL_KIND), names, NULL,
 		    w->f->activities.by_framework_kind + i * nk, nk,
 		    w->f->activities.by_framework[i], true, &tab);
 		activity_group(w, &acts, 2, "activities",
-		    L(w, LABEL_NAV_ACTIVITIES), &w->g->framework[i],
-		    "../activities/");
+		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->framework[i],
+		    "../" PATH_ACTIVITIES "/");
 		tpl_set(d, "TITLE", fw->name);
 		tpl_set(d, "TABLE", buf_str(&tab));
 		tpl_set(d, "ACTIVITIES", buf_str(&acts));
 		if (page_expand(w, "framework", d, &page)) {
 			struct crumb cr[4];
 			size_t n = page_crumbs(w, cr, &yl,
-			    L(w, LABEL_NAV_STATISTICS), "statistics.html",
-			    fw->name);
-			buf_printf(&rel, "frameworks/%s.html", fw->id);
+			    label_of(w, LABEL_NAV_STATISTICS),
+			    PATH_STATISTICS, fw->name);
+			buf_printf(&rel, PATH_FRAMEWORK_FMT, fw->id);
 			page_write(w, buf_str(&rel), fw->name, NAV_STATISTICS, cr,
 			    n, buf_str(&page));
 		}
@@ -900,7 +932,7 @@ page_frameworks(struct w *w)
 
 /* out/<YEAR>/agreements.html and projects.html. */
 static void
-page_agreements_projects(struct w *w)
+page_agreements_projects(struct page_writer *w)
 {
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf tables = BUF_INIT, body = BUF_INIT, t = BUF_INIT, yl = BUF_INIT,
@@ -914,13 +946,15 @@ page_agreements_projects(struct w *w)
 	    agreement_signed_in, (size_t)-1, false, &tables);
 	agreement_table(w, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
 	    agreement_proposed_in, (size_t)-1, false, &tables);
-	tpl_set(d, "TITLE", L(w, LABEL_NAV_AGREEMENTS));
+	tpl_set(d, "TITLE", label_of(w, LABEL_NAV_AGREEMENTS));
 	tpl_set(d, "TABLES", buf_str(&tables));
-	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &src));
+	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &src));
 	if (page_expand(w, "agreements", d, &body)) {
-		n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_AGREEMENTS), NULL, NULL);
-		page_write(w, "agreements.html", L(w, LABEL_NAV_AGREEMENTS),
-		    NAV_AGREEMENTS, cr, n, buf_str(&body));
+		n = page_crumbs(w, cr, &yl, label_of(w, LABEL_NAV_AGREEMENTS),
+		    NULL, NULL);
+		page_write(w, PATH_AGREEMENTS, label_of(w,
+		    LABEL_NAV_AGREEMENTS), NAV_AGREEMENTS, cr, n,
+		    buf_str(&body));
 	}
 	tpl_dict_free(d);
 
@@ -928,12 +962,13 @@ page_agreements_projects(struct w *w)
 	buf_reset(&tables);
 	buf_reset(&body);
 	project_table(w, "projects", (size_t)-1, 0, &tables);
-	tpl_set(d, "TITLE", L(w, LABEL_NAV_PROJECTS));
+	tpl_set(d, "TITLE", label_of(w, LABEL_NAV_PROJECTS));
 	tpl_set(d, "TABLES", buf_str(&tables));
-	tpl_set(d, "SOURCE", Lx(w, LABEL_SOURCE_LINE, &src));
+	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &src));
 	if (page_expand(w, "projects", d, &body)) {
-		n = page_crumbs(w, cr, &yl, L(w, LABEL_NAV_PROJECTS), NULL, NULL);
-		page_write(w, "projects.html", L(w, LABEL_NAV_PROJECTS),
+		n = page_crumbs(w, cr, &yl, label_of(w, LABEL_NAV_PROJECTS),
+		    NULL, NULL);
+		page_write(w, PATH_PROJECTS, label_of(w, LABEL_NAV_PROJECTS),
 		    NAV_PROJECTS, cr, n, buf_str(&body));
 	}
 	tpl_dict_free(d);
@@ -946,7 +981,7 @@ page_agreements_projects(struct w *w)
 
 
 void
-pages_write_year(struct w *w, bool lists)
+pages_write_year(struct page_writer *w, bool lists)
 {
 	size_t *order = year_by_date(w->y);
 	struct groups groups;

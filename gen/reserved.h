@@ -5,10 +5,11 @@
  * a page the same id twice, so the loader refuses it (at the record, exit
  * status 1) and check and build agree.
  *
- * This is the one list. The page writers (gen/pages.c, gen/html.c,
- * gen/article.c and templates/) produce these names; tests/run-reserved
- * builds a year with every kind of page and fails when a page or an id
- * the writers produce is not listed here, so the list cannot fall behind.
+ * This is the one list of them. The names of pages are spelled once, in
+ * paths.h, which the page writers (gen/pages.c, gen/page.c,
+ * gen/article.c) spell them from too. tests/run-reserved builds a year
+ * with every kind of page and fails when a page or an id the writers
+ * produce is not listed here, so the list cannot fall behind.
  * Each X-macro calls X once per entry.
  */
 #ifndef COOPGEN_RESERVED_H
@@ -16,19 +17,27 @@
 
 #include <stdbool.h>
 
+#include "paths.h"
+
 /* X(folder, name): out/<YEAR>/<folder>/<name>.html is coopgen's own page
  * (the month pages are written above 500 activities, but the names are
  * kept whatever the count, so that a year growing past it still builds). */
 #define RESERVED_PAGES(X) \
-	X("activities", "index") \
-	X("activities", "month-00") X("activities", "month-01") \
-	X("activities", "month-02") X("activities", "month-03") \
-	X("activities", "month-04") X("activities", "month-05") \
-	X("activities", "month-06") X("activities", "month-07") \
-	X("activities", "month-08") X("activities", "month-09") \
-	X("activities", "month-10") X("activities", "month-11") \
-	X("activities", "month-12") \
-	X("partners", "index")
+	X(PATH_ACTIVITIES, PATH_INDEX_STEM) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(00)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(01)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(02)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(03)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(04)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(05)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(06)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(07)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(08)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(09)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(10)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(11)) \
+	X(PATH_ACTIVITIES, PATH_MONTH_STEM(12)) \
+	X(PATH_PARTNERS, PATH_INDEX_STEM)
 
 /* X(id): the ids of the report page (index.html) whatever the content:
  * the layout's and the report's own. Its chapters are ids there too. */

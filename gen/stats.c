@@ -1,8 +1,10 @@
 /* The tables of a year's figures and lists, for every writer; see stats.h. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "paths.h"
 #include "stats.h"
 #include "xalloc.h"
 
@@ -101,6 +103,38 @@ figure_table(struct stats *s, const struct stats_input *in, const char *id,
 	    values, n);
 }
 
+#define FIGURE(field) offsetof(struct figures_year, field)
+const struct headline headlines[] = {
+	{ LABEL_FIG_ACTIVITIES, "activities.total", FIGURE(activities.total),
+	    HEADLINE_REPORT | HEADLINE_YEARS, false, HEADLINE_BY_FRAMEWORK },
+	{ LABEL_FIG_AGREEMENTS_IN_FORCE, "agreements.in_force.total",
+	    FIGURE(agreements.in_force), HEADLINE_REPORT | HEADLINE_YEARS,
+	    false, HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_BILATERAL, "agreements.in_force.bilateral",
+	    FIGURE(agreements.bilateral), 0, true, HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_MULTILATERAL, "agreements.in_force.multilateral",
+	    FIGURE(agreements.multilateral), 0, true, HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_SIGNED, "agreements.signed",
+	    FIGURE(agreements.signed_in_year), HEADLINE_REPORT, false,
+	    HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_PROPOSED, "agreements.proposed",
+	    FIGURE(agreements.proposed), HEADLINE_REPORT, false,
+	    HEADLINE_NO_DETAIL },
+	{ LABEL_FIG_PROJECTS, "projects.total", FIGURE(projects.total),
+	    HEADLINE_REPORT | HEADLINE_YEARS, false, HEADLINE_BY_STATUS },
+};
+#undef FIGURE
+const size_t n_headlines = sizeof(headlines) / sizeof(headlines[0]);
+
+long long
+headline_value(const struct headline *h, const struct figures_year *f)
+{
+	long long v;
+
+	memcpy(&v, (const char *)f + h->offset, sizeof(v));
+	return v;
+}
+
 void
 stats_key_figures(struct stats *s, const struct stats_input *in)
 {
@@ -108,19 +142,6 @@ stats_key_figures(struct stats *s, const struct stats_input *in)
 	const struct figures_year *c = &in->f->cur, *p = &in->f->previous;
 	bool prev = in->f->has_previous;
 	int year = in->y->year;
-	struct {
-		enum label label;
-		long long now, before;
-	} rows[] = {
-		{ LABEL_FIG_ACTIVITIES, c->activities.total, p->activities.total },
-		{ LABEL_FIG_AGREEMENTS_IN_FORCE, c->agreements.in_force,
-		    p->agreements.in_force },
-		{ LABEL_FIG_SIGNED, c->agreements.signed_in_year,
-		    p->agreements.signed_in_year },
-		{ LABEL_FIG_PROPOSED, c->agreements.proposed,
-		    p->agreements.proposed },
-		{ LABEL_FIG_PROJECTS, c->projects.total, p->projects.total },
-	};
 	struct stats_table *t = table_new(s, "key-figures-table",
 	    expanded(s, in, LABEL_TITLE_SUMMARY, year), prev ? 4 : 2);
 
@@ -130,15 +151,91 @@ stats_key_figures(struct stats *s, const struct stats_input *in)
 		head(t, 2, expanded(s, in, LABEL_COL_YEAR, year - 1), true);
 		head(t, 3, label(l, LABEL_COL_CHANGE), true);
 	}
-	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
-		struct stats_row *r = row(s, t, label(l, rows[i].label), false);
-		r->cells[0].num = rows[i].now;
+	for (size_t i = 0; i < n_headlines; i++) {
+		const struct headline *h = &headlines[i];
+		if (!(h->use & HEADLINE_REPORT))
+			continue;
+		long long now = headline_value(h, c);
+		struct stats_row *r = row(s, t, label(l, h->label), false);
+		r->cells[0].num = now;
 		if (prev) {
-			r->cells[1].num = rows[i].before;
-			r->cells[2].num = rows[i].now - rows[i].before;
+			long long before = headline_value(h, p);
+			r->cells[1].num = before;
+			r->cells[2].num = now - before;
 			r->cells[2].sign = true;
 		}
 	}
+}
+
+/* The cross table of frameworks and kinds, with the totals of each. */
+static void
+framework_kind_table(struct stats *s, const struct stats_input *in)
+{
+	const struct site *site = &in->c->site;
+	const struct figures_year *f = &in->f->cur;
+	const struct labels *l = in->l;
+	size_t nf = site->frameworks.n, nk = site->kinds.n;
+
+	struct stats_table *x = table_new(s, "framework-kind",
+	    expanded(s, in, LABEL_TITLE_FRAMEWORK_KIND, in->y->year), nk + 2);
+	head(x, 0, label(l, LABEL_COL_FRAMEWORK), false);
+	for (size_t k = 0; k < nk; k++)
+		head(x, k + 1, site->kinds.v[k].name, true);
+	head(x, nk + 1, label(l, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < nf; i++) {
+		struct stats_row *r = row(s, x, site->frameworks.v[i].name,
+		    false);
+		const long long *v = f->activities.by_framework_kind + i * nk;
+		for (size_t k = 0; k < nk; k++)
+			r->cells[k].num = v[k];
+		r->cells[nk].num = f->activities.by_framework[i];
+	}
+	struct stats_row *tr = row(s, x, label(l, LABEL_ROW_TOTAL), true);
+	for (size_t k = 0; k < nk; k++)
+		tr->cells[k].num = f->activities.by_kind[k];
+	tr->cells[nk].num = f->activities.total;
+}
+
+/* Projects: the funders that have any (names and hrefs are the partners'),
+ * by status, with the chart of the statuses. */
+static void
+projects_table(struct stats *s, const struct stats_input *in,
+    const char *const names[], const char *const hrefs[])
+{
+	const struct figures_year *f = &in->f->cur;
+	const struct labels *l = in->l;
+	size_t np = in->c->n_partners;
+
+	struct stats_table *pj = table_new(s, "projects-by-funder",
+	    expanded(s, in, LABEL_TITLE_PROJECTS_BY_FUNDER, in->y->year),
+	    PROJECT_STATUSES + 2);
+	head(pj, 0, label(l, LABEL_COL_FUNDER), false);
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		head(pj, (size_t)st + 1, label(l,
+		    label_project_status((enum project_status)st)), true);
+	head(pj, PROJECT_STATUSES + 1, label(l, LABEL_COL_TOTAL), true);
+	for (size_t i = 0; i < np; i++) {
+		const long long *v = f->projects.by_funder +
+		    i * (1 + PROJECT_STATUSES);
+		if (v[0] == 0)
+			continue;
+		struct stats_row *r = row(s, pj, names[i], false);
+		r->href = hrefs[i];
+		for (int st = 0; st < PROJECT_STATUSES; st++)
+			r->cells[st].num = v[1 + st];
+		r->cells[PROJECT_STATUSES].num = v[0];
+	}
+	struct stats_row *tr = row(s, pj, label(l, LABEL_ROW_TOTAL), true);
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		tr->cells[st].num = f->projects.by_status[st];
+	tr->cells[PROJECT_STATUSES].num = f->projects.total;
+	const char *statuses[PROJECT_STATUSES];
+	for (int st = 0; st < PROJECT_STATUSES; st++)
+		statuses[st] = label(l,
+		    label_project_status((enum project_status)st));
+	chart(s, pj, "projects-by-status-chart",
+	    label(l, LABEL_CHART_PROJECTS_BY_STATUS), statuses,
+	    f->projects.by_status, PROJECT_STATUSES);
 }
 
 void
@@ -157,7 +254,7 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 
 	for (size_t i = 0; i < nf; i++) {
 		names[i] = site->frameworks.v[i].name;
-		hrefs[i] = arena_printf(&s->a, "frameworks/%s.html",
+		hrefs[i] = arena_printf(&s->a, PATH_FRAMEWORK_FMT,
 		    site->frameworks.v[i].id);
 	}
 	figure_table(s, in, "by-framework", LABEL_TITLE_BY_FRAMEWORK,
@@ -190,31 +287,14 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 	/* An activity with two partners counts for both: no total. */
 	for (size_t i = 0; i < np; i++) {
 		names[i] = in->c->partners[i].short_name;
-		hrefs[i] = arena_printf(&s->a, "partners/%s.html",
+		hrefs[i] = arena_printf(&s->a, PATH_PARTNER_FMT,
 		    in->c->partners[i].id);
 	}
 	figure_table(s, in, "by-partner", LABEL_TITLE_BY_PARTNER,
 	    label(l, LABEL_COL_PARTNER), names, hrefs,
 	    f->activities.by_partner, np, -1);
 
-	struct stats_table *x = table_new(s, "framework-kind",
-	    expanded(s, in, LABEL_TITLE_FRAMEWORK_KIND, year), nk + 2);
-	head(x, 0, label(l, LABEL_COL_FRAMEWORK), false);
-	for (size_t k = 0; k < nk; k++)
-		head(x, k + 1, site->kinds.v[k].name, true);
-	head(x, nk + 1, label(l, LABEL_COL_TOTAL), true);
-	for (size_t i = 0; i < nf; i++) {
-		struct stats_row *r = row(s, x, site->frameworks.v[i].name,
-		    false);
-		for (size_t k = 0; k < nk; k++)
-			r->cells[k].num = f->activities.by_framework_kind[i * nk +
-			    k];
-		r->cells[nk].num = f->activities.by_framework[i];
-	}
-	struct stats_row *tr = row(s, x, label(l, LABEL_ROW_TOTAL), true);
-	for (size_t k = 0; k < nk; k++)
-		tr->cells[k].num = f->activities.by_kind[k];
-	tr->cells[nk].num = f->activities.total;
+	framework_kind_table(s, in);
 
 	const char *types[2] = { label(l, LABEL_TYPE_BILATERAL),
 	    label(l, LABEL_TYPE_MULTILATERAL) };
@@ -229,36 +309,7 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 	    LABEL_TITLE_AGREEMENTS_BY_PARTNER, label(l, LABEL_COL_PARTNER),
 	    names, hrefs, f->agreements.by_partner, np, -1);
 
-	/* Projects: the funders that have any, by status. */
-	struct stats_table *pj = table_new(s, "projects-by-funder",
-	    expanded(s, in, LABEL_TITLE_PROJECTS_BY_FUNDER, year),
-	    PROJECT_STATUSES + 2);
-	head(pj, 0, label(l, LABEL_COL_FUNDER), false);
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		head(pj, (size_t)st + 1, label(l,
-		    label_project_status((enum project_status)st)), true);
-	head(pj, PROJECT_STATUSES + 1, label(l, LABEL_COL_TOTAL), true);
-	for (size_t i = 0; i < np; i++) {
-		const long long *v = f->projects.by_funder +
-		    i * (1 + PROJECT_STATUSES);
-		if (v[0] == 0)
-			continue;
-		struct stats_row *r = row(s, pj, names[i], false);
-		r->href = hrefs[i];
-		for (int st = 0; st < PROJECT_STATUSES; st++)
-			r->cells[st].num = v[1 + st];
-		r->cells[PROJECT_STATUSES].num = v[0];
-	}
-	tr = row(s, pj, label(l, LABEL_ROW_TOTAL), true);
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		tr->cells[st].num = f->projects.by_status[st];
-	tr->cells[PROJECT_STATUSES].num = f->projects.total;
-	const char *statuses[PROJECT_STATUSES];
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		statuses[st] = label(l, label_project_status((enum project_status)st));
-	chart(s, pj, "projects-by-status-chart",
-	    label(l, LABEL_CHART_PROJECTS_BY_STATUS), statuses,
-	    f->projects.by_status, PROJECT_STATUSES);
+	projects_table(s, in, names, hrefs);
 
 	free(names);
 	free(hrefs);

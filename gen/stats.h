@@ -1,8 +1,9 @@
 /*
  * stats: the tables of figures and lists every output of a year shows, in
  * one place: which tables, in what order, with what captions, heads and
- * rows. A writer (report.docx; the site's statistics page and the workbook
- * can take them from here too) only lays them out.
+ * rows. A writer (the site's pages, report.docx) only lays them out. The
+ * workbook takes the headline figures from here; its other sheets are
+ * its own (live formulas over every record), see xlsx.c.
  *
  * The numbers come from figures.h; texts are the content's and the labels'.
  * Everything lives in the arena of struct stats.
@@ -61,6 +62,40 @@ struct stats_input {
 	const struct labels *l;
 	const struct locale *loc;
 };
+
+/*
+ * The headline figures of a year, in the one order every output shows
+ * them: the workbook's summary sheet has them all, the report's key
+ * figures (the site's and report.docx's) those marked HEADLINE_REPORT,
+ * the list of years those marked HEADLINE_YEARS.
+ */
+enum headline_use {
+	HEADLINE_REPORT = 1 << 0,
+	HEADLINE_YEARS = 1 << 1,
+};
+
+/* The rows the workbook's summary adds under a headline figure. */
+enum headline_detail {
+	HEADLINE_NO_DETAIL,
+	HEADLINE_BY_FRAMEWORK,	/* activities.by_framework.<id> */
+	HEADLINE_BY_STATUS,	/* projects.by_status.<id> */
+};
+
+struct headline {
+	enum label label;
+	const char *path;	/* in figures.json */
+	size_t	 offset;	/* of its long long in struct figures_year */
+	unsigned use;		/* enum headline_use */
+	bool	 part;		/* a part of the figure above it */
+	enum headline_detail detail;
+};
+
+extern const struct headline headlines[];
+extern const size_t n_headlines;
+
+/* The value of headline h in the figures f. */
+long long headline_value(const struct headline *h,
+	    const struct figures_year *f);
 
 /* The key figures, with the year before and the change when the content
  * has that year: one table. */

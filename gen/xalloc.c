@@ -3,13 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "status.h"
 #include "xalloc.h"
 
 _Noreturn void
 xalloc_die(void)
 {
 	fputs("coopgen: error: out of memory\n", stderr);
-	exit(3);
+	exit(EXIT_SYSTEM);
 }
 
 void *

@@ -3,7 +3,7 @@
  *
  * coopgen cannot do anything useful without memory, and checking every
  * allocation at every call site would bury the logic; these print a message
- * and exit with status 3 (system failure) instead.
+ * and exit with EXIT_SYSTEM (status.h) instead.
  */
 #ifndef COOPGEN_XALLOC_H
 #define COOPGEN_XALLOC_H
@@ -17,7 +17,7 @@ void	*xrealloc(void *p, size_t size);
 void	*xgrow(void *p, size_t *cap, size_t n, size_t size);
 char	*xstrdup(const char *s);
 char	*xstrndup(const char *s, size_t n);
-/* Report memory exhaustion and exit with status 3. */
+/* Report memory exhaustion and exit with EXIT_SYSTEM. */
 _Noreturn void xalloc_die(void);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "format.h"
+#include "stats.h"
 #include "utf8.h"
 #include "xalloc.h"
 #include "xlsx.h"
@@ -22,8 +23,9 @@
 #define MM		(1 / 25.4)
 #define COLS_MAX	64
 
-/* Everything a sheet writer needs. */
-struct book {
+/* The workbook being written: everything a sheet writer needs. (Not
+ * build.c's workbook_job, the thread that calls xlsx_write_statistics.) */
+struct workbook {
 	lxw_workbook *wb;
 	const struct xlsx_input *in;
 	const struct content *c;
@@ -106,7 +108,7 @@ xlsx_sheet_name_problem(const char *s)
 /* Keep the first failure of the workbook, with what was being written
  * and why: a workbook that lacks a cell is never written without a word. */
 static void
-failed(struct book *b, const char *what, const char *why)
+failed(struct workbook *b, const char *what, const char *why)
 {
 	if (b->failed.len > 0)
 		return;
@@ -117,7 +119,7 @@ failed(struct book *b, const char *what, const char *why)
 
 /* Whether a libxlsxwriter call went well; its failure is kept. */
 static bool
-kept(struct book *b, lxw_error e, const char *what)
+kept(struct workbook *b, lxw_error e, const char *what)
 {
 	if (e == LXW_NO_ERROR)
 		return true;
@@ -126,7 +128,7 @@ kept(struct book *b, lxw_error e, const char *what)
 }
 
 static void
-kept_cell(struct book *b, lxw_error e, lxw_row_t row, int col)
+kept_cell(struct workbook *b, lxw_error e, lxw_row_t row, int col)
 {
 	char cell[16], what[32];
 
@@ -138,7 +140,7 @@ kept_cell(struct book *b, lxw_error e, lxw_row_t row, int col)
 }
 
 static void
-kept_row(struct book *b, lxw_error e, lxw_row_t row)
+kept_row(struct workbook *b, lxw_error e, lxw_row_t row)
 {
 	char what[32];
 
@@ -152,7 +154,7 @@ kept_row(struct book *b, lxw_error e, lxw_row_t row)
  * temporary file and never checks those writes (a full disk would lose
  * rows without a word): check them once the sheet is done. */
 static void
-end_sheet(struct book *b)
+end_sheet(struct workbook *b)
 {
 	FILE *f = b->ws != NULL ? b->ws->optimize_tmpfile : NULL;
 
@@ -168,7 +170,7 @@ end_sheet(struct book *b)
  * kept) when it cannot be. The labels were checked against Excel's rules
  * (xlsx_sheet_name_problem), so this is a last guard. */
 static bool
-add_sheet(struct book *b, const char *name)
+add_sheet(struct workbook *b, const char *name)
 {
 	end_sheet(b);
 	b->sheet = name;
@@ -254,7 +256,7 @@ col_width(const struct widths *w, int col)
 }
 
 static void
-apply_widths(struct book *b, const struct widths *w)
+apply_widths(struct workbook *b, const struct widths *w)
 {
 	for (int i = 0; i < w->n; i++)
 		kept(b, worksheet_set_column(b->ws, (lxw_col_t)i, (lxw_col_t)i,
@@ -275,7 +277,7 @@ lines_in(const char *s, double width)
 /* A row tall enough for lines of text, up to Excel's tallest: the rest
  * of a longer text is in the cell, shown when it is opened. */
 static void
-set_lines(struct book *b, lxw_row_t row, int lines)
+set_lines(struct workbook *b, lxw_row_t row, int lines)
 {
 	double height = LINE_HEIGHT * lines;
 
@@ -286,7 +288,7 @@ set_lines(struct book *b, lxw_row_t row, int lines)
 /* Make row tall enough for its wrapped texts (texts[i] in column i, NULL
  * for a number): neither Excel nor LibreOffice grows a row on opening. */
 static void
-fit_row(struct book *b, lxw_row_t row, const struct widths *w,
+fit_row(struct workbook *b, lxw_row_t row, const struct widths *w,
     const char *const texts[], int n)
 {
 	int lines = 1;
@@ -307,7 +309,7 @@ fit_row(struct book *b, lxw_row_t row, const struct widths *w,
  * character that leaves room for "…" (never inside a UTF-8 sequence or
  * a surrogate pair), and ends with it. Returns s, or the cut copy. */
 static const char *
-cell_text(struct book *b, const char *s)
+cell_text(struct workbook *b, const char *s)
 {
 	size_t n = strlen(s), i = 0, units = 0, keep = 0;
 
@@ -334,7 +336,7 @@ cell_text(struct book *b, const char *s)
 
 /* Text is always written as text: a title "=SUM(A1:A9)" stays a string. */
 static void
-put_text(struct book *b, lxw_row_t row, int col, const char *s,
+put_text(struct workbook *b, lxw_row_t row, int col, const char *s,
     lxw_format *fmt)
 {
 	kept_cell(b, worksheet_write_string(b->ws, row, (lxw_col_t)col,
@@ -342,14 +344,14 @@ put_text(struct book *b, lxw_row_t row, int col, const char *s,
 }
 
 static void
-put_num(struct book *b, lxw_row_t row, int col, double n, lxw_format *fmt)
+put_num(struct workbook *b, lxw_row_t row, int col, double n, lxw_format *fmt)
 {
 	kept_cell(b, worksheet_write_number(b->ws, row, (lxw_col_t)col, n,
 	    fmt), row, col);
 }
 
 static void
-put_blank(struct book *b, lxw_row_t row, int col, lxw_format *fmt)
+put_blank(struct workbook *b, lxw_row_t row, int col, lxw_format *fmt)
 {
 	kept_cell(b, worksheet_write_blank(b->ws, row, (lxw_col_t)col, fmt),
 	    row, col);
@@ -358,7 +360,7 @@ put_blank(struct book *b, lxw_row_t row, int col, lxw_format *fmt)
 /* A total as a live formula that also carries its computed value, so that
  * a reader without a calculation engine still sees the number. */
 static void
-put_sum(struct book *b, lxw_row_t row, int col, const char *formula,
+put_sum(struct workbook *b, lxw_row_t row, int col, const char *formula,
     long long value, lxw_format *fmt)
 {
 	kept_cell(b, worksheet_write_formula_num(b->ws, row, (lxw_col_t)col,
@@ -388,7 +390,7 @@ excel_date(struct date d)
 /* A date: a real Excel date when it can be, else text ("tháng 6/2023";
  * a day before 1900 as the report writes it). */
 static void
-put_date(struct book *b, lxw_row_t row, int col, struct date d)
+put_date(struct workbook *b, lxw_row_t row, int col, struct date d)
 {
 	if (d.year == 0) {
 		put_blank(b, row, col, b->text);
@@ -406,7 +408,7 @@ put_date(struct book *b, lxw_row_t row, int col, struct date d)
 }
 
 static void
-measure_date(struct book *b, struct widths *w, int col, struct date d)
+measure_date(struct workbook *b, struct widths *w, int col, struct date d)
 {
 	buf_reset(&b->scratch);
 	if (excel_date(d))
@@ -418,7 +420,7 @@ measure_date(struct book *b, struct widths *w, int col, struct date d)
 
 /* The partners of a record, by short name, joined by ", ". */
 static const char *
-partner_names(const struct book *b, const struct refs *r, struct buf *out)
+partner_names(const struct workbook *b, const struct refs *r, struct buf *out)
 {
 	buf_reset(out);
 	for (size_t i = 0; i < r->n; i++) {
@@ -431,7 +433,7 @@ partner_names(const struct book *b, const struct refs *r, struct buf *out)
 
 /* A label with {year} and {organisation} filled in, into out. */
 static const char *
-expanded(const struct book *b, enum label id, int year, struct buf *out)
+expanded(const struct workbook *b, enum label id, int year, struct buf *out)
 {
 	buf_reset(out);
 	label_expand(out, b->l, id, year, b->c->site.organisation);
@@ -440,7 +442,7 @@ expanded(const struct book *b, enum label id, int year, struct buf *out)
 
 /* "Bảng 3. Title of the table", merged across the table's columns. */
 static lxw_row_t
-title_row(struct book *b, lxw_row_t row, int ncols, enum label title)
+title_row(struct workbook *b, lxw_row_t row, int ncols, enum label title)
 {
 	struct buf t = BUF_INIT;
 
@@ -458,7 +460,7 @@ title_row(struct book *b, lxw_row_t row, int ncols, enum label title)
 
 /* A header row, tall enough for its wrapped headers. */
 static lxw_row_t
-header_row(struct book *b, lxw_row_t row, const char *const heads[], int n,
+header_row(struct workbook *b, lxw_row_t row, const char *const heads[], int n,
     const struct widths *w)
 {
 	int lines = 1;
@@ -475,7 +477,7 @@ header_row(struct book *b, lxw_row_t row, const char *const heads[], int n,
 
 /* The source of the figures, under a table; returns the next free row. */
 static lxw_row_t
-source_row(struct book *b, lxw_row_t row)
+source_row(struct workbook *b, lxw_row_t row)
 {
 	struct buf t = BUF_INIT;
 
@@ -489,7 +491,7 @@ source_row(struct book *b, lxw_row_t row)
  * margins of Vietnamese administrative documents (20 mm top and bottom,
  * 30 mm left, 15 mm right). */
 static void
-page_setup(struct book *b, bool landscape, lxw_row_t repeat)
+page_setup(struct workbook *b, bool landscape, lxw_row_t repeat)
 {
 	lxw_worksheet *ws = b->ws;
 
@@ -531,52 +533,57 @@ summary_add(struct summary *s, const char *name, bool sub, long long now,
 	s->v[s->n++] = (struct summary_row){ name, sub, now, before, path };
 }
 
-/* Sheet 1: the key figures, this year against the year before. */
+/* The rows under a headline figure: each framework's activities, or
+ * each status's projects. */
 static void
-sheet_summary(struct book *b)
+summary_detail(struct summary *s, const struct workbook *b,
+    enum headline_detail detail)
 {
 	const struct site *site = &b->c->site;
 	const struct figures *fig = b->in->f;
 	const struct figures_year *cur = &fig->cur, *prev = &fig->previous;
 	bool p = fig->has_previous;
+
+	if (detail == HEADLINE_BY_FRAMEWORK)
+		for (size_t i = 0; i < site->frameworks.n; i++)
+			summary_add(s, site->frameworks.v[i].name, true,
+			    cur->activities.by_framework[i],
+			    p ? prev->activities.by_framework[i] : 0,
+			    arena_printf(&s->arena,
+			    "activities.by_framework.%s",
+			    site->frameworks.v[i].id));
+	if (detail == HEADLINE_BY_STATUS)
+		for (int st = 0; st < PROJECT_STATUSES; st++)
+			summary_add(s, label(b->l, label_project_status(
+			    (enum project_status)st)), true,
+			    cur->projects.by_status[st],
+			    p ? prev->projects.by_status[st] : 0,
+			    arena_printf(&s->arena, "projects.by_status.%s",
+			    project_status_ids[st]));
+}
+
+/* Sheet 1: the key figures, this year against the year before. */
+static void
+sheet_summary(struct workbook *b)
+{
+	const struct figures *fig = b->in->f;
+	const struct figures_year *cur = &fig->cur, *prev = &fig->previous;
+	bool p = fig->has_previous;
 	struct buf y1 = BUF_INIT, y0 = BUF_INIT;
 	struct widths w = { 0 };
-	struct summary s = { NULL, 0, 0, ARENA_INIT };
+	struct summary s = { .arena = ARENA_INIT };
 
 	if (!add_sheet(b, label(b->l, LABEL_SHEET_SUMMARY)))
 		return;
 
-#define BEFORE(field) (p ? prev->field : 0)
-	summary_add(&s, label(b->l, LABEL_FIG_ACTIVITIES), false,
-	    cur->activities.total, BEFORE(activities.total), "activities.total");
-	for (size_t i = 0; i < site->frameworks.n; i++)
-		summary_add(&s, site->frameworks.v[i].name, true,
-		    cur->activities.by_framework[i],
-		    BEFORE(activities.by_framework[i]), arena_printf(&s.arena,
-		    "activities.by_framework.%s", site->frameworks.v[i].id));
-	summary_add(&s, label(b->l, LABEL_FIG_AGREEMENTS_IN_FORCE), false,
-	    cur->agreements.in_force, BEFORE(agreements.in_force),
-	    "agreements.in_force.total");
-	summary_add(&s, label(b->l, LABEL_FIG_BILATERAL), true,
-	    cur->agreements.bilateral, BEFORE(agreements.bilateral),
-	    "agreements.in_force.bilateral");
-	summary_add(&s, label(b->l, LABEL_FIG_MULTILATERAL), true,
-	    cur->agreements.multilateral, BEFORE(agreements.multilateral),
-	    "agreements.in_force.multilateral");
-	summary_add(&s, label(b->l, LABEL_FIG_SIGNED), false,
-	    cur->agreements.signed_in_year, BEFORE(agreements.signed_in_year),
-	    "agreements.signed");
-	summary_add(&s, label(b->l, LABEL_FIG_PROPOSED), false,
-	    cur->agreements.proposed, BEFORE(agreements.proposed),
-	    "agreements.proposed");
-	summary_add(&s, label(b->l, LABEL_FIG_PROJECTS), false,
-	    cur->projects.total, BEFORE(projects.total), "projects.total");
-	for (int st = 0; st < PROJECT_STATUSES; st++)
-		summary_add(&s, label(b->l, label_project_status(
-		    (enum project_status)st)), true, cur->projects.by_status[st],
-		    BEFORE(projects.by_status[st]), arena_printf(&s.arena,
-		    "projects.by_status.%s", project_status_ids[st]));
-#undef BEFORE
+	/* The headline figures (stats.h), with their details. */
+	for (size_t i = 0; i < n_headlines; i++) {
+		const struct headline *h = &headlines[i];
+		summary_add(&s, label(b->l, h->label), h->part,
+		    headline_value(h, cur), p ? headline_value(h, prev) : 0,
+		    h->path);
+		summary_detail(&s, b, h->detail);
+	}
 
 	const char *heads[5];
 	int ncols = 0;
@@ -627,7 +634,7 @@ sheet_summary(struct book *b)
 
 /* Sheet 2: every activity record. */
 static void
-sheet_activities(struct book *b)
+sheet_activities(struct workbook *b)
 {
 	const struct year *y = b->in->y;
 	const struct site *s = &b->c->site;
@@ -700,9 +707,10 @@ sheet_activities(struct book *b)
 
 /* A column chart (or bar chart) of one row or column of a sheet. */
 static void
-insert_chart(struct book *b, uint8_t type, enum label title, lxw_row_t cat_r1, int cat_c1,
-    lxw_row_t cat_r2, int cat_c2, lxw_row_t val_r1, int val_c1,
-    lxw_row_t val_r2, int val_c2, lxw_row_t at, double y_scale)
+insert_chart(struct workbook *b, uint8_t type, enum label title,
+    lxw_row_t cat_r1, int cat_c1, lxw_row_t cat_r2, int cat_c2,
+    lxw_row_t val_r1, int val_c1, lxw_row_t val_r2, int val_c2, lxw_row_t at,
+    double y_scale)
 {
 	lxw_chart_font font = { .name = FONT, .size = 11 };
 	lxw_chart *chart = workbook_add_chart(b->wb, type);
@@ -730,7 +738,7 @@ insert_chart(struct book *b, uint8_t type, enum label title, lxw_row_t cat_r1, i
 
 /* Sheet 3: the framework x kind cross table, and two charts. */
 static void
-sheet_framework_kind(struct book *b)
+sheet_framework_kind(struct workbook *b)
 {
 	const struct site *s = &b->c->site;
 	const struct figures_year *f = b->f;
@@ -786,7 +794,7 @@ sheet_framework_kind(struct book *b)
 
 /* Sheet 4: each partner's activities, agreements and projects. */
 static void
-sheet_partners(struct book *b)
+sheet_partners(struct workbook *b)
 {
 	const struct content *c = b->c;
 	const struct figures_year *f = b->f;
@@ -836,7 +844,7 @@ sheet_partners(struct book *b)
 /* A list of the agreements pick chooses, with the dates when dates is set,
  * and totals by type when totals is set; returns the next free row. */
 static lxw_row_t
-agreement_list(struct book *b, lxw_row_t row,
+agreement_list(struct workbook *b, lxw_row_t row,
     enum label title, bool (*pick)(const struct agreement *, int),
     bool dates, bool totals, const struct widths *w)
 {
@@ -919,7 +927,7 @@ agreement_list(struct book *b, lxw_row_t row,
 
 /* Sheet 5: agreements in force at year end, signed, proposed. */
 static void
-sheet_agreements(struct book *b)
+sheet_agreements(struct workbook *b)
 {
 	const struct content *c = b->c;
 	struct widths w = { .cap = { 8, 45, 14, 24, 16, 16, 10 } };
@@ -961,76 +969,59 @@ sheet_agreements(struct book *b)
 	buf_free(&t);
 }
 
-/* Sheet 6: projects by funder and status, a chart, then the list. The two
- * tables share their columns: the funder stands in the wide title column
- * and the counts under the list's narrower columns. */
-static void
-sheet_projects(struct book *b)
+/* The widths of sheet 6's columns, which its two tables share; returns
+ * how many funders have projects, the rows of the first table. */
+static size_t
+projects_measure(struct workbook *b, struct widths *w,
+    const char *const cross[], int ncross, const char *const list[],
+    int nlist)
 {
 	const struct content *c = b->c;
 	const struct year *y = b->in->y;
-	const struct figures_year *f = b->f;
-	struct widths w = { .cap = { 8, 45, 16, 16, 16, 16, 16, 10, 10 } };
 	struct buf t = BUF_INIT;
-	const size_t stride = 1 + PROJECT_STATUSES;
-	const int ncross = 3 + PROJECT_STATUSES, nlist = 9;
 	size_t funders = 0;
 
-	const char *cross[3 + PROJECT_STATUSES];
-	cross[0] = label(b->l, LABEL_COL_NO);
-	cross[1] = label(b->l, LABEL_COL_FUNDER);
-	for (int s = 0; s < PROJECT_STATUSES; s++)
-		cross[2 + s] = label(b->l, label_project_status(
-		    (enum project_status)s));
-	cross[2 + PROJECT_STATUSES] = label(b->l, LABEL_COL_TOTAL);
-	const char *list[] = { label(b->l, LABEL_COL_NO),
-	    label(b->l, LABEL_COL_TITLE), label(b->l, LABEL_COL_FUNDER),
-	    label(b->l, LABEL_COL_STATUS), label(b->l, LABEL_COL_START),
-	    label(b->l, LABEL_COL_END), label(b->l, LABEL_COL_BUDGET),
-	    label(b->l, LABEL_COL_CURRENCY), label(b->l, LABEL_COL_COUNT) };
-
-	if (!add_sheet(b, label(b->l, LABEL_SHEET_PROJECTS)))
-		return;
-	measure_heads(&w, cross, ncross);
-	measure_heads(&w, list, nlist);
+	measure_heads(w, cross, ncross);
+	measure_heads(w, list, nlist);
 	for (size_t i = 0; i < c->n_partners; i++) {
-		if (f->projects.by_funder[i * stride] == 0)
+		if (b->f->projects.by_funder[i * (1 + PROJECT_STATUSES)] == 0)
 			continue;
 		funders++;
-		measure(&w, 1, c->partners[i].short_name);
+		measure(w, 1, c->partners[i].short_name);
 	}
-	measure(&w, 1, label(b->l, LABEL_ROW_TOTAL));
+	measure(w, 1, label(b->l, LABEL_ROW_TOTAL));
 	for (size_t i = 0; i < y->n_projects; i++) {
 		const struct project *p = &y->projects[i];
-		measure(&w, 1, p->title);
-		measure(&w, 2, c->partners[p->funder.index].short_name);
-		measure(&w, 3, label(b->l, label_project_status(p->status)));
-		measure_date(b, &w, 4, p->start);
-		measure_date(b, &w, 5, p->end);
+		measure(w, 1, p->title);
+		measure(w, 2, c->partners[p->funder.index].short_name);
+		measure(w, 3, label(b->l, label_project_status(p->status)));
+		measure_date(b, w, 4, p->start);
+		measure_date(b, w, 5, p->end);
 		if (p->has_budget) {
 			buf_reset(&t);
 			buf_printf(&t, "%.2f", p->budget);
-			measure(&w, 6, buf_str(&t));
+			measure(w, 6, buf_str(&t));
 		}
 	}
+	buf_free(&t);
+	return funders;
+}
 
-	/* The cross table takes its title, header, funders (or "none"),
-	 * total and source rows, then 16 rows of chart; the list's title
-	 * comes below, its header under it. */
-	lxw_row_t list_head = 2 + (lxw_row_t)(funders ? funders : 1) + 1 + 2 +
-	    16 + 1;
-	lxw_row_t list_last = list_head + (lxw_row_t)(y->n_projects ?
-	    y->n_projects : 1);
-	worksheet_freeze_panes(b->ws, 2, 0);
-	kept(b, worksheet_autofilter(b->ws, list_head, 0, list_last,
-	    (lxw_col_t)(nlist - 1)), "the filter");
-	page_setup(b, true, 1);
-	apply_widths(b, &w);
+/* Sheet 6's first table: the projects of each funder by status, their
+ * totals, and the chart of the totals under them. */
+static void
+projects_by_funder(struct workbook *b, const char *const cross[], int ncross,
+    size_t funders, const struct widths *w)
+{
+	const struct content *c = b->c;
+	const struct figures_year *f = b->f;
+	const size_t stride = 1 + PROJECT_STATUSES;
+	struct buf t = BUF_INIT;
 
 	lxw_row_t row = title_row(b, 0, ncross,
 	    LABEL_TITLE_PROJECTS_BY_FUNDER);
 	lxw_row_t head = row;
-	row = header_row(b, row, cross, ncross, &w);
+	row = header_row(b, row, cross, ncross, w);
 	lxw_row_t first = row;
 	long long k = 0;
 	for (size_t i = 0; i < c->n_partners; i++) {
@@ -1057,14 +1048,27 @@ sheet_projects(struct book *b)
 	insert_chart(b, LXW_CHART_COLUMN,
 	    LABEL_CHART_PROJECTS_BY_STATUS, head, 2, head, 1 + PROJECT_STATUSES,
 	    totals, 2, totals, 1 + PROJECT_STATUSES, row, 1.0);
+	buf_free(&t);
+}
 
-	row = title_row(b, list_head - 1, nlist, LABEL_TITLE_PROJECTS);
-	row = header_row(b, row, list, nlist, &w);
+/* Sheet 6's second table: every project of the year, its header at
+ * list_head, then the total and the source. */
+static void
+projects_list(struct workbook *b, lxw_row_t list_head,
+    const char *const list[], int nlist, const struct widths *w)
+{
+	const struct content *c = b->c;
+	const struct year *y = b->in->y;
+	struct buf t = BUF_INIT;
+
+	lxw_row_t row = title_row(b, list_head - 1, nlist,
+	    LABEL_TITLE_PROJECTS);
+	row = header_row(b, row, list, nlist, w);
 	lxw_row_t lfirst = row;
 	for (size_t i = 0; i < y->n_projects; i++, row++) {
 		const struct project *p = &y->projects[i];
 		const char *texts[2] = { NULL, p->title };
-		fit_row(b, row, &w, texts, 2);
+		fit_row(b, row, w, texts, 2);
 		put_num(b, row, 0, (long long)i + 1, b->num);
 		put_text(b, row, 1, p->title, b->text);
 		put_text(b, row, 2, c->partners[p->funder.index].short_name,
@@ -1087,13 +1091,60 @@ sheet_projects(struct book *b)
 		put_text(b, row++, 0, label(b->l, LABEL_NONE), b->text);
 	put_text(b, row, 1, label(b->l, LABEL_ROW_TOTAL), b->total_text);
 	put_sum(b, row, 8, sum_of(&t, lfirst, 8, row > lfirst ? row - 1 :
-	    lfirst, 8), f->projects.total, b->total_num);
+	    lfirst, 8), b->f->projects.total, b->total_num);
 	source_row(b, row + 2);
 	buf_free(&t);
 }
 
+/* Sheet 6: projects by funder and status, a chart, then the list. The two
+ * tables share their columns: the funder stands in the wide title column
+ * and the counts under the list's narrower columns. The sheet is written
+ * row after row (libxlsxwriter's constant-memory mode), so the pieces are
+ * called in the order of their rows. */
+static void
+sheet_projects(struct workbook *b)
+{
+	const struct year *y = b->in->y;
+	struct widths w = { .cap = { 8, 45, 16, 16, 16, 16, 16, 10, 10 } };
+	const int ncross = 3 + PROJECT_STATUSES, nlist = 9;
+
+	const char *cross[3 + PROJECT_STATUSES];
+	cross[0] = label(b->l, LABEL_COL_NO);
+	cross[1] = label(b->l, LABEL_COL_FUNDER);
+	for (int s = 0; s < PROJECT_STATUSES; s++)
+		cross[2 + s] = label(b->l, label_project_status(
+		    (enum project_status)s));
+	cross[2 + PROJECT_STATUSES] = label(b->l, LABEL_COL_TOTAL);
+	const char *list[] = { label(b->l, LABEL_COL_NO),
+	    label(b->l, LABEL_COL_TITLE), label(b->l, LABEL_COL_FUNDER),
+	    label(b->l, LABEL_COL_STATUS), label(b->l, LABEL_COL_START),
+	    label(b->l, LABEL_COL_END), label(b->l, LABEL_COL_BUDGET),
+	    label(b->l, LABEL_COL_CURRENCY), label(b->l, LABEL_COL_COUNT) };
+
+	if (!add_sheet(b, label(b->l, LABEL_SHEET_PROJECTS)))
+		return;
+	size_t funders = projects_measure(b, &w, cross, ncross, list, nlist);
+
+	/* The cross table takes its title, header, funders (or "none"),
+	 * total and source rows, then 16 rows of chart; the list's title
+	 * comes below, its header under it. The filter goes on the list,
+	 * and must be set before any row is written. */
+	lxw_row_t list_head = 2 + (lxw_row_t)(funders ? funders : 1) + 1 + 2 +
+	    16 + 1;
+	lxw_row_t list_last = list_head + (lxw_row_t)(y->n_projects ?
+	    y->n_projects : 1);
+	worksheet_freeze_panes(b->ws, 2, 0);
+	kept(b, worksheet_autofilter(b->ws, list_head, 0, list_last,
+	    (lxw_col_t)(nlist - 1)), "the filter");
+	page_setup(b, true, 1);
+	apply_widths(b, &w);
+
+	projects_by_funder(b, cross, ncross, funders, &w);
+	projects_list(b, list_head, list, nlist, &w);
+}
+
 static lxw_format *
-new_format(struct book *b, bool bold, bool border)
+new_format(struct workbook *b, bool bold, bool border)
 {
 	lxw_format *f = workbook_add_format(b->wb);
 
@@ -1110,7 +1161,7 @@ new_format(struct book *b, bool bold, bool border)
 }
 
 static void
-make_formats(struct book *b)
+make_formats(struct workbook *b)
 {
 	b->title = new_format(b, true, false);
 	format_set_font_size(b->title, 14);
@@ -1155,7 +1206,8 @@ xlsx_write_statistics(const struct xlsx_input *in, const char *path,
 {
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE,
 	    .tmpdir = (char *)tmpdir };
-	struct book b = { .in = in, .c = in->c, .f = &in->f->cur, .l = in->l };
+	struct workbook b = { .in = in, .c = in->c, .f = &in->f->cur,
+	    .l = in->l };
 	struct buf title = BUF_INIT, subject = BUF_INIT;
 	const char *shown = in->shown != NULL ? in->shown : path;
 

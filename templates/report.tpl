@@ -9,7 +9,7 @@
 <section class="key-figures" aria-labelledby="key-figures">
 <h2 id="key-figures">{{KEY_FIGURES}}</h2>
 {{TABLE:none}}
-<p class="more"><a href="statistics.html">{{MORE_STATISTICS}}</a> · <a href="report.docx">{{DOWNLOAD_REPORT}}</a></p>
+<p class="more"><a href="{{STATISTICS}}">{{MORE_STATISTICS}}</a> · <a href="{{REPORT}}">{{DOWNLOAD_REPORT}}</a></p>
 </section>
 {{#CONTENTS}}<nav class="contents" aria-labelledby="contents">
 <h2 id="contents">{{HEADING}}</h2>

@@ -71,6 +71,9 @@ Test(directive, agreements_sets_and_filters)
 	    "- A2 — multilateral · Partner one, Partner two · March 2023\n");
 	cr_expect_str_eq(expand("{{agreements in_force type=multilateral}}", &ok),
 	    "- A2 — multilateral · Partner one, Partner two · March 2023\n");
+	/* As agreements.yaml spells the status, too (model.h). */
+	cr_expect_str_eq(expand("{{agreements in-force type=multilateral}}", &ok),
+	    "- A2 — multilateral · Partner one, Partner two · March 2023\n");
 	cr_expect_str_eq(expand("{{agreements partner=p3}}", &ok),
 	    "- A5 — bilateral · Partner three · 2021\n");
 	cr_expect_str_eq(expand("{{agreements framework=a}}", &ok),

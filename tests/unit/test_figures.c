@@ -8,6 +8,7 @@
 #include "figures.h"
 #include "helpers.h"
 #include "load.h"
+#include "stats.h"
 
 static struct content c;
 static struct figures f;
@@ -126,6 +127,25 @@ Test(figures, typed_figures_agree_with_the_json)
 	cr_expect_eq(f.previous.agreements.in_force,
 	    at("previous.agreements.in_force.total"));
 	cr_expect_eq(f.cur.projects.by_funder[0 * 5 + 1 + PROJECT_COMPLETED], 1);
+}
+
+/* The headline figures (stats.h) name their path in figures.json by hand
+ * beside the field they read: the two must be the same figure. */
+Test(figures, headlines_are_where_their_paths_say)
+{
+	struct buf prev = BUF_INIT;
+
+	cr_assert_gt(n_headlines, 0);
+	for (size_t i = 0; i < n_headlines; i++) {
+		const struct headline *h = &headlines[i];
+		cr_expect_eq(headline_value(h, &f.cur), at(h->path), "%s",
+		    h->path);
+		buf_reset(&prev);
+		buf_printf(&prev, "previous.%s", h->path);
+		cr_expect_eq(headline_value(h, &f.previous), at(buf_str(&prev)),
+		    "%s", buf_str(&prev));
+	}
+	buf_free(&prev);
 }
 
 Test(figures, lookup_failures_say_how_far_they_got)

@@ -180,6 +180,31 @@ Test(fields, decodes_typed_values)
 	arena_free(&model);
 }
 
+/* agreements.yaml writes "in-force", figures.json and the directives
+ * "in_force": a fixed list takes either (model.h). */
+Test(fields, ids_take_hyphen_and_underscore_alike)
+{
+	struct arena a = ARENA_INIT, model = ARENA_INIT;
+	struct capture c;
+	struct record r;
+	bool ok;
+
+	cr_expect(id_equal("in-force", "in_force"));
+	cr_expect(id_equal("in_force", "in_force"));
+	cr_expect_not(id_equal("in-force", "inforce"));
+	cr_expect_not(id_equal("in-force", "in-force-x"));
+	capture_begin(&c);
+	struct ynode *root = parse(&a, &c, "status: in_force\n", &ok);
+	cr_assert(record_open(&r, root, "an agreement", keys, &model, &c.d));
+	cr_expect_eq(record_enum(&r, "status", agreement_status_ids, false, 1),
+	    AGREEMENT_IN_FORCE);
+	cr_expect_not(r.bad);
+	cr_expect_str_eq(capture_text(&c), "");
+	capture_free(&c);
+	arena_free(&a);
+	arena_free(&model);
+}
+
 Test(fields, reports_every_problem_of_a_record)
 {
 	struct arena a = ARENA_INIT;
