@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
+#include "buf.h"
 #include "status.h"
 #include "strmap.h"
 #include "xalloc.h"
@@ -56,14 +58,20 @@ vreport(struct diag *d, struct pos p, const char *level, const char *fmt,
 		d->n_held++;
 		return true;
 	}
+	/* A file's name can hold anything, a terminal's escapes included:
+	 * shown, never sent as they are. */
+	struct buf file = BUF_INIT;
+	if (p.file != NULL)
+		utf8_show(&file, p.file, strlen(p.file));
 	if (p.file == NULL)
 		fputs("coopgen", d->out);
 	else if (p.line <= 0)
-		fputs(p.file, d->out);
+		fputs(buf_str(&file), d->out);
 	else if (p.col <= 0)
-		fprintf(d->out, "%s:%d", p.file, p.line);
+		fprintf(d->out, "%s:%d", buf_str(&file), p.line);
 	else
-		fprintf(d->out, "%s:%d:%d", p.file, p.line, p.col);
+		fprintf(d->out, "%s:%d:%d", buf_str(&file), p.line, p.col);
+	buf_free(&file);
 	fprintf(d->out, ": %s: ", level);
 	vfprintf(d->out, fmt, ap);
 	fputc('\n', d->out);

@@ -27,6 +27,7 @@
 
 #include "buf.h"
 #include "serve.h"
+#include "utf8.h"
 #include "watch.h"
 #include "xalloc.h"
 
@@ -744,11 +745,16 @@ rebuild(struct live *l, const struct options *o, char *const argv[], int sfd,
 		what += clen + 1;
 	if (what == NULL)
 		buf_printf(&line, "built %s", o->content);
-	else if (n_changed > 1)
-		buf_printf(&line, "%s and %zu other file%s changed: rebuilt",
-		    what, n_changed - 1, n_changed == 2 ? "" : "s");
-	else
-		buf_printf(&line, "%s changed: rebuilt", what);
+	else {
+		/* A file's name can hold anything, a terminal's escapes
+		 * included: shown, not sent. */
+		utf8_show(&line, what, strlen(what));
+		if (n_changed > 1)
+			buf_printf(&line, " and %zu other file%s changed: "
+			    "rebuilt", n_changed - 1, n_changed == 2 ? "" : "s");
+		else
+			buf_puts(&line, " changed: rebuilt");
+	}
 	pthread_mutex_lock(&l->lock);
 	if (status == 0) {
 		l->gen++;
@@ -868,6 +874,14 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 	if (!parse_address(bind, so->port != NULL ? so->port : "8080", &ss,
 	    &sslen, &v6))
 		return EXIT_USAGE;
+	/* Written as browsers write it (0:0:0:0:0:0:0:1 is [::1] in a Host
+	 * header), for the address printed and the Host check. */
+	char canon[INET6_ADDRSTRLEN];
+	const void *addr = v6 ? (const void *)&((struct sockaddr_in6 *)&ss)->
+	    sin6_addr : (const void *)&((struct sockaddr_in *)&ss)->sin_addr;
+	if (inet_ntop(v6 ? AF_INET6 : AF_INET, addr, canon, sizeof(canon)) !=
+	    NULL)
+		bind = canon;
 
 	/* Signals arrive as data on sfd, in the main loop: blocked here,
 	 * before any thread starts, so that every thread inherits it. */
@@ -969,7 +983,12 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 		if (pending) {
 			double left = last + WATCH_SETTLE_MS - now_ms();
 			timeout = left > 0 ? (int)left + 1 : 0;
+			if (watch_busy(&w) && timeout < 50)
+				timeout = 50;
 		}
+		/* A folder that went is looked for twice a second. */
+		if (w.lost && (timeout < 0 || timeout > 500))
+			timeout = 500;
 		struct pollfd fds[2] = { { w.fd, POLLIN, 0 },
 		    { sfd, POLLIN, 0 } };
 		int n = poll(fds, 2, timeout);
@@ -987,7 +1006,16 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 				last = now_ms();
 			}
 		}
+		if (w.lost && watch_recover(&w)) {
+			pending = true;
+			last = now_ms();
+		}
+		/* A file still being written is waited for, two seconds at
+		 * most (a program that keeps one open). */
+		if (pending && watch_busy(&w) && now_ms() < last + 2000)
+			continue;
 		if (pending && now_ms() >= last + WATCH_SETTLE_MS) {
+			watch_settled(&w);
 			rebuild(&l, o, argv, sfd, ch.n > 0 ? ch.v[ch.n - 1] :
 			    "many files (events were lost)", ch.n ? ch.n : 1,
 			    &stop);

@@ -12,9 +12,11 @@
 #include "watch.h"
 #include "xalloc.h"
 
-#define WATCH_MASK (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | \
-	IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | \
-	IN_ONLYDIR | IN_DONT_FOLLOW)
+/* IN_MODIFY too: a file written slowly (a big copy, a program writing in
+ * parts) keeps the settling time from ending before it is whole. */
+#define WATCH_MASK (IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | \
+	IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | \
+	IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR | IN_DONT_FOLLOW)
 
 /* How deep folders are followed: a bound, not a limit anyone meets. */
 #define WATCH_DEPTH 16
@@ -101,6 +103,82 @@ forget(struct watch *w, int wd)
 		}
 }
 
+/* Note path as open for writing, or no longer. */
+static void
+writing(struct watch *w, const char *path, bool open)
+{
+	for (size_t i = 0; i < w->n_open; i++)
+		if (strcmp(w->open[i], path) == 0) {
+			if (!open) {
+				free(w->open[i]);
+				w->open[i] = w->open[--w->n_open];
+			}
+			return;
+		}
+	if (open) {
+		w->open = xgrow(w->open, &w->cap_open, w->n_open,
+		    sizeof(*w->open));
+		w->open[w->n_open++] = xstrdup(path);
+	}
+}
+
+bool
+watch_busy(const struct watch *w)
+{
+	return w->n_open > 0;
+}
+
+void
+watch_settled(struct watch *w)
+{
+	for (size_t i = 0; i < w->n_open; i++)
+		free(w->open[i]);
+	w->n_open = 0;
+}
+
+static bool
+is_root(const struct watch *w, const char *path)
+{
+	for (size_t i = 0; i < w->n_roots; i++)
+		if (strcmp(w->roots[i], path) == 0)
+			return true;
+	return false;
+}
+
+/* Stop watching root and every folder under it. */
+static void
+drop_root(struct watch *w, const char *root)
+{
+	size_t n = strlen(root);
+	char *copy = xstrdup(root);
+
+	for (size_t i = w->n; i-- > 0; )
+		if (strncmp(w->v[i].path, copy, n) == 0 &&
+		    (w->v[i].path[n] == '\0' || w->v[i].path[n] == '/')) {
+			inotify_rm_watch(w->fd, w->v[i].wd);
+			free(w->v[i].path);
+			w->v[i] = w->v[--w->n];
+		}
+	free(copy);
+}
+
+bool
+watch_recover(struct watch *w)
+{
+	bool back = true;
+
+	for (size_t i = 0; i < w->n_roots; i++) {
+		bool watched = false;
+		for (size_t j = 0; j < w->n && !watched; j++)
+			watched = strcmp(w->v[j].path, w->roots[i]) == 0;
+		if (!watched && !add(w, w->roots[i], 0))
+			back = false;
+	}
+	if (back)
+		w->lost = false;
+	return back;
+}
+
 static bool
 ignored(const char *name)
 {
@@ -166,6 +244,17 @@ watch_read(struct watch *w, struct changes *ch, bool *overflow)
 			struct watched *dir = find(w, e->wd);
 			if (dir == NULL)
 				continue;
+			/* A root moved away or deleted (a folder replaced by
+			 * a copy, a checkout): its watches follow the old
+			 * folder, so they go, and the root is watched again
+			 * once its path holds a folder (watch_recover). */
+			if ((e->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) &&
+			    is_root(w, dir->path)) {
+				note(ch, dir->path, false);
+				drop_root(w, dir->path);
+				w->lost = true;
+				continue;
+			}
 			const char *name = e->len > 0 ? e->name : "";
 			if (e->len > 0 && ignored(name))
 				continue;
@@ -183,6 +272,14 @@ watch_read(struct watch *w, struct changes *ch, bool *overflow)
 			/* A folder's own attributes say nothing. */
 			if (!((e->mask & IN_ISDIR) && (e->mask & IN_ATTRIB)))
 				note(ch, path, (e->mask & IN_MOVED_FROM) != 0);
+			/* A file made or changed stays half-written until it
+			 * is closed: a rebuild waits for it (watch_busy). */
+			if (!(e->mask & IN_ISDIR) && (e->mask & (IN_CREATE |
+			    IN_MODIFY)))
+				writing(w, path, true);
+			else if (!(e->mask & IN_ISDIR) && (e->mask &
+			    (IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM)))
+				writing(w, path, false);
 			free(path);
 		}
 	}
@@ -195,6 +292,8 @@ watch_read(struct watch *w, struct changes *ch, bool *overflow)
 void
 watch_close(struct watch *w)
 {
+	watch_settled(w);
+	free(w->open);
 	for (size_t i = 0; i < w->n; i++)
 		free(w->v[i].path);
 	free(w->v);

@@ -24,6 +24,9 @@ struct watch {
 	size_t	 n, cap;
 	const char *roots[2];
 	size_t	 n_roots;
+	bool	 lost;		/* a root went: watch_recover it */
+	char	**open;		/* files made or changed, not closed yet */
+	size_t	 n_open, cap_open;
 };
 
 /* Start watching nothing. False (reported on stderr) when inotify is not
@@ -48,6 +51,17 @@ struct changes {
  * with '.' or ending with '~' (hidden files, backups) do not count.
  */
 void	 watch_read(struct watch *w, struct changes *ch, bool *overflow);
+
+/* Watch again each root that went (moved away or deleted) once its path
+ * holds a folder again; true when every root is watched. */
+bool	 watch_recover(struct watch *w);
+
+/* Whether a file made or changed has not been closed since: a program
+ * is still writing it, and a rebuild now would read half of it. */
+bool	 watch_busy(const struct watch *w);
+
+/* Forget the files open for writing (a rebuild waited long enough). */
+void	 watch_settled(struct watch *w);
 
 /* Forget the changes, after a rebuild. */
 void	 changes_clear(struct changes *ch);

@@ -361,6 +361,44 @@ def served(p, port, content, templates, tmp, ref):
     extra, _ = ev.wait(1.0)
     result("many-changes-one-rebuild", name == "reload" and extra is None,
            (name, extra))
+
+    # A file written slowly, in two halves: one rebuild, once it is whole
+    # (no errors event from the half-written file).
+    slow = os.path.join(content, "2023", "activities", "cham.md")
+    with open(slow, "w", encoding="utf-8") as f:
+        f.write("---\ntitle: Ghi chậm\n")
+        f.flush()
+        time.sleep(0.4)
+        f.write("date: 2023-05-05\nframework: bilateral\nkind: signing\n"
+                "partners: [kipo]\n---\nViết làm hai lần.\n")
+    name, _ = ev.wait()
+    extra, _ = ev.wait(1.0)
+    result("slow-write-one-rebuild", name == "reload" and extra is None,
+           (name, extra))
+    os.unlink(slow)
+    ev.wait()
+
+    # The content folder replaced by a copy (moved away, copied back): it
+    # is watched again, and an edit in the new one rebuilds.
+    old = content + ".old"
+    os.rename(content, old)
+    shutil.copytree(old, content)
+    ev.wait(3.0)
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(original + "\nAfter the folder was replaced.\n")
+    deadline = time.monotonic() + 10
+    page5 = b""
+    while time.monotonic() < deadline:
+        ev.wait(1.0)
+        _, _, page5 = get(port, "/2023/activities/%s.html" % act)
+        if b"After the folder was replaced." in page5:
+            break
+    result("content-folder-replaced", b"After the folder was replaced."
+           in page5)
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(original)
+    shutil.rmtree(old)
+    ev.wait()
     ev.close()
 
 
