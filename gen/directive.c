@@ -19,15 +19,15 @@ static const char *const filters[][6] = {
 	{ "type", "partner", "framework", NULL },
 	{ "funder", "status", NULL },
 };
-/* The sets of agreements of a year, as figures.json names them; "in-force"
- * is taken for "in_force" too, as agreements.yaml spells the status. */
-static const char *const sets[] = { "in_force", "signed", "proposed", NULL };
+/* The sets of agreements of a year are figures.h's agreement_sets, as
+ * figures.json names them; "in-force" is taken for "in_force" too, as
+ * agreements.yaml spells the status. */
 
 /* What a directive asks for; index -1 where a filter is not given. */
 struct query {
 	enum list list;
 	long	 framework, kind, partner, month, type, status;
-	int	 set;		/* agreements: 0 in force, 1 signed, 2 proposed */
+	enum agreement_set set;	/* agreements */
 };
 
 bool
@@ -138,23 +138,28 @@ parse(const struct md_context *ctx, const char *word, const char *args,
 
 	q->framework = q->kind = q->partner = q->month = q->type = -1;
 	q->status = -1;
-	q->set = 0;
+	q->set = SET_IN_FORCE;
 	for (char *tok = strtok_r(text, " ", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ", &save)) {
 		char *eq = strchr(tok, '=');
 		if (eq == NULL) {
 			size_t s;
-			for (s = 0; sets[s] != NULL; s++)
-				if (id_equal(tok, sets[s]))
+			for (s = 0; s < AGREEMENT_SETS; s++)
+				if (id_equal(tok, agreement_sets[s].id))
 					break;
-			if (q->list == LIST_AGREEMENTS && sets[s] != NULL) {
-				q->set = (int)s;
+			if (q->list == LIST_AGREEMENTS && s < AGREEMENT_SETS) {
+				q->set = (enum agreement_set)s;
 				continue;
 			}
+			struct buf or = BUF_INIT;
+			for (s = 0; q->list == LIST_AGREEMENTS &&
+			    s < AGREEMENT_SETS; s++)
+				buf_printf(&or, "%s%s", s == 0 ? ", or " :
+				    s + 1 == AGREEMENT_SETS ? " or " : ", ",
+				    agreement_sets[s].id);
 			diag_error(ctx->d, at, "'%s' in {{%s}} is not a filter "
-			    "(expected key=value%s)", tok, word,
-			    q->list == LIST_AGREEMENTS ? ", or in_force, signed "
-			    "or proposed" : "");
+			    "(expected key=value%s)", tok, word, buf_str(&or));
+			buf_free(&or);
 			ok = false;
 			continue;
 		}
@@ -290,15 +295,17 @@ static size_t
 list_agreements(const struct md_context *ctx, const struct query *q,
     const struct locale *loc, struct buf *out, char bullet)
 {
-	static bool (*const pick[])(const struct agreement *, int) = {
-		agreement_in_force, agreement_signed_in, agreement_proposed_in,
-	};
+	bool (*pick)(const struct agreement *, int) =
+	    agreement_sets[q->set].pick;
+	/* The lists of lapsing agreements give the end, the others the
+	 * signature. */
+	bool by_end = q->set == SET_EXPIRING || q->set == SET_ENDED;
 	const struct content *c = ctx->c;
 	size_t n = 0;
 
 	for (size_t i = 0; i < c->n_agreements; i++) {
 		const struct agreement *a = &c->agreements[i];
-		if (!pick[q->set](a, ctx->y->year) ||
+		if (!pick(a, ctx->y->year) ||
 		    (q->type >= 0 && (long)a->type != q->type) ||
 		    (q->framework >= 0 && (a->framework.id == NULL ||
 		    (long)a->framework.index != q->framework)) ||
@@ -313,7 +320,15 @@ list_agreements(const struct md_context *ctx, const struct query *q,
 			buf_puts(out, " · ");
 			partner_list(ctx, out, &a->partners);
 		}
-		if (a->signed_on.year) {
+		if (by_end) {
+			struct buf date = BUF_INIT;
+			buf_puts(out, " · ");
+			buf_printf(&date, "%s ", word_of(ctx, LABEL_COL_ENDS,
+			    "ends"));
+			format_date(&date, loc, a->ends);
+			md_escape(out, buf_str(&date));
+			buf_free(&date);
+		} else if (a->signed_on.year) {
 			struct buf date = BUF_INIT;
 			buf_puts(out, " · ");
 			format_date(&date, loc, a->signed_on);

@@ -691,9 +691,11 @@ write:
  * -1); totals adds the total row. */
 static void
 agreement_table(struct page_writer *w, const char *id, enum label caption,
-    bool (*pick)(const struct agreement *, int), size_t partner, bool totals,
-    struct buf *out)
+    enum agreement_set set, size_t partner, bool totals, struct buf *out)
 {
+	bool (*pick)(const struct agreement *, int) = agreement_sets[set].pick;
+	/* The expiring ones say how long they have. */
+	bool months = set == SET_EXPIRING;
 	struct table t;
 	struct buf cap = BUF_INIT, date = BUF_INIT, names = BUF_INIT;
 	long long by_type[2] = { 0, 0 };
@@ -705,6 +707,8 @@ agreement_table(struct page_writer *w, const char *id, enum label caption,
 	table_head(&t, label_of(w, LABEL_COL_PARTNERS), false);
 	table_head(&t, label_of(w, LABEL_COL_SIGNED), false);
 	table_head(&t, label_of(w, LABEL_COL_ENDS), false);
+	if (months)
+		table_head(&t, label_of(w, LABEL_COL_MONTHS_LEFT), true);
 	table_head(&t, label_of(w, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < w->c->n_agreements; i++) {
 		const struct agreement *a = &w->c->agreements[i];
@@ -726,12 +730,14 @@ agreement_table(struct page_writer *w, const char *id, enum label caption,
 		table_text(&t, buf_str(&date), NULL);
 		page_date(w, &date, a->ends);
 		table_text(&t, buf_str(&date), NULL);
+		if (months)
+			table_num(&t, agreement_months_left(a, w->y->year));
 		table_num(&t, a->count);
 		by_type[a->type] += a->count;
 	}
 	if (!any) {
 		table_row(&t, label_of(w, LABEL_NONE), NULL);
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < 5 + months; k++)
 			table_blank(&t);
 	}
 	if (totals) {
@@ -856,7 +862,7 @@ page_partners(struct page_writer *w)
 		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
 		    "../" PATH_ACTIVITIES "/");
 		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
-		    agreement_in_force, i, false, &tables);
+		    SET_IN_FORCE, i, false, &tables);
 		project_table(w, "projects", i, 1, &tables);
 		tpl_set(pd, "ACTIVITIES", buf_str(&acts));
 		tpl_set(pd, "TABLES", buf_str(&tables));
@@ -941,11 +947,15 @@ page_agreements_projects(struct page_writer *w)
 	size_t n;
 
 	agreement_table(w, "in-force", LABEL_TITLE_AGREEMENTS_IN_FORCE,
-	    agreement_in_force, (size_t)-1, true, &tables);
+	    SET_IN_FORCE, (size_t)-1, true, &tables);
 	agreement_table(w, "signed", LABEL_TITLE_AGREEMENTS_SIGNED,
-	    agreement_signed_in, (size_t)-1, false, &tables);
+	    SET_SIGNED, (size_t)-1, false, &tables);
 	agreement_table(w, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
-	    agreement_proposed_in, (size_t)-1, false, &tables);
+	    SET_PROPOSED, (size_t)-1, false, &tables);
+	agreement_table(w, "expiring", LABEL_TITLE_AGREEMENTS_EXPIRING,
+	    SET_EXPIRING, (size_t)-1, false, &tables);
+	agreement_table(w, "ended", LABEL_TITLE_AGREEMENTS_ENDED,
+	    SET_ENDED, (size_t)-1, false, &tables);
 	tpl_set(d, "TITLE", label_of(w, LABEL_NAV_AGREEMENTS));
 	tpl_set(d, "TABLES", buf_str(&tables));
 	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &src));

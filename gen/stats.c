@@ -330,15 +330,18 @@ cell_date(struct stats *s, const struct stats_input *in, struct date d)
 	return t;
 }
 
+/* The agreements of a set; the expiring ones with the months they have
+ * left, in a column before the count. */
 static void
 agreement_list(struct stats *s, const struct stats_input *in, const char *id,
-    enum label caption, bool (*pick)(const struct agreement *, int),
-    bool totals)
+    enum label caption, enum agreement_set set, bool totals)
 {
 	const struct labels *l = in->l;
 	const struct content *c = in->c;
+	bool months = set == SET_EXPIRING;
+	size_t count_col = months ? 5 : 4;	/* of the cells */
 	struct stats_table *t = table_new(s, id, expanded(s, in, caption,
-	    in->y->year), 6);
+	    in->y->year), count_col + 2);
 	long long sum = 0;
 	bool any = false;
 
@@ -347,10 +350,12 @@ agreement_list(struct stats *s, const struct stats_input *in, const char *id,
 	head(t, 2, label(l, LABEL_COL_PARTNERS), false);
 	head(t, 3, label(l, LABEL_COL_SIGNED), false);
 	head(t, 4, label(l, LABEL_COL_ENDS), false);
-	head(t, 5, label(l, LABEL_COL_COUNT), true);
+	if (months)
+		head(t, 5, label(l, LABEL_COL_MONTHS_LEFT), true);
+	head(t, count_col + 1, label(l, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < c->n_agreements; i++) {
 		const struct agreement *a = &c->agreements[i];
-		if (!pick(a, in->y->year))
+		if (!agreement_sets[set].pick(a, in->y->year))
 			continue;
 		any = true;
 		struct stats_row *r = row(s, t, a->title, false);
@@ -363,19 +368,21 @@ agreement_list(struct stats *s, const struct stats_input *in, const char *id,
 		buf_free(&names);
 		r->cells[2].text = cell_date(s, in, a->signed_on);
 		r->cells[3].text = cell_date(s, in, a->ends);
-		r->cells[4].num = a->count;
+		if (months)
+			r->cells[4].num = agreement_months_left(a, in->y->year);
+		r->cells[count_col].num = a->count;
 		sum += a->count;
 	}
 	if (!any) {
 		struct stats_row *r = row(s, t, label(l, LABEL_NONE), false);
-		for (int k = 0; k < 5; k++)
+		for (size_t k = 0; k <= count_col; k++)
 			r->cells[k].text = "";
 	}
 	if (totals) {
 		struct stats_row *r = row(s, t, label(l, LABEL_ROW_TOTAL), true);
-		for (int k = 0; k < 4; k++)
+		for (size_t k = 0; k < count_col; k++)
 			r->cells[k].text = "";
-		r->cells[4].num = sum;
+		r->cells[count_col].num = sum;
 	}
 }
 
@@ -387,11 +394,15 @@ stats_lists(struct stats *s, const struct stats_input *in)
 	const struct year *y = in->y;
 
 	agreement_list(s, in, "in-force", LABEL_TITLE_AGREEMENTS_IN_FORCE,
-	    agreement_in_force, true);
+	    SET_IN_FORCE, true);
 	agreement_list(s, in, "signed", LABEL_TITLE_AGREEMENTS_SIGNED,
-	    agreement_signed_in, false);
+	    SET_SIGNED, false);
 	agreement_list(s, in, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
-	    agreement_proposed_in, false);
+	    SET_PROPOSED, false);
+	agreement_list(s, in, "expiring", LABEL_TITLE_AGREEMENTS_EXPIRING,
+	    SET_EXPIRING, false);
+	agreement_list(s, in, "ended", LABEL_TITLE_AGREEMENTS_ENDED,
+	    SET_ENDED, false);
 
 	struct stats_table *t = table_new(s, "projects",
 	    expanded(s, in, LABEL_TITLE_PROJECTS, y->year), 6);

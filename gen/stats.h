@@ -108,7 +108,8 @@ void	 stats_key_figures(struct stats *s, const struct stats_input *in);
 void	 stats_figure_tables(struct stats *s, const struct stats_input *in);
 
 /* The lists: agreements in force at year end (with their total), signed
- * in the year, proposed; the year's projects. */
+ * in the year, proposed, expiring (with the months left) and ended
+ * (figures.h); the year's projects. */
 void	 stats_lists(struct stats *s, const struct stats_input *in);
 
 void	 stats_free(struct stats *s);

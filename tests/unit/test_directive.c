@@ -89,6 +89,26 @@ Test(directive, agreements_sets_and_filters)
 	cr_expect(ok);
 }
 
+/* The agreements about to lapse (figures.h) give their end. */
+Test(directive, agreements_expiring_and_ended)
+{
+	bool ok;
+
+	cr_expect_str_eq(expand("{{agreements ended}}", &ok),
+	    "- A3 — bilateral · Partner two · ends June 2023\n"
+	    "- A5 — bilateral · Partner three · ends 2023\n"
+	    "- A8 — bilateral · Partner one · ends 30 December 2023\n");
+	cr_expect_str_eq(expand("{{agreements ended partner=p1}}", &ok),
+	    "- A8 — bilateral · Partner one · ends 30 December 2023\n");
+	cr_expect_str_eq(expand("{{agreements expiring}}", &ok),
+	    "- \\(none\\)\n");
+	cr_expect(ok);
+	expand("{{agreements lapsing}}", &ok);
+	cr_expect_not(ok);
+	cr_expect_str_eq(capture_text(&x.cap),
+	    "2023/article.md:7:1: error: 'lapsing' in {{agreements}} is not a filter (expected key=value, or in_force, signed, proposed, expiring or ended)\n");
+}
+
 Test(directive, projects_by_funder_and_status)
 {
 	bool ok;
