@@ -13,6 +13,7 @@
 #include "paths.h"
 #include "reserved.h"
 #include "slug.h"
+#include "stats.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -188,14 +189,133 @@ list_placeholder(const struct md_context *ctx, const struct markdown *md,
 	    (size_t)(ph->argend - ph->arg), ph->at, out, bullet);
 }
 
+/* The {{table}}s of a text, in order: what each asks for. */
+struct md_tables {
+	char	**path;
+	char	**caption;	/* NULL when not given */
+	size_t	 n, cap, cap_c;
+};
+
+static void
+md_tables_free(struct md_tables *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->path[i]);
+		free(t->caption[i]);
+	}
+	free(t->path);
+	free(t->caption);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The mark a {{table}} leaves in the expanded text, an HTML comment (a
+ * block of its own to cmark), which md_render replaces by the table. */
+#define TABLE_MARK "<!-- coopgen:table "
+
+/* The tables {{table}} can show, for an "expected one of" list. */
+static void
+table_paths(struct buf *b)
+{
+	for (size_t i = 0; stats_table_paths[i] != NULL; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", stats_table_paths[i]);
+}
+
+/* Whether path names a table of the year's figures (reported when not). */
+static bool
+table_path_ok(const struct md_context *ctx, const char *path, struct pos at)
+{
+	long long v;
+	size_t n;
+	const json_t *node;
+	struct buf b = BUF_INIT;
+	enum figures_lookup r = figures_lookup(ctx->figures, path, &v, &n,
+	    &node);
+	bool known = false;
+
+	for (size_t i = 0; stats_table_paths[i] != NULL && !known; i++)
+		known = strcmp(stats_table_paths[i], path) == 0;
+	if (r == FIGURES_NOT_A_NUMBER && known)
+		return true;
+	table_paths(&b);
+	if (r == FIGURES_FOUND)
+		diag_error(ctx->d, at, "{{table %s}} names one figure, not a "
+		    "group of them (expected one of: %s; {{stat %s}} writes "
+		    "one figure)", path, buf_str(&b), path);
+	else if (r == FIGURES_NO_SUCH_PATH)
+		diag_error(ctx->d, at, "unknown figures '%s' in {{table}} "
+		    "(expected one of: %s)", path, buf_str(&b));
+	else
+		diag_error(ctx->d, at, "no table of the figures '%s' in "
+		    "{{table}} (expected one of: %s)", path, buf_str(&b));
+	buf_free(&b);
+	return false;
+}
+
+/* {{table PATH caption="..."}}, alone on its line: checked; with tables,
+ * recorded, and its mark onto out. False (reported) when it does not
+ * stand alone, does not parse or names no table. */
+static bool
+table_placeholder(const struct md_context *ctx, const struct markdown *md,
+    const struct placeholder *ph, struct buf *out, struct md_tables *tables)
+{
+	static const char key[] = "caption=\"";
+	const size_t kl = sizeof(key) - 1;
+	const char *bol = ph->open, *p = ph->arg, *end = ph->argend, *pe;
+
+	while (bol > md->text && bol[-1] != '\n')
+		bol--;
+	if (!blank(bol, ph->open) || !blank(ph->close + 2, ph->eol)) {
+		diag_error(ctx->d, ph->at, "{{table}} must stand alone on its "
+		    "line (it becomes a table)");
+		return false;
+	}
+	for (pe = p; pe < end && *pe != ' '; pe++)
+		;
+	if (pe == p) {
+		diag_error(ctx->d, ph->at, "{{table}} needs the path of a group "
+		    "of figures (expected e.g. {{table activities.by_kind}})");
+		return false;
+	}
+	char *path = xstrndup(p, (size_t)(pe - p)), *caption = NULL;
+	bool ok = true;
+	for (p = pe; p < end && *p == ' '; p++)
+		;
+	if (p < end) {
+		if ((size_t)(end - p) < kl + 1 || memcmp(p, key, kl) != 0 ||
+		    end[-1] != '"') {
+			diag_error(ctx->d, ph->at, "'%.*s' in {{table}} is not a "
+			    "caption (expected {{table PATH caption=\"...\"}})",
+			    (int)(end - p), p);
+			ok = false;
+		} else if (end - 1 > p + kl)
+			caption = xstrndup(p + kl, (size_t)(end - 1 - (p + kl)));
+	}
+	if (ok)
+		ok = table_path_ok(ctx, path, ph->at);
+	if (ok && out != NULL && tables != NULL) {
+		tables->path = xgrow(tables->path, &tables->cap, tables->n,
+		    sizeof(*tables->path));
+		tables->caption = xgrow(tables->caption, &tables->cap_c,
+		    tables->n, sizeof(*tables->caption));
+		tables->path[tables->n] = path;
+		tables->caption[tables->n] = caption;
+		buf_printf(out, TABLE_MARK "%zu -->", tables->n++);
+		return true;
+	}
+	free(path);
+	free(caption);
+	return ok;
+}
+
 /*
- * Expand md into out. With lists, a list directive becomes its list; for
- * the checks it becomes nothing, so that every line of out stays the line
- * of md it came from and later problems are reported where they are.
+ * Expand md into out. With lists, a list directive becomes its list, and
+ * a table its mark (with tables; else nothing); for the checks both
+ * become nothing, so that every line of out stays the line of md it came
+ * from and later problems are reported where they are.
  */
 static bool
 expand(const struct md_context *ctx, const struct markdown *md,
-    struct buf *out, bool lists)
+    struct buf *out, bool lists, struct md_tables *tables)
 {
 	bool ok = true;
 	int nlists = 0;
@@ -241,12 +361,16 @@ expand(const struct md_context *ctx, const struct markdown *md,
 		else if (directive_is_list(ph.word, ph.wlen) && ph.word_alone)
 			done = list_placeholder(ctx, md, &ph,
 			    lists ? out : NULL, &nlists);
+		else if (ph.wlen == 5 && memcmp(ph.word, "table", 5) == 0 &&
+		    ph.word_alone)
+			done = table_placeholder(ctx, md, &ph,
+			    lists ? out : NULL, tables);
 		else {
 			diag_error(ctx->d, at, "unknown directive '{{%.*s}}' "
-			    "(expected {{stat PATH}}, {{activities ...}}, "
-			    "{{agreements ...}} or {{projects ...}}; write "
-			    "\\{{ for literal braces)", (int)(close - open - 2),
-			    open + 2);
+			    "(expected {{stat PATH}}, {{table PATH}}, "
+			    "{{activities ...}}, {{agreements ...}} or "
+			    "{{projects ...}}; write \\{{ for literal braces)",
+			    (int)(close - open - 2), open + 2);
 			done = false;
 		}
 		/* One not expanded stays as written. */
@@ -263,7 +387,7 @@ bool
 md_expand(const struct md_context *ctx, const struct markdown *md,
     struct buf *out)
 {
-	return expand(ctx, md, out, true);
+	return expand(ctx, md, out, true, NULL);
 }
 
 static int
@@ -579,6 +703,55 @@ check_node(const struct md_context *ctx, const struct markdown *md,
 	return ok;
 }
 
+/* Whether line (of text, len bytes) starts, after blanks, with '|' and
+ * has another '|' after it; with delim, whether it is a delimiter row of
+ * a pipe table ("|---|:--:|"). */
+static bool
+pipe_line(const char *text, size_t len, int line, bool delim)
+{
+	size_t at = utf8_line_start(text, len, line);
+	const char *s = text + at, *end = text + len, *eol = memchr(s, '\n',
+	    (size_t)(end - s));
+
+	if (eol == NULL)
+		eol = end;
+	while (s < eol && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s == eol || *s != '|' || memchr(s + 1, '|',
+	    (size_t)(eol - s - 1)) == NULL)
+		return false;
+	if (!delim)
+		return true;
+	bool dash = false;
+	for (; s < eol; s++) {
+		if (*s == '-')
+			dash = true;
+		else if (*s != '|' && *s != ':' && *s != ' ' && *s != '\t' &&
+		    *s != '\r')
+			return false;
+	}
+	return dash;
+}
+
+/* A paragraph of text that looks like a pipe table (its first line
+ * "| a | b |", its second "|---|---|"): cmark has none, and would publish
+ * the bars as they are. A warning, at the paragraph. */
+static void
+check_paragraph(const struct md_context *ctx, const struct markdown *md,
+    const char *text, size_t len, cmark_node *node)
+{
+	int first = cmark_node_get_start_line(node);
+
+	if (first <= 0 || cmark_node_get_end_line(node) <= first ||
+	    !pipe_line(text, len, first, false) ||
+	    !pipe_line(text, len, first + 1, true))
+		return;
+	diag_warning(ctx->d, node_pos(md, text, len, node), "this paragraph "
+	    "looks like a pipe table, which Markdown here does not have: it "
+	    "would be published with its bars (expected {{table PATH}} for a "
+	    "table of figures, or a list)");
+}
+
 bool
 md_check(const struct md_context *ctx, const struct markdown *md)
 {
@@ -589,7 +762,7 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 		return true;
 	if (!check_limits(ctx, md))
 		return false;
-	ok = expand(ctx, md, &text, false);
+	ok = expand(ctx, md, &text, false, NULL);
 	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
 	    CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
@@ -601,6 +774,8 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
 		    !check_node(ctx, md, buf_str(&text), text.len, node))
 			ok = false;
+		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_PARAGRAPH)
+			check_paragraph(ctx, md, buf_str(&text), text.len, node);
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
@@ -792,6 +967,59 @@ figure_of(cmark_node *para)
 	cmark_node_free(para);
 }
 
+/* Replace the mark of a {{table}} by its table, laid out by ctx->table,
+ * with an id the page does not have yet and its links made the page's;
+ * without ctx->table (or figures, or labels), by nothing. */
+static void
+table_of_mark(const struct md_context *ctx, struct md_page *page,
+    const struct md_tables *tables, cmark_node *mark, struct md_ids *ids)
+{
+	const char *lit = cmark_node_get_literal(mark) + strlen(TABLE_MARK);
+	char *end;
+	unsigned long k = strtoul(lit, &end, 10);
+	struct stats st = { .a = ARENA_INIT };
+	struct stats_table *t = NULL;
+	struct buf html = BUF_INIT, to = BUF_INIT;
+
+	if (end != lit && strncmp(end, " -->", 4) == 0 && k < tables->n &&
+	    ctx->table != NULL && ctx->f != NULL && ctx->l != NULL) {
+		struct stats_input in = { .c = ctx->c, .y = ctx->y, .f = ctx->f,
+		    .l = ctx->l, .loc = ctx->loc ? ctx->loc :
+		    locale_builtin(ctx->c->site.lang) };
+		t = stats_table_of(&st, &in, tables->path[k]);
+	}
+	if (t != NULL) {
+		const char *prefix = page->id_prefix ? page->id_prefix : "";
+		char *id = arena_printf(&ids->names, "%stable-%s", prefix, t->id);
+		for (int n = 2; !strmap_put(&ids->taken, id, 0, NULL); n++)
+			id = arena_printf(&ids->names, "%stable-%s-%d", prefix,
+			    t->id, n);
+		t->id = id;
+		if (tables->caption[k] != NULL)
+			t->caption = tables->caption[k];
+		t->chart_n = 0;	/* the statistics page has the charts */
+		if (page->base != NULL)
+			buf_puts(&to, page->base);
+		else
+			for (int i = 0; i < page->up; i++)
+				buf_puts(&to, "../");
+		for (size_t r = 0; r < t->nrows; r++)
+			if (t->rows[r].href != NULL)
+				t->rows[r].href = arena_printf(&st.a, "%s%s",
+				    buf_str(&to), t->rows[r].href);
+		ctx->table(ctx->table_arg, t, &html);
+		cmark_node *block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+		cmark_node_set_on_enter(block, buf_str(&html));
+		cmark_node_set_on_exit(block, "");
+		cmark_node_replace(mark, block);
+	} else
+		cmark_node_unlink(mark);
+	cmark_node_free(mark);
+	stats_free(&st);
+	buf_free(&html);
+	buf_free(&to);
+}
+
 bool
 md_render(const struct md_context *ctx, const struct markdown *md,
     struct md_page *page, struct buf *out)
@@ -820,8 +1048,9 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	}
 	const char *src = md->text;
 	size_t len = md->len;
+	struct md_tables tables = { 0 };
 	if (!plain) {
-		ok = md_expand(ctx, md, &text);
+		ok = expand(ctx, md, &text, true, &tables);
 		src = buf_str(&text);
 		len = text.len;
 	}
@@ -830,8 +1059,8 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 
 	/* Collect first, change after: the iterator must not see a tree
 	 * that changes under it. */
-	cmark_node **heads = NULL, **paras = NULL;
-	size_t nh = 0, ch = 0, np = 0, cp = 0;
+	cmark_node **heads = NULL, **paras = NULL, **marks = NULL;
+	size_t nh = 0, ch = 0, np = 0, cp = 0, nm = 0, cm = 0;
 	int min_level = 7;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -849,6 +1078,15 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 		case CMARK_NODE_PARAGRAPH:
 			paras = xgrow(paras, &cp, np, sizeof(*paras));
 			paras[np++] = n;
+			if (check_here)
+				check_paragraph(page->check, md, src, len, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			if (tables.n > 0 && strncmp(cmark_node_get_literal(n),
+			    TABLE_MARK, strlen(TABLE_MARK)) == 0) {
+				marks = xgrow(marks, &cm, nm, sizeof(*marks));
+				marks[nm++] = n;
+			}
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
@@ -876,10 +1114,14 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	for (size_t i = 0; i < nh; i++)
 		heading_with_id(heads[i], page, min_level, &pids->taken,
 		    &pids->names);
+	for (size_t i = 0; i < nm; i++)
+		table_of_mark(ctx, page, &tables, marks[i], pids);
 	if (pids == &own)
 		md_ids_free(&own);
 	free(heads);
 	free(paras);
+	free(marks);
+	md_tables_free(&tables);
 
 	char *html = cmark_render_html(doc, CMARK_OPT_VALIDATE_UTF8);
 	buf_puts(out, html);

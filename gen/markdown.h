@@ -3,8 +3,11 @@
  *
  * Prose never repeats a number by hand: {{stat PATH}} in any Markdown
  * (sections, the article, activity bodies, the report's lead) becomes the
- * figure at PATH of figures.json, formatted for the site's language. Write
- * \{{ to keep the braces as they are.
+ * figure at PATH of figures.json, formatted for the site's language, and
+ * {{table PATH caption="..."}}, alone on its line, the table of the
+ * figures at PATH (one of stats.h's stats_table_paths) as the statistics
+ * page shows it. Write \{{ to keep the braces as they are. cmark has no
+ * pipe tables: a paragraph that looks like one gets a warning.
  *
  * Links and images are written relative to the year folder
  * (media/photo.jpg); one that names a file missing under the year, leaves
@@ -26,6 +29,9 @@
 #include "model.h"
 #include "strmap.h"
 
+struct figures;
+struct stats_table;
+
 /* What Markdown needs to know about where it is. */
 struct md_context {
 	const struct content *c;
@@ -35,6 +41,13 @@ struct md_context {
 	struct diag *d;
 	const struct locale *loc;	/* number formats; NULL: built in */
 	const struct labels *l;		/* words of lists; NULL: the ids */
+	/* {{table PATH}}: the year's figures, and the writer that lays a
+	 * table of stats.h out for md_render (the site's table template).
+	 * Without them (checks, plain text), a table becomes nothing. */
+	const struct figures *f;
+	void	(*table)(void *arg, const struct stats_table *t,
+		    struct buf *out);
+	void	*table_arg;
 };
 
 /* Expand the placeholders and list directives of md into out. Problems

@@ -11,49 +11,6 @@
 #include "svg.h"
 #include "xalloc.h"
 
-/* A table of stats.h as table.tpl lays it out, with its chart. */
-static void
-stats_table_html(struct page_writer *w, const struct stats_table *st,
-    struct buf *out)
-{
-	struct table t;
-	struct buf svg = BUF_INIT, v = BUF_INIT;
-
-	table_begin(&t, w, st->id, st->caption);
-	for (size_t c = 0; c < st->ncols; c++)
-		table_head(&t, st->heads[c], st->numeric[c]);
-	for (size_t r = 0; r < st->nrows; r++) {
-		const struct stats_row *row = &st->rows[r];
-		if (row->total)
-			table_total(&t, row->name);
-		else
-			table_row(&t, row->name, row->href);
-		for (size_t c = 1; c < st->ncols; c++) {
-			const struct stats_cell *cell = &row->cells[c - 1];
-			if (cell->text != NULL) {
-				table_text(&t, cell->text, NULL);
-			} else if (cell->sign) {
-				buf_reset(&v);
-				if (cell->num > 0)
-					buf_putc(&v, '+');
-				format_number(&v, w->loc, cell->num);
-				struct tpl_dict *d = tpl_section(t.row, "CELL");
-				tpl_set(d, "VALUE", buf_str(&v));
-				tpl_show(d, "NUM");
-				tpl_show(d, "PLAIN");
-			} else
-				table_num(&t, cell->num);
-		}
-	}
-	if (st->chart_n > 0)
-		svg_bar_chart(&svg, st->chart_id, st->chart_title,
-		    label_of(w, LABEL_CHART_DESC), st->chart_names,
-		    st->chart_values, st->chart_n, w->loc);
-	table_end(w, &t, st->chart_n > 0 ? buf_str(&svg) : NULL, out);
-	buf_free(&svg);
-	buf_free(&v);
-}
-
 /* The report's key figures (stats.h), against the year before when there
  * is one, into d. */
 static void
@@ -65,7 +22,7 @@ report_key_figures(struct page_writer *w, struct tpl_dict *d)
 	struct buf tab = BUF_INIT;
 
 	stats_key_figures(&ks, &si);
-	stats_table_html(w, &ks.v[0], &tab);
+	page_stats_table(w, &ks.v[0], &tab);
 	stats_free(&ks);
 	tpl_set(d, "KEY_FIGURES", label_of(w, LABEL_KEY_FIGURES));
 	tpl_set(d, "TABLE", buf_str(&tab));
@@ -191,7 +148,7 @@ page_statistics(struct page_writer *w)
 	    .l = w->l, .loc = w->loc };
 	stats_figure_tables(&st, &si);
 	for (size_t i = 0; i < st.n; i++)
-		stats_table_html(w, &st.v[i], &tables);
+		page_stats_table(w, &st.v[i], &tables);
 	stats_free(&st);
 
 	tpl_set(d, "TITLE", label_expanded(w, LABEL_STATISTICS_TITLE, &t));

@@ -27,8 +27,8 @@ static const char *
 expand(const char *text, bool *ok)
 {
 	static struct buf out = BUF_INIT;
-	struct md_context ctx = { &x.c, content_year(&x.c, 2023), x.json, &x.fs,
-	    &x.cap.d, NULL, NULL };
+	struct md_context ctx = { .c = &x.c, .y = content_year(&x.c, 2023),
+	    .figures = x.json, .fs = &x.fs, .d = &x.cap.d };
 	struct markdown md = { text, strlen(text), { "2023/article.md", 7, 1 }, 0, false };
 
 	*ok = md_expand(&ctx, &md, &out);
