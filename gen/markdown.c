@@ -189,14 +189,7 @@ list_placeholder(const struct md_context *ctx, const struct markdown *md,
 	    (size_t)(ph->argend - ph->arg), ph->at, out, bullet);
 }
 
-/* The {{table}}s of a text, in order: what each asks for. */
-struct md_tables {
-	char	**path;
-	char	**caption;	/* NULL when not given */
-	size_t	 n, cap, cap_c;
-};
-
-static void
+void
 md_tables_free(struct md_tables *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
@@ -388,6 +381,13 @@ md_expand(const struct md_context *ctx, const struct markdown *md,
     struct buf *out)
 {
 	return expand(ctx, md, out, true, NULL);
+}
+
+bool
+md_expand_tables(const struct md_context *ctx, const struct markdown *md,
+    struct buf *out, struct md_tables *tables)
+{
+	return expand(ctx, md, out, true, tables);
 }
 
 static int
@@ -967,29 +967,30 @@ figure_of(cmark_node *para)
 	cmark_node_free(para);
 }
 
-/* Replace the mark of a {{table}} by its table, laid out by ctx->table,
- * with an id the page does not have yet and its links made the page's;
- * without ctx->table (or figures, or labels), by nothing. */
-static void
-table_of_mark(const struct md_context *ctx, struct md_page *page,
-    const struct md_tables *tables, cmark_node *mark, struct md_ids *ids)
+bool
+md_table_of_mark(const struct md_context *ctx, const struct md_tables *tables,
+    cmark_node *mark, const char *id_prefix, const char *links,
+    struct md_ids *ids, struct buf *out)
 {
-	const char *lit = cmark_node_get_literal(mark) + strlen(TABLE_MARK);
+	const char *lit = cmark_node_get_literal(mark);
 	char *end;
-	unsigned long k = strtoul(lit, &end, 10);
-	struct stats st = { .a = ARENA_INIT };
-	struct stats_table *t = NULL;
-	struct buf html = BUF_INIT, to = BUF_INIT;
 
-	if (end != lit && strncmp(end, " -->", 4) == 0 && k < tables->n &&
-	    ctx->table != NULL && ctx->f != NULL && ctx->l != NULL) {
-		struct stats_input in = { .c = ctx->c, .y = ctx->y, .f = ctx->f,
-		    .l = ctx->l, .loc = ctx->loc ? ctx->loc :
-		    locale_builtin(ctx->c->site.lang) };
-		t = stats_table_of(&st, &in, tables->path[k]);
-	}
+	if (tables->n == 0 || lit == NULL ||
+	    strncmp(lit, TABLE_MARK, strlen(TABLE_MARK)) != 0)
+		return false;
+	lit += strlen(TABLE_MARK);
+	unsigned long k = strtoul(lit, &end, 10);
+	if (end == lit || strncmp(end, " -->", 4) != 0 || k >= tables->n)
+		return false;
+	if (ctx->table == NULL || ctx->f == NULL || ctx->l == NULL)
+		return true;
+	struct stats st = { .a = ARENA_INIT };
+	struct stats_input in = { .c = ctx->c, .y = ctx->y, .f = ctx->f,
+	    .l = ctx->l, .loc = ctx->loc ? ctx->loc :
+	    locale_builtin(ctx->c->site.lang) };
+	struct stats_table *t = stats_table_of(&st, &in, tables->path[k]);
 	if (t != NULL) {
-		const char *prefix = page->id_prefix ? page->id_prefix : "";
+		const char *prefix = id_prefix ? id_prefix : "";
 		char *id = arena_printf(&ids->names, "%stable-%s", prefix, t->id);
 		for (int n = 2; !strmap_put(&ids->taken, id, 0, NULL); n++)
 			id = arena_printf(&ids->names, "%stable-%s-%d", prefix,
@@ -998,16 +999,34 @@ table_of_mark(const struct md_context *ctx, struct md_page *page,
 		if (tables->caption[k] != NULL)
 			t->caption = tables->caption[k];
 		t->chart_n = 0;	/* the statistics page has the charts */
-		if (page->base != NULL)
-			buf_puts(&to, page->base);
-		else
-			for (int i = 0; i < page->up; i++)
-				buf_puts(&to, "../");
 		for (size_t r = 0; r < t->nrows; r++)
 			if (t->rows[r].href != NULL)
-				t->rows[r].href = arena_printf(&st.a, "%s%s",
-				    buf_str(&to), t->rows[r].href);
-		ctx->table(ctx->table_arg, t, &html);
+				t->rows[r].href = links == NULL ? NULL :
+				    arena_printf(&st.a, "%s%s", links,
+				    t->rows[r].href);
+		ctx->table(ctx->table_arg, t, out);
+	}
+	stats_free(&st);
+	return true;
+}
+
+/* Replace the mark of a {{table}} by its table, laid out by ctx->table,
+ * with an id the page does not have yet and its links made the page's;
+ * without ctx->table (or figures, or labels), by nothing. */
+static void
+table_of_mark(const struct md_context *ctx, struct md_page *page,
+    const struct md_tables *tables, cmark_node *mark, struct md_ids *ids)
+{
+	struct buf html = BUF_INIT, to = BUF_INIT;
+
+	if (page->base != NULL)
+		buf_puts(&to, page->base);
+	else
+		for (int i = 0; i < page->up; i++)
+			buf_puts(&to, "../");
+	md_table_of_mark(ctx, tables, mark, page->id_prefix, buf_str(&to), ids,
+	    &html);
+	if (html.len > 0) {
 		cmark_node *block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
 		cmark_node_set_on_enter(block, buf_str(&html));
 		cmark_node_set_on_exit(block, "");
@@ -1015,7 +1034,6 @@ table_of_mark(const struct md_context *ctx, struct md_page *page,
 	} else
 		cmark_node_unlink(mark);
 	cmark_node_free(mark);
-	stats_free(&st);
 	buf_free(&html);
 	buf_free(&to);
 }

@@ -51,8 +51,35 @@ struct md_context {
 };
 
 /* Expand the placeholders and list directives of md into out. Problems
- * are reported at their place in the file; false when there was any. */
+ * are reported at their place in the file; false when there was any. A
+ * {{table}} becomes nothing. */
 bool	 md_expand(const struct md_context *ctx, const struct markdown *md,
+	    struct buf *out);
+
+/* The {{table}}s of an expanded text, in order: what each asks for. */
+struct md_tables {
+	char	**path;
+	char	**caption;	/* NULL when not given */
+	size_t	 n, cap, cap_c;
+};
+void	 md_tables_free(struct md_tables *t);
+
+/* md_expand, but each {{table}} is recorded in tables and leaves a mark,
+ * an HTML comment that cmark parses as a block of its own, for
+ * md_table_of_mark. */
+bool	 md_expand_tables(const struct md_context *ctx,
+	    const struct markdown *md, struct buf *out,
+	    struct md_tables *tables);
+
+struct md_ids;
+/* When node (of a text md_expand_tables expanded into tables) is the mark
+ * of a {{table}}: its table (stats.h) onto out, through ctx->table (when
+ * there is one), with an id made of id_prefix and kept apart from ids,
+ * and each link of its rows after links (NULL: no links); true. Else
+ * false. */
+bool	 md_table_of_mark(const struct md_context *ctx,
+	    const struct md_tables *tables, cmark_node *node,
+	    const char *id_prefix, const char *links, struct md_ids *ids,
 	    struct buf *out);
 
 /*

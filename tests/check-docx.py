@@ -389,6 +389,24 @@ def image(path, caption):
     check('docx/image-caption', caps == [caption], repr(caps))
 
 
+def prose_table(path):
+    """tests/run-docx's prose-table case: {{table activities.by_kind}} of
+    tests/unit/fixtures/years in a chapter, as the appendix lays tables
+    out, numbered with them, its caption escaped."""
+    z, data = parts(path)
+    tabs = tables_by_caption(ET.fromstring(data['word/document.xml']))
+    got = [(c, rows) for c, rows, _ in tabs if 'Kinds' in c]
+    want = [('Table 2. Kinds & <kinds>', [['Kind', 'Count'],
+                                           ['Kind one', '7'],
+                                           ['Kind two', '3'],
+                                           ['Total', '10']])]
+    check('docx/prose-table', got == want, repr(got))
+    check('docx/prose-table-numbered-with-the-appendix',
+          [c.split('.')[0] for c, _, _ in tabs][:3] ==
+          ['Table 1', 'Table 2', 'Table 3'],
+          [c for c, _, _ in tabs][:3])
+
+
 def main():
     what = sys.argv[1]
     try:
@@ -402,6 +420,8 @@ def main():
             image(sys.argv[2], sys.argv[3])
         elif what == 'created':
             created(sys.argv[2], sys.argv[3])
+        elif what == 'prose-table':
+            prose_table(sys.argv[2])
     except Exception as e:  # a crash of the checker is a failure too
         import traceback
         check('docx/%s-checker' % what, False,
