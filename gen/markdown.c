@@ -165,17 +165,51 @@ stat_placeholder(const struct md_context *ctx, const struct placeholder *ph,
 	return found;
 }
 
+/* The lists of a text so far: how many (for their bullets), and the group
+ * of lists on consecutive lines the last one belongs to. */
+struct list_state {
+	int	 n;
+	const char *eol;	/* the end of the last list directive's line */
+	size_t	 found;		/* what its group found so far */
+};
+
+/* Whether the line after eol (end is the text's end) holds, after blanks,
+ * a list directive. */
+static bool
+list_next(const char *eol, const char *end)
+{
+	const char *p = eol, *q;
+
+	if (p >= end)
+		return false;
+	for (p++; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (end - p < 2 || p[0] != '{' || p[1] != '{')
+		return false;
+	for (p += 2; p < end && *p == ' '; p++)
+		;
+	for (q = p; q < end && (islower((unsigned char)*q) || *q == '_'); q++)
+		;
+	return directive_is_list(p, (size_t)(q - p)) && q < end &&
+	    (*q == ' ' || *q == '}');
+}
+
 /* {{activities ...}} and the other lists, alone on their line: the list
  * onto out (only checked when out is NULL), its bullet the next of
- * -*+ so that lists side by side stay apart. False (reported) when it is
- * not alone or does not parse. */
+ * -*+ so that lists side by side stay apart. Lists on consecutive lines
+ * are one list: one bullet, no blank line between them (*joined: the
+ * caller skips the end of the line), one "(none)" when none of them
+ * found anything. False (reported) when it is not alone or does not
+ * parse. */
 static bool
 list_placeholder(const struct md_context *ctx, const struct markdown *md,
-    const struct placeholder *ph, struct buf *out, int *nlists)
+    const struct placeholder *ph, struct buf *out, struct list_state *st,
+    bool *joined)
 {
 	char word[16];
-	const char *bol = ph->open;
+	const char *bol = ph->open, *end = md->text + md->len;
 
+	*joined = false;
 	snprintf(word, sizeof(word), "%.*s", (int)ph->wlen, ph->word);
 	while (bol > md->text && bol[-1] != '\n')
 		bol--;
@@ -184,9 +218,23 @@ list_placeholder(const struct md_context *ctx, const struct markdown *md,
 		    "line (it becomes a list)", word);
 		return false;
 	}
-	char bullet = "-*+"[(*nlists)++ % 3];
-	return directive_list(ctx, word, ph->arg,
-	    (size_t)(ph->argend - ph->arg), ph->at, out, bullet);
+	bool cont = st->eol != NULL && bol == st->eol + 1;
+	bool next = list_next(ph->eol, end);
+	if (!cont) {
+		st->n++;
+		st->found = 0;
+	}
+	st->eol = ph->eol;
+	char bullet = "-*+"[(st->n - 1) % 3];
+	bool ok = directive_list(ctx, word, ph->arg,
+	    (size_t)(ph->argend - ph->arg), ph->at, out, bullet,
+	    cont || next ? &st->found : NULL);
+	if (ok && out != NULL && (cont || next)) {
+		if (!next && st->found == 0)
+			directive_none(ctx, out, bullet);
+		*joined = next;
+	}
+	return ok;
 }
 
 void
@@ -311,7 +359,7 @@ expand(const struct md_context *ctx, const struct markdown *md,
     struct buf *out, bool lists, struct md_tables *tables)
 {
 	bool ok = true;
-	int nlists = 0;
+	struct list_state lists_so_far = { 0, NULL, 0 };
 
 	buf_reset(out);
 	if (md->text == NULL)
@@ -346,14 +394,14 @@ expand(const struct md_context *ctx, const struct markdown *md,
 			continue;
 		}
 		struct placeholder ph;
-		bool done;
+		bool done, joined = false;
 		placeholder_parse(&ph, open, close, eol, at);
 		if (ph.wlen == 4 && memcmp(ph.word, "stat", 4) == 0 &&
 		    ph.word_alone)
 			done = stat_placeholder(ctx, &ph, out);
 		else if (directive_is_list(ph.word, ph.wlen) && ph.word_alone)
 			done = list_placeholder(ctx, md, &ph,
-			    lists ? out : NULL, &nlists);
+			    lists ? out : NULL, &lists_so_far, &joined);
 		else if (ph.wlen == 5 && memcmp(ph.word, "table", 5) == 0 &&
 		    ph.word_alone)
 			done = table_placeholder(ctx, md, &ph,
@@ -372,6 +420,9 @@ expand(const struct md_context *ctx, const struct markdown *md,
 			buf_append(out, open, (size_t)(close + 2 - open));
 		}
 		s = close + 2;
+		/* A list joined to the next one: its line's end goes. */
+		if (joined)
+			s = eol < end ? eol + 1 : eol;
 	}
 	return ok;
 }
