@@ -5,6 +5,7 @@
 #include <string.h>
 #include <cmark.h>
 
+#include "fields.h"
 #include "figures.h"
 #include "format.h"
 #include "directive.h"
@@ -282,9 +283,15 @@ table_path_ok(const struct md_context *ctx, const char *path, struct pos at)
 		diag_error(ctx->d, at, "{{table %s}} names one figure, not a "
 		    "group of them (expected one of: %s; {{stat %s}} writes "
 		    "one figure)", path, buf_str(&b), path);
-	else if (r == FIGURES_NO_SUCH_PATH)
+	else if (r == FIGURES_NO_SUCH_PATH) {
+		size_t np = 0;
+		while (stats_table_paths[np] != NULL)
+			np++;
+		const char *near = closest_name(path, stats_table_paths, np);
 		diag_error(ctx->d, at, "unknown figures '%s' in {{table}} "
-		    "(expected one of: %s)", path, buf_str(&b));
+		    "(%s%s%sexpected one of: %s)", path, near ? "did you mean '" :
+		    "", near ? near : "", near ? "'? " : "", buf_str(&b));
+	}
 	else
 		diag_error(ctx->d, at, "no table of the figures '%s' in "
 		    "{{table}} (expected one of: %s)", path, buf_str(&b));

@@ -137,7 +137,7 @@ Test(table, every_error_at_its_place)
 	    "{{tables activities.by_kind}}\n"));
 	cr_expect_str_eq(capture_text(&x.cap),
 	    "2023/article.md:7:1: error: {{table activities.total}} names one figure, not a group of them (expected one of: activities.by_framework, activities.by_kind, activities.by_month, activities.by_partner, activities.by_framework_kind, agreements.in_force, agreements.by_partner, projects.by_funder; {{stat activities.total}} writes one figure)\n"
-	    "2023/article.md:8:1: error: unknown figures 'activities.by_kinds' in {{table}} (expected one of: activities.by_framework, activities.by_kind, activities.by_month, activities.by_partner, activities.by_framework_kind, agreements.in_force, agreements.by_partner, projects.by_funder)\n"
+	    "2023/article.md:8:1: error: unknown figures 'activities.by_kinds' in {{table}} (did you mean 'activities.by_kind'? expected one of: activities.by_framework, activities.by_kind, activities.by_month, activities.by_partner, activities.by_framework_kind, agreements.in_force, agreements.by_partner, projects.by_funder)\n"
 	    "2023/article.md:9:1: error: no table of the figures 'activities.by_framework_kind.a' in {{table}} (expected one of: activities.by_framework, activities.by_kind, activities.by_month, activities.by_partner, activities.by_framework_kind, agreements.in_force, agreements.by_partner, projects.by_funder)\n"
 	    "2023/article.md:10:1: error: 'title=\"x\"' in {{table}} is not a caption (expected {{table PATH caption=\"...\"}})\n"
 	    "2023/article.md:11:1: error: {{table}} needs the path of a group of figures (expected e.g. {{table activities.by_kind}})\n"
