@@ -180,15 +180,15 @@ parse(const struct md_context *ctx, const char *word, const char *args,
 				q->set = (enum agreement_set)s;
 				continue;
 			}
-			struct buf or = BUF_INIT;
+			struct buf sets = BUF_INIT;
 			for (s = 0; q->list == LIST_AGREEMENTS &&
 			    s < AGREEMENT_SETS; s++)
-				buf_printf(&or, "%s%s", s == 0 ? ", or " :
+				buf_printf(&sets, "%s%s", s == 0 ? ", or " :
 				    s + 1 == AGREEMENT_SETS ? " or " : ", ",
 				    agreement_sets[s].id);
 			diag_error(ctx->d, at, "'%s' in {{%s}} is not a filter "
-			    "(expected key=value%s)", tok, word, buf_str(&or));
-			buf_free(&or);
+			    "(expected key=value%s)", tok, word, buf_str(&sets));
+			buf_free(&sets);
 			ok = false;
 			continue;
 		}
