@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "buf.h"
+#include "check.h"
 #include "diag.h"
 #include "docx.h"
 #include "figures.h"
@@ -354,6 +355,10 @@ check_all(struct run *r, const struct options *o)
 	r->ms[STAGE_LOAD] = now_ms() - start;
 	if (!loaded)
 		return diag_status(&r->d);
+	/* Renewals due within a year of the last year read. */
+	if (r->c.n_years > 0)
+		check_renewals(&r->c, r->c.years[r->c.n_years - 1].year,
+		    &r->d);
 	double t0 = now_ms();
 	/* The templates folder is looked at once: a missing one is one
 	 * problem, not one per thing read from it. */

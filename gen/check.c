@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "check.h"
 #include "fields.h"
+#include "figures.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -512,4 +513,21 @@ check_agreement_repeats(const struct content *c, struct diag *d)
 	}
 	repeats_report(&r, d);
 	buf_free(&b);
+}
+
+void
+check_renewals(const struct content *c, int year, struct diag *d)
+{
+	for (size_t i = 0; i < c->n_agreements; i++) {
+		const struct agreement *a = &c->agreements[i];
+		if (!agreement_expiring(a, year))
+			continue;
+		char ends[11];
+		int left = agreement_months_left(a, year);
+		date_iso(a->ends, ends);
+		diag_note(d, a->pos, "agreement '%s' expires %s, within %d month%s "
+		    "of the end of %d (start its renewal, or let it lapse)",
+		    a->title ? a->title : "", ends, left, left == 1 ? "" : "s",
+		    year);
+	}
 }

@@ -46,6 +46,10 @@ void	 check_repeats(const struct content *c, const struct year *y,
 	    struct diag *d);
 void	 check_agreement_repeats(const struct content *c, struct diag *d);
 
+/* A note at each agreement that expires (figures.h) in year, the last
+ * year of the content: its renewal is due within twelve months. */
+void	 check_renewals(const struct content *c, int year, struct diag *d);
+
 /* Append to b the title s as compared for repeats: normalised (NFC),
  * case folded across Unicode, invisible characters (zero-width, soft
  * hyphen, bidi controls) left out, white space of any kind collapsed to

@@ -109,6 +109,22 @@ diag_warning(struct diag *d, struct pos p, const char *fmt, ...)
 }
 
 void
+diag_note(struct diag *d, struct pos p, const char *fmt, ...)
+{
+	va_list ap;
+
+	pthread_mutex_lock(&d->lock);
+	d->notes++;
+	if (!d->no_warnings) {
+		va_start(ap, fmt);
+		if (!vreport(d, p, "note", fmt, ap))
+			d->notes--;
+		va_end(ap);
+	}
+	pthread_mutex_unlock(&d->lock);
+}
+
+void
 diag_failure(struct diag *d, const char *what, const char *fmt, ...)
 {
 	va_list ap;

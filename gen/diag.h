@@ -39,6 +39,7 @@ struct diag {
 	bool	 no_warnings;	/* -q: keep only errors */
 	unsigned errors;	/* problems in the content: exit status 1 */
 	unsigned warnings;
+	unsigned notes;
 	unsigned failures;	/* I/O or system failures: exit status 3 */
 };
 
@@ -49,6 +50,10 @@ void	 diag_error(struct diag *d, struct pos p, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* Worth a look, but the build goes on. */
 void	 diag_warning(struct diag *d, struct pos p, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* For the reader's information, not a problem (an agreement to renew):
+ * "note:", kept back by -q as warnings are. */
+void	 diag_note(struct diag *d, struct pos p, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* The system failed us (a read, a write, a rename). what names the file. */
 void	 diag_failure(struct diag *d, const char *what, const char *fmt, ...)

@@ -19,16 +19,47 @@ static const char *const filters[][6] = {
 	{ "type", "partner", "framework", NULL },
 	{ "funder", "status", NULL },
 };
-/* The sets of agreements of a year, as figures.json names them; "in-force"
- * is taken for "in_force" too, as agreements.yaml spells the status. */
-static const char *const sets[] = { "in_force", "signed", "proposed", NULL };
+/* The sets of agreements of a year are figures.h's agreement_sets, as
+ * figures.json names them; "in-force" is taken for "in_force" too, as
+ * agreements.yaml spells the status. */
 
-/* What a directive asks for; index -1 where a filter is not given. */
+/* The values a filter takes (kind=workshop,award): indexes into its
+ * vocabulary (months: 1 to 12); none when the filter is not given. */
+struct values {
+	long	*v;
+	size_t	 n;
+	bool	 given;
+};
+
+/* What a directive asks for. */
 struct query {
 	enum list list;
-	long	 framework, kind, partner, month, type, status;
-	int	 set;		/* agreements: 0 in force, 1 signed, 2 proposed */
+	struct values framework, kind, partner, month, type, status;
+	enum agreement_set set;	/* agreements */
 };
+
+/* Whether i is among the values of a filter (any i when not given). */
+static bool
+among(const struct values *f, long i)
+{
+	if (!f->given)
+		return true;
+	for (size_t k = 0; k < f->n; k++)
+		if (f->v[k] == i)
+			return true;
+	return false;
+}
+
+static void
+query_free(struct query *q)
+{
+	free(q->framework.v);
+	free(q->kind.v);
+	free(q->partner.v);
+	free(q->month.v);
+	free(q->type.v);
+	free(q->status.v);
+}
 
 bool
 directive_is_list(const char *word, size_t n)
@@ -136,31 +167,34 @@ parse(const struct md_context *ctx, const char *word, const char *args,
 	bool ok = true;
 	size_t nf = count_of(filters[q->list]);
 
-	q->framework = q->kind = q->partner = q->month = q->type = -1;
-	q->status = -1;
-	q->set = 0;
+	q->set = SET_IN_FORCE;
 	for (char *tok = strtok_r(text, " ", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ", &save)) {
 		char *eq = strchr(tok, '=');
 		if (eq == NULL) {
 			size_t s;
-			for (s = 0; sets[s] != NULL; s++)
-				if (id_equal(tok, sets[s]))
+			for (s = 0; s < AGREEMENT_SETS; s++)
+				if (id_equal(tok, agreement_sets[s].id))
 					break;
-			if (q->list == LIST_AGREEMENTS && sets[s] != NULL) {
-				q->set = (int)s;
+			if (q->list == LIST_AGREEMENTS && s < AGREEMENT_SETS) {
+				q->set = (enum agreement_set)s;
 				continue;
 			}
+			struct buf sets = BUF_INIT;
+			for (s = 0; q->list == LIST_AGREEMENTS &&
+			    s < AGREEMENT_SETS; s++)
+				buf_printf(&sets, "%s%s", s == 0 ? ", or " :
+				    s + 1 == AGREEMENT_SETS ? " or " : ", ",
+				    agreement_sets[s].id);
 			diag_error(ctx->d, at, "'%s' in {{%s}} is not a filter "
-			    "(expected key=value%s)", tok, word,
-			    q->list == LIST_AGREEMENTS ? ", or in_force, signed "
-			    "or proposed" : "");
+			    "(expected key=value%s)", tok, word, buf_str(&sets));
+			buf_free(&sets);
 			ok = false;
 			continue;
 		}
 		*eq = '\0';
 		const char *key = tok, *value = eq + 1;
-		long *slot = NULL;
+		struct values *slot = NULL;
 		if (strcmp(key, "framework") == 0)
 			slot = &q->framework;
 		else if (strcmp(key, "kind") == 0)
@@ -191,38 +225,60 @@ parse(const struct md_context *ctx, const char *word, const char *args,
 			ok = false;
 			continue;
 		}
-		if (*slot != -1) {
+		if (slot->given) {
 			diag_error(ctx->d, at, "filter '%s' given twice in {{%s}} "
-			    "(expected each filter once)", key, word);
+			    "(expected each filter once; several values as "
+			    "%s=a,b)", key, word, key);
 			ok = false;
 			continue;
 		}
-		if (slot == &q->month) {
-			char *end;
-			long m = strtol(value, &end, 10);
-			if (*value == '\0' || *end != '\0' || m < 1 || m > 12) {
-				diag_error(ctx->d, at, "month '%s' in {{%s}} is not "
-				    "a month (expected 1 to 12)", value, word);
-				ok = false;
+		slot->given = true;
+		/* Several values, any of which may match: kind=a,b,c. */
+		for (const char *v = value;; ) {
+			const char *comma = strchr(v, ',');
+			size_t vn = comma ? (size_t)(comma - v) : strlen(v);
+			char *one = xstrndup(v, vn);
+			long idx = -1;
+			if (vn == 0) {
+				diag_error(ctx->d, at, "filter '%s' in {{%s}} has "
+				    "an empty value (expected %s=a or %s=a,b)",
+				    key, word, key, key);
+			} else if (slot == &q->month) {
+				char *end;
+				long m = strtol(one, &end, 10);
+				if (*end != '\0' || m < 1 || m > 12)
+					diag_error(ctx->d, at, "month '%s' in {{%s}} "
+					    "is not a month (expected 1 to 12)", one,
+					    word);
+				else
+					idx = m;
 			} else
-				*slot = m;
-			continue;
+				idx = lookup(ctx, at, word, key, one);
+			free(one);
+			if (idx == -1)
+				ok = false;
+			else {
+				slot->v = xrealloc(slot->v, (slot->n + 1) *
+				    sizeof(*slot->v));
+				slot->v[slot->n++] = idx;
+			}
+			if (comma == NULL)
+				break;
+			v = comma + 1;
 		}
-		*slot = lookup(ctx, at, word, key, value);
-		if (*slot == -1)
-			ok = false;
 	}
 	free(text);
 	return ok;
 }
 
+/* Whether r names one of the partners asked for (or none is asked). */
 static bool
-names_partner(const struct refs *r, long partner)
+names_partner(const struct refs *r, const struct values *partner)
 {
-	if (partner < 0)
+	if (!partner->given)
 		return true;
 	for (size_t i = 0; i < r->n; i++)
-		if ((long)r->v[i].index == partner)
+		if (among(partner, (long)r->v[i].index))
 			return true;
 	return false;
 }
@@ -262,10 +318,10 @@ list_activities(const struct md_context *ctx, const struct query *q,
 	size_t n = 0, *order = year_by_date(y);
 	for (size_t k = 0; k < y->n_activities; k++) {
 		const struct activity *a = &y->activities[order[k]];
-		if ((q->framework >= 0 && (long)a->framework.index != q->framework) ||
-		    (q->kind >= 0 && (long)a->kind.index != q->kind) ||
-		    (q->month >= 0 && a->date.month != q->month) ||
-		    !names_partner(&a->partners, q->partner))
+		if (!among(&q->framework, (long)a->framework.index) ||
+		    !among(&q->kind, (long)a->kind.index) ||
+		    !among(&q->month, a->date.month) ||
+		    !names_partner(&a->partners, &q->partner))
 			continue;
 		buf_printf(out, "%c ", bullet);
 		md_escape(out, a->title);
@@ -290,19 +346,21 @@ static size_t
 list_agreements(const struct md_context *ctx, const struct query *q,
     const struct locale *loc, struct buf *out, char bullet)
 {
-	static bool (*const pick[])(const struct agreement *, int) = {
-		agreement_in_force, agreement_signed_in, agreement_proposed_in,
-	};
+	bool (*pick)(const struct agreement *, int) =
+	    agreement_sets[q->set].pick;
+	/* The lists of lapsing agreements give the end, the others the
+	 * signature. */
+	bool by_end = q->set == SET_EXPIRING || q->set == SET_ENDED;
 	const struct content *c = ctx->c;
 	size_t n = 0;
 
 	for (size_t i = 0; i < c->n_agreements; i++) {
 		const struct agreement *a = &c->agreements[i];
-		if (!pick[q->set](a, ctx->y->year) ||
-		    (q->type >= 0 && (long)a->type != q->type) ||
-		    (q->framework >= 0 && (a->framework.id == NULL ||
-		    (long)a->framework.index != q->framework)) ||
-		    !names_partner(&a->partners, q->partner))
+		if (!pick(a, ctx->y->year) ||
+		    !among(&q->type, (long)a->type) ||
+		    (q->framework.given && (a->framework.id == NULL ||
+		    !among(&q->framework, (long)a->framework.index))) ||
+		    !names_partner(&a->partners, &q->partner))
 			continue;
 		buf_printf(out, "%c ", bullet);
 		md_escape(out, a->title);
@@ -313,7 +371,15 @@ list_agreements(const struct md_context *ctx, const struct query *q,
 			buf_puts(out, " · ");
 			partner_list(ctx, out, &a->partners);
 		}
-		if (a->signed_on.year) {
+		if (by_end) {
+			struct buf date = BUF_INIT;
+			buf_puts(out, " · ");
+			buf_printf(&date, "%s ", word_of(ctx, LABEL_COL_ENDS,
+			    "ends"));
+			format_date(&date, loc, a->ends);
+			md_escape(out, buf_str(&date));
+			buf_free(&date);
+		} else if (a->signed_on.year) {
 			struct buf date = BUF_INIT;
 			buf_puts(out, " · ");
 			format_date(&date, loc, a->signed_on);
@@ -336,8 +402,8 @@ list_projects(const struct md_context *ctx, const struct query *q,
 
 	for (size_t i = 0; i < y->n_projects; i++) {
 		const struct project *p = &y->projects[i];
-		if ((q->partner >= 0 && (long)p->funder.index != q->partner) ||
-		    (q->status >= 0 && (long)p->status != q->status))
+		if (!among(&q->partner, (long)p->funder.index) ||
+		    !among(&q->status, (long)p->status))
 			continue;
 		buf_printf(out, "%c ", bullet);
 		md_escape(out, p->title);
@@ -355,19 +421,22 @@ list_projects(const struct md_context *ctx, const struct query *q,
 
 bool
 directive_list(const struct md_context *ctx, const char *word,
-    const char *args, size_t n, struct pos at, struct buf *out, char bullet)
+    const char *args, size_t n, struct pos at, struct buf *out, char bullet,
+    size_t *group)
 {
 	struct query q;
 	const struct locale *loc = ctx->loc ? ctx->loc :
 	    locale_builtin(ctx->c->site.lang);
 
+	memset(&q, 0, sizeof(q));
 	for (q.list = LIST_ACTIVITIES; strcmp(lists[q.list], word) != 0;
 	    q.list++)
 		;
-	if (!parse(ctx, word, args, n, at, &q))
-		return false;
-	if (out == NULL)
-		return true;
+	bool ok = parse(ctx, word, args, n, at, &q);
+	if (!ok || out == NULL) {
+		query_free(&q);
+		return ok;
+	}
 	size_t found = 0;
 	switch (q.list) {
 	case LIST_ACTIVITIES:
@@ -380,10 +449,25 @@ directive_list(const struct md_context *ctx, const char *word,
 		found = list_projects(ctx, &q, loc, out, bullet);
 		break;
 	}
+	query_free(&q);
+	/* One of a group of lists says nothing: the group's last says
+	 * "(none)" when none of them found anything. */
+	if (group != NULL) {
+		*group += found;
+		return true;
+	}
 	if (found == 0) {
 		buf_printf(out, "%c ", bullet);
 		md_escape(out, word_of(ctx, LABEL_NONE, "(none)"));
 		buf_putc(out, '\n');
 	}
 	return true;
+}
+
+void
+directive_none(const struct md_context *ctx, struct buf *out, char bullet)
+{
+	buf_printf(out, "%c ", bullet);
+	md_escape(out, word_of(ctx, LABEL_NONE, "(none)"));
+	buf_putc(out, '\n');
 }

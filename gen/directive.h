@@ -39,10 +39,19 @@ bool	 directive_is_list(const char *word, size_t n);
  * position at; when out is not NULL, append the list as Markdown (a line
  * per record, "(none)" when nothing matches), its items marked with bullet
  * ('-', '*' or '+': two lists in a row with different bullets stay two
- * tight lists). False (and reported) when a filter or a value is unknown.
+ * tight lists). A filter may take several values, any of which matches
+ * (kind=workshop,award). With group, the list is one of several that
+ * make one list (directives on consecutive lines): nothing is said when
+ * nothing matches, and *group is added what was found, for
+ * directive_none. False (and reported) when a filter or a value is
+ * unknown.
  */
 bool	 directive_list(const struct md_context *ctx, const char *word,
 	    const char *args, size_t n, struct pos at, struct buf *out,
+	    char bullet, size_t *group);
+
+/* The "(none)" item of a list, or of a group of them that found nothing. */
+void	 directive_none(const struct md_context *ctx, struct buf *out,
 	    char bullet);
 
 /* Append s with every ASCII punctuation character backslash-escaped, and

@@ -379,6 +379,19 @@ table(struct doc *k, const struct stats_table *t, long width)
 	buf_free(&num);
 }
 
+/* A {{table}} of the prose (md_context's table writer): as the appendix
+ * lays its tables out, numbered with them, across the text's width. */
+static void
+prose_table(void *arg, const struct stats_table *t, struct buf *out)
+{
+	struct doc *k = arg;
+	struct buf *was = k->w.out;
+
+	k->w.out = out;
+	table(k, t, k->w.text_width);
+	k->w.out = was;
+}
+
 /* Whether a table needs a landscape page. */
 static bool
 wide(const struct stats_table *t)
@@ -586,7 +599,8 @@ docx_write(struct docx *x, const struct docx_input *in, const char *path,
 	k.d = diag;
 	k.ok = true;
 	k.md = (struct md_context){ .c = c, .y = y, .figures = in->json,
-	    .fs = in->fs, .d = diag, .loc = in->loc, .l = in->l };
+	    .fs = in->fs, .d = diag, .loc = in->loc, .l = in->l, .f = in->f,
+	    .table = prose_table, .table_arg = &k };
 	wml_init(&k.w, &bodyx, FIRST_RID);
 	k.w.lang = lang;
 	k.w.text_width = WIDTH_PORTRAIT;

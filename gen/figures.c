@@ -31,6 +31,42 @@ agreement_proposed_in(const struct agreement *a, int year)
 	    (a->proposed.year == 0 || a->proposed.year <= year);
 }
 
+bool
+agreement_expiring(const struct agreement *a, int year)
+{
+	struct date end_of_year = { year, 12, 31 }, a_year_on = { year + 1,
+	    12, 31 };
+
+	if (!agreement_in_force(a, year) || a->ends.year == 0)
+		return false;
+	struct date last = date_last_day(a->ends);
+	return date_cmp(last, end_of_year) > 0 &&
+	    date_cmp(last, a_year_on) <= 0;
+}
+
+bool
+agreement_ended_in(const struct agreement *a, int year)
+{
+	return a->status == AGREEMENT_IN_FORCE && a->ends.year == year &&
+	    (a->signed_on.year == 0 || a->signed_on.year < year);
+}
+
+int
+agreement_months_left(const struct agreement *a, int year)
+{
+	struct date last = date_last_day(a->ends);
+
+	return (last.year - year - 1) * 12 + last.month;
+}
+
+const struct agreement_set_def agreement_sets[AGREEMENT_SETS] = {
+	[SET_IN_FORCE] = { "in_force", agreement_in_force },
+	[SET_SIGNED] = { "signed", agreement_signed_in },
+	[SET_PROPOSED] = { "proposed", agreement_proposed_in },
+	[SET_EXPIRING] = { "expiring", agreement_expiring },
+	[SET_ENDED] = { "ended", agreement_ended_in },
+};
+
 static bool
 resolved(const struct ref *r)
 {
@@ -79,6 +115,10 @@ compute_year(const struct content *c, const struct year *y,
 			f->agreements.signed_in_year += a->count;
 		if (agreement_proposed_in(a, y->year))
 			f->agreements.proposed += a->count;
+		if (agreement_expiring(a, y->year))
+			f->agreements.expiring += a->count;
+		if (agreement_ended_in(a, y->year))
+			f->agreements.ended += a->count;
 		if (!agreement_in_force(a, y->year))
 			continue;
 		f->agreements.in_force += a->count;
@@ -200,6 +240,8 @@ year_json(const struct content *c, const struct figures_year *f, json_t *obj)
 	json_object_set_new(agr, "in_force", inf);
 	set(agr, "signed", f->agreements.signed_in_year);
 	set(agr, "proposed", f->agreements.proposed);
+	set(agr, "expiring", f->agreements.expiring);
+	set(agr, "ended", f->agreements.ended);
 	json_object_set_new(agr, "by_partner", by_partner(c,
 	    f->agreements.by_partner));
 

@@ -33,6 +33,8 @@ struct figures_year {
 		long long multilateral;		/* in force */
 		long long signed_in_year;
 		long long proposed;
+		long long expiring;		/* in force, end within a year */
+		long long ended;		/* in force on 1 Jan, ended in it */
 		long long *by_partner;		/* in force, [partners] */
 	} agreements;
 	struct {
@@ -61,6 +63,38 @@ void	 figures_free(struct figures *f);
 bool	 agreement_in_force(const struct agreement *a, int year);
 bool	 agreement_signed_in(const struct agreement *a, int year);
 bool	 agreement_proposed_in(const struct agreement *a, int year);
+
+/*
+ * Agreements about to lapse. An agreement is expiring in year Y when it is
+ * in force at the end of Y and its end falls within the next twelve
+ * months: after 31 December Y, on or before 31 December Y+1. It ended in
+ * Y when it was in force on 1 January Y (signed before Y, or undated) and
+ * its end falls inside Y, 31 December Y included (such an agreement is
+ * also in force at the end of Y, as agreement_in_force counts its last
+ * day). A partial end date stands for its last day: "2024-06" is 30 June
+ * 2024. An agreement without an end date does neither.
+ */
+bool	 agreement_expiring(const struct agreement *a, int year);
+bool	 agreement_ended_in(const struct agreement *a, int year);
+/* The months left to an expiring agreement at the end of year: the month
+ * of Y+1 its end falls in, 1 (January) to 12 (December). */
+int	 agreement_months_left(const struct agreement *a, int year);
+
+/* The sets of agreements of a year, as figures.json and the {{agreements}}
+ * directive name them, in this order. */
+enum agreement_set {
+	SET_IN_FORCE,
+	SET_SIGNED,
+	SET_PROPOSED,
+	SET_EXPIRING,
+	SET_ENDED,
+};
+#define AGREEMENT_SETS 5
+struct agreement_set_def {
+	const char *id;		/* "in_force" */
+	bool	(*pick)(const struct agreement *, int);
+};
+extern const struct agreement_set_def agreement_sets[AGREEMENT_SETS];
 
 /* The figures as the JSON tree of figures.json (a new reference). */
 json_t	*figures_json(const struct content *c, const struct figures *f);

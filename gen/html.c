@@ -79,7 +79,8 @@ html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 
 	w.md = (struct md_context){ .c = in->c, .y = in->y,
 	    .figures = in->json, .fs = in->fs, .d = in->d, .loc = in->loc,
-	    .l = in->l };
+	    .l = in->l, .f = in->f, .table = page_prose_table,
+	    .table_arg = &w };
 	/* The pages but the activities' are made from the same inputs: the
 	 * last build's are taken whole, or all written again. */
 	bool lists = in->group == NULL ||

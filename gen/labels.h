@@ -32,6 +32,8 @@
 	X(TITLE_AGREEMENTS_IN_FORCE, "title_agreements_in_force") \
 	X(TITLE_AGREEMENTS_SIGNED, "title_agreements_signed") \
 	X(TITLE_AGREEMENTS_PROPOSED, "title_agreements_proposed") \
+	X(TITLE_AGREEMENTS_EXPIRING, "title_agreements_expiring") \
+	X(TITLE_AGREEMENTS_ENDED, "title_agreements_ended") \
 	X(TITLE_PROJECTS_BY_FUNDER, "title_projects_by_funder") \
 	X(TITLE_PROJECTS, "title_projects") \
 	X(COL_NO, "col_no") \
@@ -55,6 +57,7 @@
 	X(COL_TYPE, "col_type") \
 	X(COL_SIGNED, "col_signed") \
 	X(COL_ENDS, "col_ends") \
+	X(COL_MONTHS_LEFT, "col_months_left") \
 	X(COL_FUNDER, "col_funder") \
 	X(COL_STATUS, "col_status") \
 	X(COL_START, "col_start") \

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <cmark.h>
 
+#include "fields.h"
 #include "figures.h"
 #include "format.h"
 #include "directive.h"
@@ -13,6 +14,7 @@
 #include "paths.h"
 #include "reserved.h"
 #include "slug.h"
+#include "stats.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -164,17 +166,51 @@ stat_placeholder(const struct md_context *ctx, const struct placeholder *ph,
 	return found;
 }
 
+/* The lists of a text so far: how many (for their bullets), and the group
+ * of lists on consecutive lines the last one belongs to. */
+struct list_state {
+	int	 n;
+	const char *eol;	/* the end of the last list directive's line */
+	size_t	 found;		/* what its group found so far */
+};
+
+/* Whether the line after eol (end is the text's end) holds, after blanks,
+ * a list directive. */
+static bool
+list_next(const char *eol, const char *end)
+{
+	const char *p = eol, *q;
+
+	if (p >= end)
+		return false;
+	for (p++; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (end - p < 2 || p[0] != '{' || p[1] != '{')
+		return false;
+	for (p += 2; p < end && *p == ' '; p++)
+		;
+	for (q = p; q < end && (islower((unsigned char)*q) || *q == '_'); q++)
+		;
+	return directive_is_list(p, (size_t)(q - p)) && q < end &&
+	    (*q == ' ' || *q == '}');
+}
+
 /* {{activities ...}} and the other lists, alone on their line: the list
  * onto out (only checked when out is NULL), its bullet the next of
- * -*+ so that lists side by side stay apart. False (reported) when it is
- * not alone or does not parse. */
+ * -*+ so that lists side by side stay apart. Lists on consecutive lines
+ * are one list: one bullet, no blank line between them (*joined: the
+ * caller skips the end of the line), one "(none)" when none of them
+ * found anything. False (reported) when it is not alone or does not
+ * parse. */
 static bool
 list_placeholder(const struct md_context *ctx, const struct markdown *md,
-    const struct placeholder *ph, struct buf *out, int *nlists)
+    const struct placeholder *ph, struct buf *out, struct list_state *st,
+    bool *joined)
 {
 	char word[16];
-	const char *bol = ph->open;
+	const char *bol = ph->open, *end = md->text + md->len;
 
+	*joined = false;
 	snprintf(word, sizeof(word), "%.*s", (int)ph->wlen, ph->word);
 	while (bol > md->text && bol[-1] != '\n')
 		bol--;
@@ -183,22 +219,154 @@ list_placeholder(const struct md_context *ctx, const struct markdown *md,
 		    "line (it becomes a list)", word);
 		return false;
 	}
-	char bullet = "-*+"[(*nlists)++ % 3];
-	return directive_list(ctx, word, ph->arg,
-	    (size_t)(ph->argend - ph->arg), ph->at, out, bullet);
+	bool cont = st->eol != NULL && bol == st->eol + 1;
+	bool next = list_next(ph->eol, end);
+	if (!cont) {
+		st->n++;
+		st->found = 0;
+	}
+	st->eol = ph->eol;
+	char bullet = "-*+"[(st->n - 1) % 3];
+	bool ok = directive_list(ctx, word, ph->arg,
+	    (size_t)(ph->argend - ph->arg), ph->at, out, bullet,
+	    cont || next ? &st->found : NULL);
+	if (ok && out != NULL && (cont || next)) {
+		if (!next && st->found == 0)
+			directive_none(ctx, out, bullet);
+		*joined = next;
+	}
+	return ok;
+}
+
+void
+md_tables_free(struct md_tables *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->path[i]);
+		free(t->caption[i]);
+	}
+	free(t->path);
+	free(t->caption);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The mark a {{table}} leaves in the expanded text, an HTML comment (a
+ * block of its own to cmark), which md_render replaces by the table. */
+#define TABLE_MARK "<!-- coopgen:table "
+
+/* The tables {{table}} can show, for an "expected one of" list. */
+static void
+table_paths(struct buf *b)
+{
+	for (size_t i = 0; stats_table_paths[i] != NULL; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", stats_table_paths[i]);
+}
+
+/* Whether path names a table of the year's figures (reported when not). */
+static bool
+table_path_ok(const struct md_context *ctx, const char *path, struct pos at)
+{
+	long long v;
+	size_t n;
+	const json_t *node;
+	struct buf b = BUF_INIT;
+	enum figures_lookup r = figures_lookup(ctx->figures, path, &v, &n,
+	    &node);
+	bool known = false;
+
+	for (size_t i = 0; stats_table_paths[i] != NULL && !known; i++)
+		known = strcmp(stats_table_paths[i], path) == 0;
+	if (r == FIGURES_NOT_A_NUMBER && known)
+		return true;
+	table_paths(&b);
+	if (r == FIGURES_FOUND)
+		diag_error(ctx->d, at, "{{table %s}} names one figure, not a "
+		    "group of them (expected one of: %s; {{stat %s}} writes "
+		    "one figure)", path, buf_str(&b), path);
+	else if (r == FIGURES_NO_SUCH_PATH) {
+		size_t np = 0;
+		while (stats_table_paths[np] != NULL)
+			np++;
+		const char *near = closest_name(path, stats_table_paths, np);
+		diag_error(ctx->d, at, "unknown figures '%s' in {{table}} "
+		    "(%s%s%sexpected one of: %s)", path, near ? "did you mean '" :
+		    "", near ? near : "", near ? "'? " : "", buf_str(&b));
+	}
+	else
+		diag_error(ctx->d, at, "no table of the figures '%s' in "
+		    "{{table}} (expected one of: %s)", path, buf_str(&b));
+	buf_free(&b);
+	return false;
+}
+
+/* {{table PATH caption="..."}}, alone on its line: checked; with tables,
+ * recorded, and its mark onto out. False (reported) when it does not
+ * stand alone, does not parse or names no table. */
+static bool
+table_placeholder(const struct md_context *ctx, const struct markdown *md,
+    const struct placeholder *ph, struct buf *out, struct md_tables *tables)
+{
+	static const char key[] = "caption=\"";
+	const size_t kl = sizeof(key) - 1;
+	const char *bol = ph->open, *p = ph->arg, *end = ph->argend, *pe;
+
+	while (bol > md->text && bol[-1] != '\n')
+		bol--;
+	if (!blank(bol, ph->open) || !blank(ph->close + 2, ph->eol)) {
+		diag_error(ctx->d, ph->at, "{{table}} must stand alone on its "
+		    "line (it becomes a table)");
+		return false;
+	}
+	for (pe = p; pe < end && *pe != ' '; pe++)
+		;
+	if (pe == p) {
+		diag_error(ctx->d, ph->at, "{{table}} needs the path of a group "
+		    "of figures (expected e.g. {{table activities.by_kind}})");
+		return false;
+	}
+	char *path = xstrndup(p, (size_t)(pe - p)), *caption = NULL;
+	bool ok = true;
+	for (p = pe; p < end && *p == ' '; p++)
+		;
+	if (p < end) {
+		if ((size_t)(end - p) < kl + 1 || memcmp(p, key, kl) != 0 ||
+		    end[-1] != '"') {
+			diag_error(ctx->d, ph->at, "'%.*s' in {{table}} is not a "
+			    "caption (expected {{table PATH caption=\"...\"}})",
+			    (int)(end - p), p);
+			ok = false;
+		} else if (end - 1 > p + kl)
+			caption = xstrndup(p + kl, (size_t)(end - 1 - (p + kl)));
+	}
+	if (ok)
+		ok = table_path_ok(ctx, path, ph->at);
+	if (ok && out != NULL && tables != NULL) {
+		tables->path = xgrow(tables->path, &tables->cap, tables->n,
+		    sizeof(*tables->path));
+		tables->caption = xgrow(tables->caption, &tables->cap_c,
+		    tables->n, sizeof(*tables->caption));
+		tables->path[tables->n] = path;
+		tables->caption[tables->n] = caption;
+		buf_printf(out, TABLE_MARK "%zu -->", tables->n++);
+		return true;
+	}
+	free(path);
+	free(caption);
+	return ok;
 }
 
 /*
- * Expand md into out. With lists, a list directive becomes its list; for
- * the checks it becomes nothing, so that every line of out stays the line
- * of md it came from and later problems are reported where they are.
+ * Expand md into out. With lists, a list directive becomes its list, and
+ * a table its mark (with tables; else nothing); for the checks both
+ * become nothing, so that every line of out stays the line of md it came
+ * from and later problems are reported where they are.
  */
 static bool
 expand(const struct md_context *ctx, const struct markdown *md,
-    struct buf *out, bool lists)
+    struct buf *out, bool lists, struct md_tables *tables)
 {
 	bool ok = true;
-	int nlists = 0;
+	struct list_state lists_so_far = { 0, NULL, 0 };
 
 	buf_reset(out);
 	if (md->text == NULL)
@@ -233,20 +401,24 @@ expand(const struct md_context *ctx, const struct markdown *md,
 			continue;
 		}
 		struct placeholder ph;
-		bool done;
+		bool done, joined = false;
 		placeholder_parse(&ph, open, close, eol, at);
 		if (ph.wlen == 4 && memcmp(ph.word, "stat", 4) == 0 &&
 		    ph.word_alone)
 			done = stat_placeholder(ctx, &ph, out);
 		else if (directive_is_list(ph.word, ph.wlen) && ph.word_alone)
 			done = list_placeholder(ctx, md, &ph,
-			    lists ? out : NULL, &nlists);
+			    lists ? out : NULL, &lists_so_far, &joined);
+		else if (ph.wlen == 5 && memcmp(ph.word, "table", 5) == 0 &&
+		    ph.word_alone)
+			done = table_placeholder(ctx, md, &ph,
+			    lists ? out : NULL, tables);
 		else {
 			diag_error(ctx->d, at, "unknown directive '{{%.*s}}' "
-			    "(expected {{stat PATH}}, {{activities ...}}, "
-			    "{{agreements ...}} or {{projects ...}}; write "
-			    "\\{{ for literal braces)", (int)(close - open - 2),
-			    open + 2);
+			    "(expected {{stat PATH}}, {{table PATH}}, "
+			    "{{activities ...}}, {{agreements ...}} or "
+			    "{{projects ...}}; write \\{{ for literal braces)",
+			    (int)(close - open - 2), open + 2);
 			done = false;
 		}
 		/* One not expanded stays as written. */
@@ -255,6 +427,9 @@ expand(const struct md_context *ctx, const struct markdown *md,
 			buf_append(out, open, (size_t)(close + 2 - open));
 		}
 		s = close + 2;
+		/* A list joined to the next one: its line's end goes. */
+		if (joined)
+			s = eol < end ? eol + 1 : eol;
 	}
 	return ok;
 }
@@ -263,7 +438,14 @@ bool
 md_expand(const struct md_context *ctx, const struct markdown *md,
     struct buf *out)
 {
-	return expand(ctx, md, out, true);
+	return expand(ctx, md, out, true, NULL);
+}
+
+bool
+md_expand_tables(const struct md_context *ctx, const struct markdown *md,
+    struct buf *out, struct md_tables *tables)
+{
+	return expand(ctx, md, out, true, tables);
 }
 
 static int
@@ -579,6 +761,55 @@ check_node(const struct md_context *ctx, const struct markdown *md,
 	return ok;
 }
 
+/* Whether line (of text, len bytes) starts, after blanks, with '|' and
+ * has another '|' after it; with delim, whether it is a delimiter row of
+ * a pipe table ("|---|:--:|"). */
+static bool
+pipe_line(const char *text, size_t len, int line, bool delim)
+{
+	size_t at = utf8_line_start(text, len, line);
+	const char *s = text + at, *end = text + len, *eol = memchr(s, '\n',
+	    (size_t)(end - s));
+
+	if (eol == NULL)
+		eol = end;
+	while (s < eol && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s == eol || *s != '|' || memchr(s + 1, '|',
+	    (size_t)(eol - s - 1)) == NULL)
+		return false;
+	if (!delim)
+		return true;
+	bool dash = false;
+	for (; s < eol; s++) {
+		if (*s == '-')
+			dash = true;
+		else if (*s != '|' && *s != ':' && *s != ' ' && *s != '\t' &&
+		    *s != '\r')
+			return false;
+	}
+	return dash;
+}
+
+/* A paragraph of text that looks like a pipe table (its first line
+ * "| a | b |", its second "|---|---|"): cmark has none, and would publish
+ * the bars as they are. A warning, at the paragraph. */
+static void
+check_paragraph(const struct md_context *ctx, const struct markdown *md,
+    const char *text, size_t len, cmark_node *node)
+{
+	int first = cmark_node_get_start_line(node);
+
+	if (first <= 0 || cmark_node_get_end_line(node) <= first ||
+	    !pipe_line(text, len, first, false) ||
+	    !pipe_line(text, len, first + 1, true))
+		return;
+	diag_warning(ctx->d, node_pos(md, text, len, node), "this paragraph "
+	    "looks like a pipe table, which Markdown here does not have: it "
+	    "would be published with its bars (expected {{table PATH}} for a "
+	    "table of figures, or a list)");
+}
+
 bool
 md_check(const struct md_context *ctx, const struct markdown *md)
 {
@@ -589,7 +820,7 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 		return true;
 	if (!check_limits(ctx, md))
 		return false;
-	ok = expand(ctx, md, &text, false);
+	ok = expand(ctx, md, &text, false, NULL);
 	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
 	    CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
@@ -601,6 +832,8 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
 		    !check_node(ctx, md, buf_str(&text), text.len, node))
 			ok = false;
+		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_PARAGRAPH)
+			check_paragraph(ctx, md, buf_str(&text), text.len, node);
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
@@ -793,6 +1026,77 @@ figure_of(cmark_node *para)
 }
 
 bool
+md_table_of_mark(const struct md_context *ctx, const struct md_tables *tables,
+    cmark_node *mark, const char *id_prefix, const char *links,
+    struct md_ids *ids, struct buf *out)
+{
+	const char *lit = cmark_node_get_literal(mark);
+	char *end;
+
+	if (tables->n == 0 || lit == NULL ||
+	    strncmp(lit, TABLE_MARK, strlen(TABLE_MARK)) != 0)
+		return false;
+	lit += strlen(TABLE_MARK);
+	unsigned long k = strtoul(lit, &end, 10);
+	if (end == lit || strncmp(end, " -->", 4) != 0 || k >= tables->n)
+		return false;
+	if (ctx->table == NULL || ctx->f == NULL || ctx->l == NULL)
+		return true;
+	struct stats st = { .a = ARENA_INIT };
+	struct stats_input in = { .c = ctx->c, .y = ctx->y, .f = ctx->f,
+	    .l = ctx->l, .loc = ctx->loc ? ctx->loc :
+	    locale_builtin(ctx->c->site.lang) };
+	struct stats_table *t = stats_table_of(&st, &in, tables->path[k]);
+	if (t != NULL) {
+		const char *prefix = id_prefix ? id_prefix : "";
+		char *id = arena_printf(&ids->names, "%stable-%s", prefix, t->id);
+		for (int n = 2; !strmap_put(&ids->taken, id, 0, NULL); n++)
+			id = arena_printf(&ids->names, "%stable-%s-%d", prefix,
+			    t->id, n);
+		t->id = id;
+		if (tables->caption[k] != NULL)
+			t->caption = tables->caption[k];
+		t->chart_n = 0;	/* the statistics page has the charts */
+		for (size_t r = 0; r < t->nrows; r++)
+			if (t->rows[r].href != NULL)
+				t->rows[r].href = links == NULL ? NULL :
+				    arena_printf(&st.a, "%s%s", links,
+				    t->rows[r].href);
+		ctx->table(ctx->table_arg, t, out);
+	}
+	stats_free(&st);
+	return true;
+}
+
+/* Replace the mark of a {{table}} by its table, laid out by ctx->table,
+ * with an id the page does not have yet and its links made the page's;
+ * without ctx->table (or figures, or labels), by nothing. */
+static void
+table_of_mark(const struct md_context *ctx, struct md_page *page,
+    const struct md_tables *tables, cmark_node *mark, struct md_ids *ids)
+{
+	struct buf html = BUF_INIT, to = BUF_INIT;
+
+	if (page->base != NULL)
+		buf_puts(&to, page->base);
+	else
+		for (int i = 0; i < page->up; i++)
+			buf_puts(&to, "../");
+	md_table_of_mark(ctx, tables, mark, page->id_prefix, buf_str(&to), ids,
+	    &html);
+	if (html.len > 0) {
+		cmark_node *block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+		cmark_node_set_on_enter(block, buf_str(&html));
+		cmark_node_set_on_exit(block, "");
+		cmark_node_replace(mark, block);
+	} else
+		cmark_node_unlink(mark);
+	cmark_node_free(mark);
+	buf_free(&html);
+	buf_free(&to);
+}
+
+bool
 md_render(const struct md_context *ctx, const struct markdown *md,
     struct md_page *page, struct buf *out)
 {
@@ -820,8 +1124,9 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	}
 	const char *src = md->text;
 	size_t len = md->len;
+	struct md_tables tables = { 0 };
 	if (!plain) {
-		ok = md_expand(ctx, md, &text);
+		ok = expand(ctx, md, &text, true, &tables);
 		src = buf_str(&text);
 		len = text.len;
 	}
@@ -830,8 +1135,8 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 
 	/* Collect first, change after: the iterator must not see a tree
 	 * that changes under it. */
-	cmark_node **heads = NULL, **paras = NULL;
-	size_t nh = 0, ch = 0, np = 0, cp = 0;
+	cmark_node **heads = NULL, **paras = NULL, **marks = NULL;
+	size_t nh = 0, ch = 0, np = 0, cp = 0, nm = 0, cm = 0;
 	int min_level = 7;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -849,6 +1154,15 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 		case CMARK_NODE_PARAGRAPH:
 			paras = xgrow(paras, &cp, np, sizeof(*paras));
 			paras[np++] = n;
+			if (check_here)
+				check_paragraph(page->check, md, src, len, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			if (tables.n > 0 && strncmp(cmark_node_get_literal(n),
+			    TABLE_MARK, strlen(TABLE_MARK)) == 0) {
+				marks = xgrow(marks, &cm, nm, sizeof(*marks));
+				marks[nm++] = n;
+			}
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
@@ -876,10 +1190,14 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 	for (size_t i = 0; i < nh; i++)
 		heading_with_id(heads[i], page, min_level, &pids->taken,
 		    &pids->names);
+	for (size_t i = 0; i < nm; i++)
+		table_of_mark(ctx, page, &tables, marks[i], pids);
 	if (pids == &own)
 		md_ids_free(&own);
 	free(heads);
 	free(paras);
+	free(marks);
+	md_tables_free(&tables);
 
 	char *html = cmark_render_html(doc, CMARK_OPT_VALIDATE_UTF8);
 	buf_puts(out, html);

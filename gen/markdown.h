@@ -3,8 +3,11 @@
  *
  * Prose never repeats a number by hand: {{stat PATH}} in any Markdown
  * (sections, the article, activity bodies, the report's lead) becomes the
- * figure at PATH of figures.json, formatted for the site's language. Write
- * \{{ to keep the braces as they are.
+ * figure at PATH of figures.json, formatted for the site's language, and
+ * {{table PATH caption="..."}}, alone on its line, the table of the
+ * figures at PATH (one of stats.h's stats_table_paths) as the statistics
+ * page shows it. Write \{{ to keep the braces as they are. cmark has no
+ * pipe tables: a paragraph that looks like one gets a warning.
  *
  * Links and images are written relative to the year folder
  * (media/photo.jpg); one that names a file missing under the year, leaves
@@ -26,6 +29,9 @@
 #include "model.h"
 #include "strmap.h"
 
+struct figures;
+struct stats_table;
+
 /* What Markdown needs to know about where it is. */
 struct md_context {
 	const struct content *c;
@@ -35,11 +41,45 @@ struct md_context {
 	struct diag *d;
 	const struct locale *loc;	/* number formats; NULL: built in */
 	const struct labels *l;		/* words of lists; NULL: the ids */
+	/* {{table PATH}}: the year's figures, and the writer that lays a
+	 * table of stats.h out for md_render (the site's table template).
+	 * Without them (checks, plain text), a table becomes nothing. */
+	const struct figures *f;
+	void	(*table)(void *arg, const struct stats_table *t,
+		    struct buf *out);
+	void	*table_arg;
 };
 
 /* Expand the placeholders and list directives of md into out. Problems
- * are reported at their place in the file; false when there was any. */
+ * are reported at their place in the file; false when there was any. A
+ * {{table}} becomes nothing. */
 bool	 md_expand(const struct md_context *ctx, const struct markdown *md,
+	    struct buf *out);
+
+/* The {{table}}s of an expanded text, in order: what each asks for. */
+struct md_tables {
+	char	**path;
+	char	**caption;	/* NULL when not given */
+	size_t	 n, cap, cap_c;
+};
+void	 md_tables_free(struct md_tables *t);
+
+/* md_expand, but each {{table}} is recorded in tables and leaves a mark,
+ * an HTML comment that cmark parses as a block of its own, for
+ * md_table_of_mark. */
+bool	 md_expand_tables(const struct md_context *ctx,
+	    const struct markdown *md, struct buf *out,
+	    struct md_tables *tables);
+
+struct md_ids;
+/* When node (of a text md_expand_tables expanded into tables) is the mark
+ * of a {{table}}: its table (stats.h) onto out, through ctx->table (when
+ * there is one), with an id made of id_prefix and kept apart from ids,
+ * and each link of its rows after links (NULL: no links); true. Else
+ * false. */
+bool	 md_table_of_mark(const struct md_context *ctx,
+	    const struct md_tables *tables, cmark_node *node,
+	    const char *id_prefix, const char *links, struct md_ids *ids,
 	    struct buf *out);
 
 /*

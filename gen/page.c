@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "page.h"
 #include "paths.h"
+#include "stats.h"
 #include "svg.h"
 #include "tpl.h"
 
@@ -313,6 +314,55 @@ table_end(struct page_writer *w, struct table *t, const char *chart,
 	page_expand(w, "table", t->d, out);
 	tpl_dict_free(t->d);
 	buf_free(&t->num);
+}
+
+/* A table of stats.h as table.tpl lays it out, with its chart. */
+void
+page_stats_table(struct page_writer *w, const struct stats_table *st,
+    struct buf *out)
+{
+	struct table t;
+	struct buf svg = BUF_INIT, v = BUF_INIT;
+
+	table_begin(&t, w, st->id, st->caption);
+	for (size_t c = 0; c < st->ncols; c++)
+		table_head(&t, st->heads[c], st->numeric[c]);
+	for (size_t r = 0; r < st->nrows; r++) {
+		const struct stats_row *row = &st->rows[r];
+		if (row->total)
+			table_total(&t, row->name);
+		else
+			table_row(&t, row->name, row->href);
+		for (size_t c = 1; c < st->ncols; c++) {
+			const struct stats_cell *cell = &row->cells[c - 1];
+			if (cell->text != NULL) {
+				table_text(&t, cell->text, NULL);
+			} else if (cell->sign) {
+				buf_reset(&v);
+				if (cell->num > 0)
+					buf_putc(&v, '+');
+				format_number(&v, w->loc, cell->num);
+				struct tpl_dict *d = tpl_section(t.row, "CELL");
+				tpl_set(d, "VALUE", buf_str(&v));
+				tpl_show(d, "NUM");
+				tpl_show(d, "PLAIN");
+			} else
+				table_num(&t, cell->num);
+		}
+	}
+	if (st->chart_n > 0)
+		svg_bar_chart(&svg, st->chart_id, st->chart_title,
+		    label_of(w, LABEL_CHART_DESC), st->chart_names,
+		    st->chart_values, st->chart_n, w->loc);
+	table_end(w, &t, st->chart_n > 0 ? buf_str(&svg) : NULL, out);
+	buf_free(&svg);
+	buf_free(&v);
+}
+
+void
+page_prose_table(void *w, const struct stats_table *t, struct buf *out)
+{
+	page_stats_table(w, t, out);
 }
 
 /* A table of one figure per row, with its bar chart. */

@@ -195,6 +195,15 @@ void	 table_num(struct table *t, long long n);
 void	 table_end(struct page_writer *w, struct table *t, const char *chart,
 	    struct buf *out);
 
+/* A table of stats.h as table.tpl lays it out, with its chart when it has
+ * one; page_prose_table is the same, as md_context's table writer (w is
+ * the page_writer) for {{table PATH}}. */
+struct stats_table;
+void	 page_stats_table(struct page_writer *w, const struct stats_table *st,
+	    struct buf *out);
+void	 page_prose_table(void *w, const struct stats_table *t,
+	    struct buf *out);
+
 /* A table of one figure per row (total < 0: no total row), with a bar
  * chart when chart is set. */
 void	 figure_table(struct page_writer *w, const char *id, enum label caption,

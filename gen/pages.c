@@ -11,49 +11,6 @@
 #include "svg.h"
 #include "xalloc.h"
 
-/* A table of stats.h as table.tpl lays it out, with its chart. */
-static void
-stats_table_html(struct page_writer *w, const struct stats_table *st,
-    struct buf *out)
-{
-	struct table t;
-	struct buf svg = BUF_INIT, v = BUF_INIT;
-
-	table_begin(&t, w, st->id, st->caption);
-	for (size_t c = 0; c < st->ncols; c++)
-		table_head(&t, st->heads[c], st->numeric[c]);
-	for (size_t r = 0; r < st->nrows; r++) {
-		const struct stats_row *row = &st->rows[r];
-		if (row->total)
-			table_total(&t, row->name);
-		else
-			table_row(&t, row->name, row->href);
-		for (size_t c = 1; c < st->ncols; c++) {
-			const struct stats_cell *cell = &row->cells[c - 1];
-			if (cell->text != NULL) {
-				table_text(&t, cell->text, NULL);
-			} else if (cell->sign) {
-				buf_reset(&v);
-				if (cell->num > 0)
-					buf_putc(&v, '+');
-				format_number(&v, w->loc, cell->num);
-				struct tpl_dict *d = tpl_section(t.row, "CELL");
-				tpl_set(d, "VALUE", buf_str(&v));
-				tpl_show(d, "NUM");
-				tpl_show(d, "PLAIN");
-			} else
-				table_num(&t, cell->num);
-		}
-	}
-	if (st->chart_n > 0)
-		svg_bar_chart(&svg, st->chart_id, st->chart_title,
-		    label_of(w, LABEL_CHART_DESC), st->chart_names,
-		    st->chart_values, st->chart_n, w->loc);
-	table_end(w, &t, st->chart_n > 0 ? buf_str(&svg) : NULL, out);
-	buf_free(&svg);
-	buf_free(&v);
-}
-
 /* The report's key figures (stats.h), against the year before when there
  * is one, into d. */
 static void
@@ -65,7 +22,7 @@ report_key_figures(struct page_writer *w, struct tpl_dict *d)
 	struct buf tab = BUF_INIT;
 
 	stats_key_figures(&ks, &si);
-	stats_table_html(w, &ks.v[0], &tab);
+	page_stats_table(w, &ks.v[0], &tab);
 	stats_free(&ks);
 	tpl_set(d, "KEY_FIGURES", label_of(w, LABEL_KEY_FIGURES));
 	tpl_set(d, "TABLE", buf_str(&tab));
@@ -191,7 +148,7 @@ page_statistics(struct page_writer *w)
 	    .l = w->l, .loc = w->loc };
 	stats_figure_tables(&st, &si);
 	for (size_t i = 0; i < st.n; i++)
-		stats_table_html(w, &st.v[i], &tables);
+		page_stats_table(w, &st.v[i], &tables);
 	stats_free(&st);
 
 	tpl_set(d, "TITLE", label_expanded(w, LABEL_STATISTICS_TITLE, &t));
@@ -691,9 +648,11 @@ write:
  * -1); totals adds the total row. */
 static void
 agreement_table(struct page_writer *w, const char *id, enum label caption,
-    bool (*pick)(const struct agreement *, int), size_t partner, bool totals,
-    struct buf *out)
+    enum agreement_set set, size_t partner, bool totals, struct buf *out)
 {
+	bool (*pick)(const struct agreement *, int) = agreement_sets[set].pick;
+	/* The expiring ones say how long they have. */
+	bool months = set == SET_EXPIRING;
 	struct table t;
 	struct buf cap = BUF_INIT, date = BUF_INIT, names = BUF_INIT;
 	long long by_type[2] = { 0, 0 };
@@ -705,6 +664,8 @@ agreement_table(struct page_writer *w, const char *id, enum label caption,
 	table_head(&t, label_of(w, LABEL_COL_PARTNERS), false);
 	table_head(&t, label_of(w, LABEL_COL_SIGNED), false);
 	table_head(&t, label_of(w, LABEL_COL_ENDS), false);
+	if (months)
+		table_head(&t, label_of(w, LABEL_COL_MONTHS_LEFT), true);
 	table_head(&t, label_of(w, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < w->c->n_agreements; i++) {
 		const struct agreement *a = &w->c->agreements[i];
@@ -726,12 +687,14 @@ agreement_table(struct page_writer *w, const char *id, enum label caption,
 		table_text(&t, buf_str(&date), NULL);
 		page_date(w, &date, a->ends);
 		table_text(&t, buf_str(&date), NULL);
+		if (months)
+			table_num(&t, agreement_months_left(a, w->y->year));
 		table_num(&t, a->count);
 		by_type[a->type] += a->count;
 	}
 	if (!any) {
 		table_row(&t, label_of(w, LABEL_NONE), NULL);
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < 5 + months; k++)
 			table_blank(&t);
 	}
 	if (totals) {
@@ -856,7 +819,7 @@ page_partners(struct page_writer *w)
 		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],
 		    "../" PATH_ACTIVITIES "/");
 		agreement_table(w, "agreements", LABEL_TITLE_AGREEMENTS_IN_FORCE,
-		    agreement_in_force, i, false, &tables);
+		    SET_IN_FORCE, i, false, &tables);
 		project_table(w, "projects", i, 1, &tables);
 		tpl_set(pd, "ACTIVITIES", buf_str(&acts));
 		tpl_set(pd, "TABLES", buf_str(&tables));
@@ -941,11 +904,15 @@ page_agreements_projects(struct page_writer *w)
 	size_t n;
 
 	agreement_table(w, "in-force", LABEL_TITLE_AGREEMENTS_IN_FORCE,
-	    agreement_in_force, (size_t)-1, true, &tables);
+	    SET_IN_FORCE, (size_t)-1, true, &tables);
 	agreement_table(w, "signed", LABEL_TITLE_AGREEMENTS_SIGNED,
-	    agreement_signed_in, (size_t)-1, false, &tables);
+	    SET_SIGNED, (size_t)-1, false, &tables);
 	agreement_table(w, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
-	    agreement_proposed_in, (size_t)-1, false, &tables);
+	    SET_PROPOSED, (size_t)-1, false, &tables);
+	agreement_table(w, "expiring", LABEL_TITLE_AGREEMENTS_EXPIRING,
+	    SET_EXPIRING, (size_t)-1, false, &tables);
+	agreement_table(w, "ended", LABEL_TITLE_AGREEMENTS_ENDED,
+	    SET_ENDED, (size_t)-1, false, &tables);
 	tpl_set(d, "TITLE", label_of(w, LABEL_NAV_AGREEMENTS));
 	tpl_set(d, "TABLES", buf_str(&tables));
 	tpl_set(d, "SOURCE", label_expanded(w, LABEL_SOURCE_LINE, &src));

@@ -66,7 +66,8 @@
 	X("by-kind") X("by-partner") X("framework-kind") \
 	X("agreements-by-type") X("agreements-by-partner") \
 	X("projects-by-funder") X("projects-by-status") \
-	X("in-force") X("signed") X("proposed") X("projects") X("partners") \
+	X("in-force") X("signed") X("proposed") X("expiring") X("ended") \
+	X("projects") X("partners") \
 	X("activities") X("agreements") \
 	X("article-top")
 

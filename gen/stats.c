@@ -79,16 +79,40 @@ chart(struct stats *s, struct stats_table *t, const char *id,
 	}
 }
 
+enum table_path {
+	TP_BY_FRAMEWORK,
+	TP_BY_KIND,
+	TP_BY_MONTH,
+	TP_BY_PARTNER,
+	TP_FRAMEWORK_KIND,
+	TP_AGREEMENTS_BY_TYPE,
+	TP_AGREEMENTS_BY_PARTNER,
+	TP_PROJECTS_BY_FUNDER,
+};
+const char *const stats_table_paths[] = {
+	[TP_BY_FRAMEWORK] = "activities.by_framework",
+	[TP_BY_KIND] = "activities.by_kind",
+	[TP_BY_MONTH] = "activities.by_month",
+	[TP_BY_PARTNER] = "activities.by_partner",
+	[TP_FRAMEWORK_KIND] = "activities.by_framework_kind",
+	[TP_AGREEMENTS_BY_TYPE] = "agreements.in_force",
+	[TP_AGREEMENTS_BY_PARTNER] = "agreements.by_partner",
+	[TP_PROJECTS_BY_FUNDER] = "projects.by_funder",
+	NULL
+};
+
 /* A table of one figure per row, with a total row when total >= 0. */
 static void
 figure_table(struct stats *s, const struct stats_input *in, const char *id,
-    enum label caption, const char *col, const char *const names[],
-    const char *const hrefs[], const long long values[], size_t n,
-    long long total)
+    enum table_path path, enum label caption, const char *col,
+    const char *const names[], const char *const hrefs[],
+    const long long values[], size_t n, long long total)
 {
 	const struct labels *l = in->l;
 	struct stats_table *t = table_new(s, id, expanded(s, in, caption,
 	    in->y->year), 2);
+
+	t->path = stats_table_paths[path];
 
 	head(t, 0, col, false);
 	head(t, 1, label(l, LABEL_COL_COUNT), true);
@@ -178,6 +202,7 @@ framework_kind_table(struct stats *s, const struct stats_input *in)
 
 	struct stats_table *x = table_new(s, "framework-kind",
 	    expanded(s, in, LABEL_TITLE_FRAMEWORK_KIND, in->y->year), nk + 2);
+	x->path = stats_table_paths[TP_FRAMEWORK_KIND];
 	head(x, 0, label(l, LABEL_COL_FRAMEWORK), false);
 	for (size_t k = 0; k < nk; k++)
 		head(x, k + 1, site->kinds.v[k].name, true);
@@ -209,6 +234,7 @@ projects_table(struct stats *s, const struct stats_input *in,
 	struct stats_table *pj = table_new(s, "projects-by-funder",
 	    expanded(s, in, LABEL_TITLE_PROJECTS_BY_FUNDER, in->y->year),
 	    PROJECT_STATUSES + 2);
+	pj->path = stats_table_paths[TP_PROJECTS_BY_FUNDER];
 	head(pj, 0, label(l, LABEL_COL_FUNDER), false);
 	for (int st = 0; st < PROJECT_STATUSES; st++)
 		head(pj, (size_t)st + 1, label(l,
@@ -257,13 +283,14 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 		hrefs[i] = arena_printf(&s->a, PATH_FRAMEWORK_FMT,
 		    site->frameworks.v[i].id);
 	}
-	figure_table(s, in, "by-framework", LABEL_TITLE_BY_FRAMEWORK,
+	figure_table(s, in, "by-framework", TP_BY_FRAMEWORK,
+	    LABEL_TITLE_BY_FRAMEWORK,
 	    label(l, LABEL_COL_FRAMEWORK), names, hrefs,
 	    f->activities.by_framework, nf, f->activities.total);
 
 	for (size_t i = 0; i < nk; i++)
 		names[i] = site->kinds.v[i].name;
-	figure_table(s, in, "by-kind", LABEL_TITLE_BY_KIND,
+	figure_table(s, in, "by-kind", TP_BY_KIND, LABEL_TITLE_BY_KIND,
 	    label(l, LABEL_COL_KIND), names, NULL, f->activities.by_kind, nk,
 	    f->activities.total);
 
@@ -280,7 +307,7 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 		buf_free(&b);
 		values[m] = f->activities.by_month[m < 12 ? m + 1 : 0];
 	}
-	figure_table(s, in, "by-month", LABEL_TITLE_BY_MONTH,
+	figure_table(s, in, "by-month", TP_BY_MONTH, LABEL_TITLE_BY_MONTH,
 	    label(l, LABEL_COL_DATE), names, NULL, values, 13,
 	    f->activities.total);
 
@@ -290,7 +317,8 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 		hrefs[i] = arena_printf(&s->a, PATH_PARTNER_FMT,
 		    in->c->partners[i].id);
 	}
-	figure_table(s, in, "by-partner", LABEL_TITLE_BY_PARTNER,
+	figure_table(s, in, "by-partner", TP_BY_PARTNER,
+	    LABEL_TITLE_BY_PARTNER,
 	    label(l, LABEL_COL_PARTNER), names, hrefs,
 	    f->activities.by_partner, np, -1);
 
@@ -300,12 +328,12 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 	    label(l, LABEL_TYPE_MULTILATERAL) };
 	long long by_type[2] = { f->agreements.bilateral,
 	    f->agreements.multilateral };
-	figure_table(s, in, "agreements-by-type",
+	figure_table(s, in, "agreements-by-type", TP_AGREEMENTS_BY_TYPE,
 	    LABEL_TITLE_AGREEMENTS_BY_TYPE, label(l, LABEL_COL_TYPE), types,
 	    NULL, by_type, 2, f->agreements.in_force);
 	for (size_t i = 0; i < np; i++)
 		names[i] = in->c->partners[i].short_name;
-	figure_table(s, in, "agreements-by-partner",
+	figure_table(s, in, "agreements-by-partner", TP_AGREEMENTS_BY_PARTNER,
 	    LABEL_TITLE_AGREEMENTS_BY_PARTNER, label(l, LABEL_COL_PARTNER),
 	    names, hrefs, f->agreements.by_partner, np, -1);
 
@@ -330,15 +358,18 @@ cell_date(struct stats *s, const struct stats_input *in, struct date d)
 	return t;
 }
 
+/* The agreements of a set; the expiring ones with the months they have
+ * left, in a column before the count. */
 static void
 agreement_list(struct stats *s, const struct stats_input *in, const char *id,
-    enum label caption, bool (*pick)(const struct agreement *, int),
-    bool totals)
+    enum label caption, enum agreement_set set, bool totals)
 {
 	const struct labels *l = in->l;
 	const struct content *c = in->c;
+	bool months = set == SET_EXPIRING;
+	size_t count_col = months ? 5 : 4;	/* of the cells */
 	struct stats_table *t = table_new(s, id, expanded(s, in, caption,
-	    in->y->year), 6);
+	    in->y->year), count_col + 2);
 	long long sum = 0;
 	bool any = false;
 
@@ -347,10 +378,12 @@ agreement_list(struct stats *s, const struct stats_input *in, const char *id,
 	head(t, 2, label(l, LABEL_COL_PARTNERS), false);
 	head(t, 3, label(l, LABEL_COL_SIGNED), false);
 	head(t, 4, label(l, LABEL_COL_ENDS), false);
-	head(t, 5, label(l, LABEL_COL_COUNT), true);
+	if (months)
+		head(t, 5, label(l, LABEL_COL_MONTHS_LEFT), true);
+	head(t, count_col + 1, label(l, LABEL_COL_COUNT), true);
 	for (size_t i = 0; i < c->n_agreements; i++) {
 		const struct agreement *a = &c->agreements[i];
-		if (!pick(a, in->y->year))
+		if (!agreement_sets[set].pick(a, in->y->year))
 			continue;
 		any = true;
 		struct stats_row *r = row(s, t, a->title, false);
@@ -363,19 +396,21 @@ agreement_list(struct stats *s, const struct stats_input *in, const char *id,
 		buf_free(&names);
 		r->cells[2].text = cell_date(s, in, a->signed_on);
 		r->cells[3].text = cell_date(s, in, a->ends);
-		r->cells[4].num = a->count;
+		if (months)
+			r->cells[4].num = agreement_months_left(a, in->y->year);
+		r->cells[count_col].num = a->count;
 		sum += a->count;
 	}
 	if (!any) {
 		struct stats_row *r = row(s, t, label(l, LABEL_NONE), false);
-		for (int k = 0; k < 5; k++)
+		for (size_t k = 0; k <= count_col; k++)
 			r->cells[k].text = "";
 	}
 	if (totals) {
 		struct stats_row *r = row(s, t, label(l, LABEL_ROW_TOTAL), true);
-		for (int k = 0; k < 4; k++)
+		for (size_t k = 0; k < count_col; k++)
 			r->cells[k].text = "";
-		r->cells[4].num = sum;
+		r->cells[count_col].num = sum;
 	}
 }
 
@@ -387,11 +422,15 @@ stats_lists(struct stats *s, const struct stats_input *in)
 	const struct year *y = in->y;
 
 	agreement_list(s, in, "in-force", LABEL_TITLE_AGREEMENTS_IN_FORCE,
-	    agreement_in_force, true);
+	    SET_IN_FORCE, true);
 	agreement_list(s, in, "signed", LABEL_TITLE_AGREEMENTS_SIGNED,
-	    agreement_signed_in, false);
+	    SET_SIGNED, false);
 	agreement_list(s, in, "proposed", LABEL_TITLE_AGREEMENTS_PROPOSED,
-	    agreement_proposed_in, false);
+	    SET_PROPOSED, false);
+	agreement_list(s, in, "expiring", LABEL_TITLE_AGREEMENTS_EXPIRING,
+	    SET_EXPIRING, false);
+	agreement_list(s, in, "ended", LABEL_TITLE_AGREEMENTS_ENDED,
+	    SET_ENDED, false);
 
 	struct stats_table *t = table_new(s, "projects",
 	    expanded(s, in, LABEL_TITLE_PROJECTS, y->year), 6);
@@ -415,6 +454,17 @@ stats_lists(struct stats *s, const struct stats_input *in)
 		for (int k = 0; k < 5; k++)
 			r->cells[k].text = "";
 	}
+}
+
+struct stats_table *
+stats_table_of(struct stats *s, const struct stats_input *in,
+    const char *path)
+{
+	stats_figure_tables(s, in);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].path != NULL && strcmp(s->v[i].path, path) == 0)
+			return &s->v[i];
+	return NULL;
 }
 
 void

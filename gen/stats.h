@@ -36,6 +36,8 @@ struct stats_row {
 
 struct stats_table {
 	const char *id;		/* as on the site's pages: "by-framework" */
+	const char *path;	/* of its figures in figures.json, for the
+				   tables {{table PATH}} shows; else NULL */
 	const char *caption;	/* the title after "Bảng N." */
 	size_t	 ncols;
 	const char **heads;	/* [ncols] */
@@ -108,8 +110,18 @@ void	 stats_key_figures(struct stats *s, const struct stats_input *in);
 void	 stats_figure_tables(struct stats *s, const struct stats_input *in);
 
 /* The lists: agreements in force at year end (with their total), signed
- * in the year, proposed; the year's projects. */
+ * in the year, proposed, expiring (with the months left) and ended
+ * (figures.h); the year's projects. */
 void	 stats_lists(struct stats *s, const struct stats_input *in);
+
+/* The paths of figures.json that {{table PATH}} shows, each the path of
+ * a table of stats_figure_tables; NULL after the last. */
+extern const char *const stats_table_paths[];
+
+/* The table of stats_figure_tables whose figures are at path, built into
+ * s; NULL when path is not one of stats_table_paths. */
+struct stats_table *stats_table_of(struct stats *s,
+	    const struct stats_input *in, const char *path);
 
 void	 stats_free(struct stats *s);
 

@@ -347,6 +347,8 @@ struct walk {
 	cmark_node *skip;	/* an image whose alt text is not text */
 	const char *caption;	/* of the figure paragraph being written */
 	int	 heading_id;
+	struct md_tables tables;	/* the text's {{table}}s */
+	struct md_ids ids;
 };
 
 /* The run properties where the walk is, in the schema's order; code in
@@ -490,6 +492,10 @@ walk_node(struct walk *k, cmark_node *n, cmark_event_type ev)
 		wml_para(w, "Separator", NULL, NULL, "* * *");
 		break;
 	case CMARK_NODE_HTML_BLOCK:
+		/* A {{table}}: its table, as the appendix lays it out. */
+		md_table_of_mark(k->ctx, &k->tables, n, NULL, NULL, &k->ids,
+		    w->out);
+		break;
 	case CMARK_NODE_HTML_INLINE:
 	case CMARK_NODE_CUSTOM_BLOCK:
 	case CMARK_NODE_CUSTOM_INLINE:
@@ -563,19 +569,21 @@ wml_markdown(struct wml *w, const struct md_context *ctx,
 		return true;
 	const char *src = md->text;
 	size_t len = md->len;
+	struct walk k;
+	memset(&k, 0, sizeof(k));
 	if (memmem(md->text, md->len, "{{", 2) != NULL) {
-		ok = md_expand(ctx, md, &text);
+		ok = md_expand_tables(ctx, md, &text, &k.tables);
 		src = buf_str(&text);
 		len = text.len;
 	}
 	cmark_node *doc = cmark_parse_document(src, len,
 	    CMARK_OPT_VALIDATE_UTF8);
 	if (doc == NULL) {
+		md_tables_free(&k.tables);
 		buf_free(&text);
 		return false;
 	}
-	struct walk k;
-	memset(&k, 0, sizeof(k));
+	md_ids_init(&k.ids);
 	k.w = w;
 	k.ctx = ctx;
 	k.base = heading_base;
@@ -593,6 +601,8 @@ wml_markdown(struct wml *w, const struct md_context *ctx,
 		walk_node(&k, cmark_iter_get_node(it), ev);
 	cmark_iter_free(it);
 	cmark_node_free(doc);
+	md_ids_free(&k.ids);
+	md_tables_free(&k.tables);
 	buf_free(&text);
 	return ok;
 }

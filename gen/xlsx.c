@@ -841,17 +841,20 @@ sheet_partners(struct workbook *b)
 	source_row(b, row + 1);
 }
 
-/* A list of the agreements pick chooses, with the dates when dates is set,
- * and totals by type when totals is set; returns the next free row. */
+/* A list of the agreements of a set (figures.h), with the dates when
+ * dates is set, the months left of the expiring ones, and totals by type
+ * when totals is set; returns the next free row. */
 static lxw_row_t
 agreement_list(struct workbook *b, lxw_row_t row,
-    enum label title, bool (*pick)(const struct agreement *, int),
+    enum label title, enum agreement_set set,
     bool dates, bool totals, const struct widths *w)
 {
 	const struct content *c = b->c;
 	int year = b->f->year;
+	bool (*pick)(const struct agreement *, int) = agreement_sets[set].pick;
+	bool months = dates && set == SET_EXPIRING;
 	struct buf t = BUF_INIT, fx = BUF_INIT;
-	const char *heads[7];
+	const char *heads[8];
 	int ncols = 0;
 
 	heads[ncols++] = label(b->l, LABEL_COL_NO);
@@ -862,6 +865,8 @@ agreement_list(struct workbook *b, lxw_row_t row,
 		heads[ncols++] = label(b->l, LABEL_COL_SIGNED);
 		heads[ncols++] = label(b->l, LABEL_COL_ENDS);
 	}
+	if (months)
+		heads[ncols++] = label(b->l, LABEL_COL_MONTHS_LEFT);
 	int count_col = ncols;
 	heads[ncols++] = label(b->l, LABEL_COL_COUNT);
 
@@ -885,6 +890,9 @@ agreement_list(struct workbook *b, lxw_row_t row,
 			put_date(b, row, 4, a->signed_on);
 			put_date(b, row, 5, a->ends);
 		}
+		if (months)
+			put_num(b, row, 6, agreement_months_left(a, year),
+			    b->num);
 		put_num(b, row, count_col, a->count, b->num);
 		sum += a->count;
 		by_type[a->type] += a->count;
@@ -925,23 +933,28 @@ agreement_list(struct workbook *b, lxw_row_t row,
 	return row + 1;
 }
 
-/* Sheet 5: agreements in force at year end, signed, proposed. */
+/* Sheet 5: agreements in force at year end, signed, proposed, expiring
+ * (with the months left, before the count) and ended. */
 static void
 sheet_agreements(struct workbook *b)
 {
 	const struct content *c = b->c;
-	struct widths w = { .cap = { 8, 45, 14, 24, 16, 16, 10 } };
+	struct widths w = { .cap = { 8, 45, 14, 24, 16, 16, 10, 10 } };
 	struct buf t = BUF_INIT;
 	int year = b->f->year;
 	size_t in_force = 0;
 	const char *heads[] = { label(b->l, LABEL_COL_NO),
 	    label(b->l, LABEL_COL_TITLE), label(b->l, LABEL_COL_TYPE),
 	    label(b->l, LABEL_COL_PARTNERS), label(b->l, LABEL_COL_SIGNED),
-	    label(b->l, LABEL_COL_ENDS), label(b->l, LABEL_COL_COUNT) };
+	    label(b->l, LABEL_COL_ENDS), label(b->l, LABEL_COL_MONTHS_LEFT),
+	    label(b->l, LABEL_COL_COUNT) };
 
 	if (!add_sheet(b, label(b->l, LABEL_SHEET_AGREEMENTS)))
 		return;
-	measure_heads(&w, heads, 7);
+	/* The heads of the list of expiring agreements, the widest; the
+	 * other lists have the count in column 6. */
+	measure_heads(&w, heads, 8);
+	measure(&w, 6, label(b->l, LABEL_COL_COUNT));
 	measure(&w, 1, label(b->l, LABEL_ROW_TOTAL));
 	measure(&w, 2, label(b->l, LABEL_TYPE_BILATERAL));
 	measure(&w, 2, label(b->l, LABEL_TYPE_MULTILATERAL));
@@ -960,11 +973,15 @@ sheet_agreements(struct workbook *b)
 	page_setup(b, true, 1);
 	apply_widths(b, &w);
 	lxw_row_t row = agreement_list(b, 0, LABEL_TITLE_AGREEMENTS_IN_FORCE,
-	    agreement_in_force, true, true, &w);
+	    SET_IN_FORCE, true, true, &w);
 	row = agreement_list(b, row, LABEL_TITLE_AGREEMENTS_SIGNED,
-	    agreement_signed_in, true, false, &w);
+	    SET_SIGNED, true, false, &w);
 	row = agreement_list(b, row, LABEL_TITLE_AGREEMENTS_PROPOSED,
-	    agreement_proposed_in, false, false, &w);
+	    SET_PROPOSED, false, false, &w);
+	row = agreement_list(b, row, LABEL_TITLE_AGREEMENTS_EXPIRING,
+	    SET_EXPIRING, true, false, &w);
+	row = agreement_list(b, row, LABEL_TITLE_AGREEMENTS_ENDED,
+	    SET_ENDED, true, false, &w);
 	source_row(b, row);
 	buf_free(&t);
 }

@@ -227,7 +227,7 @@ def example(path, year_dir, figures_path, lang):
     check('docx/captions', caps and all(c.startswith('%s %d. ' % (word, i + 1))
                                         for i, c in enumerate(caps)),
           repr(caps))
-    check('docx/table-count', len(tabs) == 13, len(tabs))
+    check('docx/table-count', len(tabs) == 15, len(tabs))
     problems = []
     for c, rows, e in tabs:
         trs = e.findall(w('tr'))
@@ -237,7 +237,7 @@ def example(path, year_dir, figures_path, lang):
                for tr in trs):
             problems.append('%s: a row may split' % c)
     check('docx/table-rows', not problems, '; '.join(problems))
-    if len(tabs) != 13:
+    if len(tabs) != 15:
         return
     a, g, p = fig['activities'], fig['agreements'], fig['projects']
     t = [rows for _, rows, _ in tabs]
@@ -278,7 +278,12 @@ def example(path, year_dir, figures_path, lang):
     same('projects-by-funder', funders, want)
     same('agreements-in-force-total', num(t[9][-1][-1]),
          g['in_force']['total'])
-    same('projects-list', sum(num(r[-1]) for r in t[12][1:]), p['total'])
+    # Expiring (months left before the count) and ended agreements.
+    same('agreements-expiring', sum(num(r[-1]) for r in t[12][1:]
+                                    if r[-1] != ''), g['expiring'])
+    same('agreements-ended', sum(num(r[-1]) for r in t[13][1:]
+                                 if r[-1] != ''), g['ended'])
+    same('projects-list', sum(num(r[-1]) for r in t[14][1:]), p['total'])
 
     # Sections: A4 portrait (landscape for the wide table), the margins,
     # no number on page 1, a PAGE field in every section's header.
@@ -384,6 +389,24 @@ def image(path, caption):
     check('docx/image-caption', caps == [caption], repr(caps))
 
 
+def prose_table(path):
+    """tests/run-docx's prose-table case: {{table activities.by_kind}} of
+    tests/unit/fixtures/years in a chapter, as the appendix lays tables
+    out, numbered with them, its caption escaped."""
+    z, data = parts(path)
+    tabs = tables_by_caption(ET.fromstring(data['word/document.xml']))
+    got = [(c, rows) for c, rows, _ in tabs if 'Kinds' in c]
+    want = [('Table 2. Kinds & <kinds>', [['Kind', 'Count'],
+                                           ['Kind one', '7'],
+                                           ['Kind two', '3'],
+                                           ['Total', '10']])]
+    check('docx/prose-table', got == want, repr(got))
+    check('docx/prose-table-numbered-with-the-appendix',
+          [c.split('.')[0] for c, _, _ in tabs][:3] ==
+          ['Table 1', 'Table 2', 'Table 3'],
+          [c for c, _, _ in tabs][:3])
+
+
 def main():
     what = sys.argv[1]
     try:
@@ -397,6 +420,8 @@ def main():
             image(sys.argv[2], sys.argv[3])
         elif what == 'created':
             created(sys.argv[2], sys.argv[3])
+        elif what == 'prose-table':
+            prose_table(sys.argv[2])
     except Exception as e:  # a crash of the checker is a failure too
         import traceback
         check('docx/%s-checker' % what, False,

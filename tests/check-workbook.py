@@ -10,6 +10,9 @@
         as a formula.
     check-workbook.py created OUT_YEAR_DIR ISO-DATETIME
         the document's creation time.
+    check-workbook.py lapse OUT_YEAR_DIR
+        tests/unit/fixtures/lapse (2023, English): the expiring agreements
+        with their months left, and the ended ones, worked out by hand.
     check-workbook.py limits OUT_YEAR_DIR
         the content of tests/run-workbook's limits case: the long titles
         whole or cut as Excel counts (UTF-16 units), every row at most
@@ -168,19 +171,28 @@ def check_figures(out, lang):
            and by_type.get(TYPES[lang][0]) == inf['bilateral']
            and by_type.get(TYPES[lang][1]) == inf['multilateral'],
            (by_type, inf))
-    # The signed list (count in column G) and the proposed one (in E).
+    # The signed list (count in column G), the proposed one (in E), the
+    # expiring one (months left in G, count in H) and the ended one (G).
     rows = list(agreements.iter_rows(values_only=True))
-    starts = [i for i, r in enumerate(rows) if is_title(r[0])]
-    signed = proposed = 0
-    if len(starts) == 3:
-        signed = sum(r[6] for r in rows[starts[1] + 2:starts[2]]
-                     if isinstance(r[0], int))
-        proposed = sum(r[4] for r in rows[starts[2] + 2:]
-                       if isinstance(r[0], int))
+    starts = [i for i, r in enumerate(rows) if is_title(r[0])] + [len(rows)]
+
+    def listed_in(n):
+        return [r for r in rows[starts[n] + 2:starts[n + 1]]
+                if isinstance(r[0], int)] if len(starts) == 6 else []
+    signed = sum(r[6] for r in listed_in(1))
+    proposed = sum(r[4] for r in listed_in(2))
+    expiring = sum(r[7] for r in listed_in(3))
+    ended = sum(r[6] for r in listed_in(4))
     report('workbook/agreements-signed-proposed',
-           len(starts) == 3 and signed == figures['agreements']['signed']
+           len(starts) == 6 and signed == figures['agreements']['signed']
            and proposed == figures['agreements']['proposed'],
            (len(starts), signed, proposed))
+    report('workbook/agreements-expiring-ended',
+           expiring == figures['agreements']['expiring']
+           and ended == figures['agreements']['ended']
+           and all(isinstance(r[6], int) and 1 <= r[6] <= 12
+                   for r in listed_in(3)),
+           (expiring, ended))
 
     # Projects: funder x status, its totals, and the list.
     head, header, data = table_after(projects)
@@ -313,6 +325,28 @@ def check_limits(out):
            signed)
 
 
+def check_lapse(out):
+    wb = openpyxl.load_workbook(os.path.join(out, 'statistics.xlsx'))
+    rows = list(wb['Agreements'].iter_rows(values_only=True))
+    titles = [(i, r[0]) for i, r in enumerate(rows) if is_title(r[0])]
+    lists = {}
+    for n, (i, title) in enumerate(titles):
+        end = titles[n + 1][0] if n + 1 < len(titles) else len(rows)
+        lists[title] = [r for r in rows[i + 2:end] if isinstance(r[0], int)]
+    expiring = [v for k, v in lists.items() if 'within twelve months' in k]
+    ended = [v for k, v in lists.items() if 'ended in 2023' in k]
+    got = [(r[1].split()[0], r[5], r[6], r[7]) for r in expiring[0]] \
+        if expiring else None
+    # Title, ends, months left, count.
+    want = [('L2', datetime.datetime(2024, 1, 1), 1, 1),
+            ('L3', datetime.datetime(2024, 12, 31), 12, 1),
+            ('L9', '2024', 12, 2),
+            ('L10', 'June 2024', 6, 1)]
+    report('workbook/lapse-expiring', got == want, got)
+    got = [(r[1].split()[0], r[6]) for r in ended[0]] if ended else None
+    report('workbook/lapse-ended', got == [('L1', 1), ('L7', 3)], got)
+
+
 if __name__ == '__main__':
     mode, out = sys.argv[1], sys.argv[2]
     if mode == 'figures':
@@ -323,3 +357,5 @@ if __name__ == '__main__':
         check_created(out, sys.argv[3])
     elif mode == 'limits':
         check_limits(out)
+    elif mode == 'lapse':
+        check_lapse(out)

@@ -27,8 +27,8 @@ static const char *
 expand(const char *text, bool *ok)
 {
 	static struct buf out = BUF_INIT;
-	struct md_context ctx = { &x.c, content_year(&x.c, 2023), x.json, &x.fs,
-	    &x.cap.d, NULL, NULL };
+	struct md_context ctx = { .c = &x.c, .y = content_year(&x.c, 2023),
+	    .figures = x.json, .fs = &x.fs, .d = &x.cap.d };
 	struct markdown md = { text, strlen(text), { "2023/article.md", 7, 1 }, 0, false };
 
 	*ok = md_expand(&ctx, &md, &out);
@@ -89,6 +89,76 @@ Test(directive, agreements_sets_and_filters)
 	cr_expect(ok);
 }
 
+/* The agreements about to lapse (figures.h) give their end. */
+Test(directive, agreements_expiring_and_ended)
+{
+	bool ok;
+
+	cr_expect_str_eq(expand("{{agreements ended}}", &ok),
+	    "- A3 — bilateral · Partner two · ends June 2023\n"
+	    "- A5 — bilateral · Partner three · ends 2023\n"
+	    "- A8 — bilateral · Partner one · ends 30 December 2023\n");
+	cr_expect_str_eq(expand("{{agreements ended partner=p1}}", &ok),
+	    "- A8 — bilateral · Partner one · ends 30 December 2023\n");
+	cr_expect_str_eq(expand("{{agreements expiring}}", &ok),
+	    "- \\(none\\)\n");
+	cr_expect(ok);
+	expand("{{agreements lapsing}}", &ok);
+	cr_expect_not(ok);
+	cr_expect_str_eq(capture_text(&x.cap),
+	    "2023/article.md:7:1: error: 'lapsing' in {{agreements}} is not a filter (expected key=value, or in_force, signed, proposed, expiring or ended)\n");
+}
+
+/* A filter with several values: any of them matches. */
+Test(directive, several_values)
+{
+	bool ok;
+
+	cr_expect_str_eq(expand("{{projects funder=p1,p2}}", &ok),
+	    "- q1 — Partner one · completed\n"
+	    "- q2 — Partner one · ongoing · ×3\n"
+	    "- q3 — Partner two · proposed · ×2\n");
+	cr_expect_str_eq(expand("{{activities kind=k1,k2 month=3,12}}", &ok),
+	    "- x1 — 10 March 2023 · Partner one, Partner two · ×3\n"
+	    "- x2 — March 2023 · Partner one\n"
+	    "- x4 — 31 December 2023 · Partner three · ×4\n");
+	cr_expect_str_eq(expand("{{agreements type=bilateral,multilateral "
+	    "partner=p3,p2}}", &ok),
+	    "- A2 — multilateral · Partner one, Partner two · March 2023\n"
+	    "- A5 — bilateral · Partner three · 2021\n");
+	cr_expect(ok);
+	expand("{{activities kind=k1,,k2}}\n{{activities kind=k1,k9}}\n"
+	    "{{activities month=3,13}}\n", &ok);
+	cr_expect_not(ok);
+	cr_expect_str_eq(capture_text(&x.cap),
+	    "2023/article.md:7:1: error: filter 'kind' in {{activities}} has an empty value (expected kind=a or kind=a,b)\n"
+	    "2023/article.md:8:1: error: unknown kind 'k9' in {{activities}} (did you mean 'k1'? expected one of: k1, k2)\n"
+	    "2023/article.md:9:1: error: month '13' in {{activities}} is not a month (expected 1 to 12)\n");
+}
+
+/* Directives on consecutive lines make one tight list; apart, two. */
+Test(directive, consecutive_lists_are_one)
+{
+	bool ok;
+
+	cr_expect_str_eq(expand("Text.\n\n{{projects funder=p2}}\n"
+	    "{{projects funder=p3}}\n{{projects funder=p1 status=completed}}\n"
+	    "\nMore.\n", &ok),
+	    "Text.\n\n"
+	    "- q3 — Partner two · proposed · ×2\n"
+	    "- q1 — Partner one · completed\n"
+	    "\n\nMore.\n");
+	/* None of them finds anything: one "(none)". */
+	cr_expect_str_eq(expand("{{projects funder=p3}}\n"
+	    "{{activities kind=k2 partner=p3}}\n", &ok),
+	    "- \\(none\\)\n\n");
+	/* A blank line between: two lists, with their own bullets. */
+	cr_expect_str_eq(expand("{{projects funder=p2}}\n\n"
+	    "{{projects funder=p3}}\n", &ok),
+	    "- q3 — Partner two · proposed · ×2\n\n\n* \\(none\\)\n\n");
+	cr_expect(ok);
+}
+
 Test(directive, projects_by_funder_and_status)
 {
 	bool ok;
@@ -124,7 +194,7 @@ Test(directive, every_error_at_its_place)
 	    "2023/article.md:11:1: error: unknown status 'done' in {{projects}} (expected one of: completed, ongoing, preparing, proposed)\n"
 	    "2023/article.md:12:1: error: month '13' in {{activities}} is not a month (expected 1 to 12)\n"
 	    "2023/article.md:13:1: error: 'signed' in {{activities}} is not a filter (expected key=value)\n"
-	    "2023/article.md:14:1: error: filter 'funder' given twice in {{projects}} (expected each filter once)\n"
+	    "2023/article.md:14:1: error: filter 'funder' given twice in {{projects}} (expected each filter once; several values as funder=a,b)\n"
 	    "2023/article.md:15:5: error: {{activities}} must stand alone on its line (it becomes a list)\n");
 }
 

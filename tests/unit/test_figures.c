@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "check.h"
 #include "figures.h"
 #include "helpers.h"
 #include "load.h"
@@ -92,6 +93,10 @@ Test(figures, agreements_in_force_at_year_end)
 	cr_expect_eq(at("agreements.by_partner.p1"), 2);	/* A1, A2 */
 	cr_expect_eq(at("agreements.by_partner.p2"), 1);	/* A2 */
 	cr_expect_eq(at("agreements.by_partner.p3"), 1);	/* A5 */
+	/* In force on 1 January and ending in 2023: A3 (June), A5 (2023,
+	 * its last day 31 December), A8 (30 December). */
+	cr_expect_eq(at("agreements.ended"), 3);
+	cr_expect_eq(at("agreements.expiring"), 0);		/* none ends in 2024 */
 }
 
 Test(figures, previous_year)
@@ -104,6 +109,9 @@ Test(figures, previous_year)
 	cr_expect_eq(at("previous.agreements.in_force.multilateral"), 0);
 	cr_expect_eq(at("previous.agreements.signed"), 1);	/* A8 */
 	cr_expect_eq(at("previous.agreements.proposed"), 0);	/* A6 is 2023 */
+	/* In force at the end of 2022 and ending in 2023: A3, A5, A8. */
+	cr_expect_eq(at("previous.agreements.expiring"), 3);
+	cr_expect_eq(at("previous.agreements.ended"), 0);
 	cr_expect_eq(at("previous.projects.total"), 0);
 }
 
@@ -186,4 +194,121 @@ Test(figures, in_force_rules)
 	cr_expect_not(agreement_in_force(&a, 2023));
 	cr_expect_not(agreement_signed_in(&a, 2023));
 	cr_expect(agreement_proposed_in(&a, 2023));		/* undated */
+}
+
+/* tests/unit/fixtures/lapse: agreements ending at the edges of 2023. */
+static struct content lc;
+static struct figures lf;
+static json_t *ljson;
+static struct capture lcap;
+
+static void
+lapse_setup(void)
+{
+	capture_begin(&lcap);
+	cr_assert(content_load(&lc, FIXTURES "/lapse", NULL, 0, &lcap.d));
+	cr_assert_eq(lcap.d.errors + lcap.d.warnings, 0, "%s",
+	    capture_text(&lcap));
+	figures_compute(&lc, content_year(&lc, 2023), &lf);
+	ljson = figures_json(&lc, &lf);
+}
+
+static void
+lapse_teardown(void)
+{
+	json_decref(ljson);
+	figures_free(&lf);
+	content_free(&lc);
+	capture_free(&lcap);
+}
+
+static long long
+lat(const char *path)
+{
+	long long v = -1;
+	size_t n;
+	const json_t *node;
+
+	cr_assert_eq(figures_lookup(ljson, path, &v, &n, &node), FIGURES_FOUND,
+	    "%s", path);
+	return v;
+}
+
+static const struct agreement *
+titled(const char *prefix)
+{
+	for (size_t i = 0; i < lc.n_agreements; i++)
+		if (strncmp(lc.agreements[i].title, prefix, strlen(prefix)) == 0 &&
+		    lc.agreements[i].title[strlen(prefix)] == ' ')
+			return &lc.agreements[i];
+	cr_assert_fail("no agreement %s", prefix);
+	return NULL;
+}
+
+TestSuite(lapse, .init = lapse_setup, .fini = lapse_teardown);
+
+Test(lapse, expiring_and_ended)
+{
+	/* In force on 31 December 2023: L1 (its last day), L2, L3, L4, L5,
+	 * L9 (2), L10; not L6, L7 (ended), L8 (signed 2024). */
+	cr_expect_eq(lat("agreements.in_force.total"), 8);
+	/* Ending after 31 December 2023 and by 31 December 2024: L2 (1
+	 * January), L3 (31 December), L9 (2024: 2), L10 (June); not L4 (1
+	 * January 2025), L5 (no end), L1 (31 December 2023), L8 (not in
+	 * force). */
+	cr_expect_eq(lat("agreements.expiring"), 5);
+	/* In force on 1 January 2023 and ending in it: L1, L7 (3); not L6,
+	 * signed in 2023. */
+	cr_expect_eq(lat("agreements.ended"), 4);
+	cr_expect_eq(lf.cur.agreements.expiring, 5);
+	cr_expect_eq(lf.cur.agreements.ended, 4);
+	/* 2022: L1 and L7 (3) end in 2023; L6 was not yet signed. */
+	cr_expect_eq(lat("previous.agreements.expiring"), 4);
+	cr_expect_eq(lat("previous.agreements.ended"), 0);
+}
+
+Test(lapse, each_edge)
+{
+	cr_expect(agreement_ended_in(titled("L1"), 2023));
+	cr_expect_not(agreement_expiring(titled("L1"), 2023));
+	cr_expect(agreement_in_force(titled("L1"), 2023));
+	cr_expect(agreement_expiring(titled("L2"), 2023));
+	cr_expect_not(agreement_ended_in(titled("L2"), 2023));
+	cr_expect(agreement_ended_in(titled("L2"), 2024));
+	cr_expect(agreement_expiring(titled("L3"), 2023));
+	cr_expect_not(agreement_expiring(titled("L4"), 2023));
+	cr_expect(agreement_expiring(titled("L4"), 2024));
+	cr_expect_not(agreement_expiring(titled("L5"), 2023));
+	cr_expect_not(agreement_ended_in(titled("L5"), 2023));
+	cr_expect_not(agreement_ended_in(titled("L6"), 2023));
+	cr_expect_not(agreement_expiring(titled("L8"), 2023));
+	/* The month of 2024 each ends in. */
+	cr_expect_eq(agreement_months_left(titled("L2"), 2023), 1);
+	cr_expect_eq(agreement_months_left(titled("L3"), 2023), 12);
+	cr_expect_eq(agreement_months_left(titled("L9"), 2023), 12);
+	cr_expect_eq(agreement_months_left(titled("L10"), 2023), 6);
+}
+
+/* coopgen check's note for each renewal due, at the record. */
+Test(lapse, renewal_notes)
+{
+	struct capture notes;
+
+	capture_begin(&notes);
+	check_renewals(&lc, 2023, &notes.d);
+	cr_expect_eq(notes.d.notes, 4);
+	cr_expect_eq(notes.d.errors + notes.d.warnings, 0);
+	cr_expect_str_eq(capture_text(&notes),
+	    "agreements.yaml:8:3: note: agreement 'L2 ends on the first day of 2024' expires 2024-01-01, within 1 month of the end of 2023 (start its renewal, or let it lapse)\n"
+	    "agreements.yaml:13:3: note: agreement 'L3 ends twelve months after 2023' expires 2024-12-31, within 12 months of the end of 2023 (start its renewal, or let it lapse)\n"
+	    "agreements.yaml:38:3: note: agreement 'L9 ends in 2024' expires 2024, within 12 months of the end of 2023 (start its renewal, or let it lapse)\n"
+	    "agreements.yaml:43:3: note: agreement 'L10 ends in June 2024, signed when nobody knows' expires 2024-06, within 6 months of the end of 2023 (start its renewal, or let it lapse)\n");
+	/* -q keeps them back. */
+	struct capture quiet;
+	capture_begin(&quiet);
+	quiet.d.no_warnings = true;
+	check_renewals(&lc, 2023, &quiet.d);
+	cr_expect_str_eq(capture_text(&quiet), "");
+	capture_free(&quiet);
+	capture_free(&notes);
 }

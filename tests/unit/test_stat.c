@@ -62,8 +62,8 @@ static const char *
 expand(const char *text, bool *ok)
 {
 	static struct buf out = BUF_INIT;
-	struct md_context ctx = { &x.c, content_year(&x.c, 2023), x.json, &x.fs, &x.cap.d,
-	    NULL, NULL };
+	struct md_context ctx = { .c = &x.c, .y = content_year(&x.c, 2023),
+	    .figures = x.json, .fs = &x.fs, .d = &x.cap.d };
 	struct markdown md = { text, strlen(text), { "2023/sections/s.md", 4, 1 }, 0, false };
 
 	*ok = md_expand(&ctx, &md, &out);
@@ -86,7 +86,8 @@ Test(stat, replaces_placeholders)
 Test(stat, the_report_lead_is_checked_too)
 {
 	const struct year *y = content_year(&x.c, 2023);
-	struct md_context ctx = { &x.c, y, x.json, &x.fs, &x.cap.d, NULL, NULL };
+	struct md_context ctx = { .c = &x.c, .y = y, .figures = x.json,
+	    .fs = &x.fs, .d = &x.cap.d };
 	struct buf out = BUF_INIT;
 
 	cr_expect(md_expand(&ctx, &y->report.lead, &out));
@@ -132,7 +133,8 @@ Test(stat, a_number_has_no_children)
 Test(stat, links_must_stay_in_the_year)
 {
 	const struct year *y = content_year(&x.c, 2023);
-	struct md_context ctx = { &x.c, y, x.json, &x.fs, &x.cap.d, NULL, NULL };
+	struct md_context ctx = { .c = &x.c, .y = y, .figures = x.json,
+	    .fs = &x.fs, .d = &x.cap.d };
 	const char *text = "[a](https://wipo.int) [b](#top) [c](mailto:x@y.z)\n"
 	    "[d](activities/x1.md) [e](activities/x9.md)\n"
 	    "[f](media/%2E%2E/report.yaml) [g](data:text/html,x) [h](report.yaml)\n";
