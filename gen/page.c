@@ -282,16 +282,18 @@ table_text(struct table *t, const char *text, const char *href)
 	struct tpl_dict *c = tpl_section(t->row, "CELL");
 
 	tpl_set(c, "VALUE", text ? text : "");
+	/* Sections of their own: ctemplate looks a section up in the row's
+	 * dictionary too, and the row's LINK would show in every cell. */
 	if (href != NULL)
-		tpl_set(tpl_section(c, "LINK"), "HREF", href);
+		tpl_set(tpl_section(c, "CELL_LINK"), "HREF", href);
 	else
-		tpl_show(c, "PLAIN");
+		tpl_show(c, "CELL_PLAIN");
 }
 
 void
 table_blank(struct table *t)
 {
-	tpl_show(tpl_section(t->row, "CELL"), "PLAIN");
+	tpl_show(tpl_section(t->row, "CELL"), "CELL_PLAIN");
 }
 
 void
@@ -303,7 +305,7 @@ table_num(struct table *t, long long n)
 	format_number(&t->num, t->loc, n);
 	tpl_set(c, "VALUE", buf_str(&t->num));
 	tpl_show(c, "NUM");
-	tpl_show(c, "PLAIN");
+	tpl_show(c, "CELL_PLAIN");
 }
 
 void
@@ -345,7 +347,7 @@ page_stats_table(struct page_writer *w, const struct stats_table *st,
 				struct tpl_dict *d = tpl_section(t.row, "CELL");
 				tpl_set(d, "VALUE", buf_str(&v));
 				tpl_show(d, "NUM");
-				tpl_show(d, "PLAIN");
+				tpl_show(d, "CELL_PLAIN");
 			} else
 				table_num(&t, cell->num);
 		}
