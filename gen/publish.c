@@ -506,6 +506,30 @@ make_folders(struct publish *p)
 	return ok;
 }
 
+/*
+ * Whether a folder that coopgen did not write may take its first build: it
+ * is empty, or holds only what a web site's folder holds beside its pages
+ * (a git checkout's .git, hidden files such as .htaccess or .nojekyll,
+ * CNAME, robots.txt, a README): an office publishing from a GitHub Pages
+ * checkout. Anything else may be someone's documents, mistyped as --out.
+ */
+static bool
+only_site_files(const struct entry *v, size_t n)
+{
+	static const char *const site[] = { "CNAME", "robots.txt",
+	    "favicon.ico", "humans.txt", "README", "README.md", "README.txt",
+	    "LICENSE", "LICENSE.md", "LICENSE.txt", NULL };
+
+	for (size_t i = 0; i < n; i++) {
+		bool known = v[i].name[0] == '.';
+		for (size_t k = 0; !known && site[k] != NULL; k++)
+			known = strcmp(v[i].name, site[k]) == 0;
+		if (!known)
+			return false;
+	}
+	return true;
+}
+
 bool
 publish_begin(struct publish *p, const char *out, struct diag *d)
 {
@@ -556,9 +580,9 @@ publish_begin(struct publish *p, const char *out, struct diag *d)
 	if (!p->had_out && !p->made_out) {
 		struct entry *v;
 		size_t n;
-		bool empty = list_at(p->outfd, &v, &n) && n == 0;
+		bool ready = list_at(p->outfd, &v, &n) && only_site_files(v, n);
 		entries_free(v, n);
-		if (!empty) {
+		if (!ready) {
 			diag_failure(d, p->out, "refusing to write into this "
 			    "folder: it was not written by coopgen (no %s file "
 			    "in it); choose another --out, empty it, or make "

@@ -401,3 +401,23 @@ Test(publish, an_older_output_loses_nothing)
 	cr_expect_eq(c.d.failures + c.d.warnings, 0, "%s", capture_text(&c));
 	capture_free(&c);
 }
+
+/* A first build into a GitHub Pages checkout: its .git, CNAME, README and
+ * hidden files stay; a folder holding anything else is someone's. */
+Test(publish, first_build_into_a_site_checkout)
+{
+	struct capture c;
+
+	capture_begin(&c);
+	put(".git/HEAD", "ref: refs/heads/main");
+	put("CNAME", "report.example.org");
+	put("README.md", "# The report");
+	put(".nojekyll", "");
+	cr_assert(BUILD(&c, true, "index.html", "i", "2023/a.html", "a"));
+	cr_expect_str_eq(at(".git/HEAD"), "ref: refs/heads/main");
+	cr_expect_str_eq(at("CNAME"), "report.example.org");
+	cr_expect_str_eq(at("README.md"), "# The report");
+	cr_expect_str_eq(at("index.html"), "i");
+	cr_expect_eq(c.d.failures, 0, "%s", capture_text(&c));
+	capture_free(&c);
+}
