@@ -157,8 +157,7 @@ main(int argc, char *argv[])
 		{ "funder", required_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct options o = { "content", NULL, "out", NULL, 0, false, false,
-	    false, 0, 0 };
+	struct options o = { .content = "content", .out = "out" };
 	int years[YEARS_MAX];
 	int ch;
 	bool out_given = false;
@@ -169,6 +168,19 @@ main(int argc, char *argv[])
 	struct scaffold sc;
 
 	memset(&sc, 0, sizeof(sc));
+	const struct {
+		int	 ch;
+		const char *option;
+		const char **value;
+	} new_fields[] = {
+		{ 'L', "--lang", &sc.lang },
+		{ 'D', "--date", &sc.date },
+		{ 'F', "--framework", &sc.framework },
+		{ 'K', "--kind", &sc.kind },
+		{ 'Y', "--type", &sc.type },
+		{ 'S', "--status", &sc.status },
+		{ 'U', "--funder", &sc.funder },
+	};
 
 	/* Options may come before or after the command; the last of an
 	 * option given twice counts, as with most commands. */
@@ -195,33 +207,15 @@ main(int argc, char *argv[])
 			serve_only = "--port";
 			so.port = optarg;
 			break;
-		case 'L':
-			new_only = "--lang";
-			sc.lang = optarg;
-			break;
-		case 'D':
-			new_only = "--date";
-			sc.date = optarg;
-			break;
-		case 'F':
-			new_only = "--framework";
-			sc.framework = optarg;
-			break;
-		case 'K':
-			new_only = "--kind";
-			sc.kind = optarg;
-			break;
-		case 'Y':
-			new_only = "--type";
-			sc.type = optarg;
-			break;
-		case 'S':
-			new_only = "--status";
-			sc.status = optarg;
-			break;
+		case 'L': case 'D': case 'F': case 'K': case 'Y': case 'S':
 		case 'U':
-			new_only = "--funder";
-			sc.funder = optarg;
+			/* A field of the record `new` writes. */
+			for (size_t i = 0; i < sizeof(new_fields) /
+			    sizeof(*new_fields); i++)
+				if (new_fields[i].ch == ch) {
+					new_only = new_fields[i].option;
+					*new_fields[i].value = optarg;
+				}
 			break;
 		case 'R':
 			new_only = "--partner";
