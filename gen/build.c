@@ -28,6 +28,7 @@
 #include "strmap.h"
 #include "xalloc.h"
 #include "xlsx.h"
+#include "years.h"
 
 /* The stages of a run, for --timings. */
 enum stage {
@@ -52,7 +53,8 @@ static const char *const stage_names[STAGE_COUNT] = {
 struct year_run {
 	struct year *y;
 	struct figures figures;
-	json_t	*json;
+	json_t	*json;		/* figures.json */
+	json_t	*lookup;	/* what its prose reads: years.h */
 	char	**media;	/* paths relative to the year folder */
 	size_t	 n_media, cap_media;
 	struct reuse_keys keys;	/* of its outputs (reuse.h) */
@@ -69,6 +71,9 @@ struct run {
 	struct year_run *years;	/* every year read, */
 	size_t	 n_years;
 	size_t	 n_wanted;	/* of which these are checked and written */
+	/* Every year side by side (years.h), once all are computed. */
+	struct years side;
+	json_t	*years_json;
 	struct labels labels;
 	bool	 has_labels;
 	struct locale locale;	/* from the labels, else built in */
@@ -143,7 +148,7 @@ static void
 check_prose(struct run *r, struct year_run *yr)
 {
 	const struct year *y = yr->y;
-	struct md_context ctx = { .c = &r->c, .y = y, .figures = yr->json,
+	struct md_context ctx = { .c = &r->c, .y = y, .figures = yr->lookup,
 	    .fs = &r->fs, .d = &r->d, .loc = &r->locale,
 	    .l = r->has_labels ? &r->labels : NULL };
 
@@ -203,10 +208,28 @@ shape_of(struct run *r, const struct year *y)
 	struct figures f;
 	empty.n_activities = empty.n_projects = 0;
 	figures_compute(&r->c, &empty, &f);
+	json_t *tree = figures_json(&r->c, &f);
+	figures_free(&f);
+	/* years.<YEAR>: every year's figures have the shape of this one's
+	 * (one site.yaml, one partners.yaml), without "year" and
+	 * "previous". The year folders are all listed before any is read. */
+	json_t *one = json_copy(tree), *years = json_object();
+	if (one == NULL || years == NULL)
+		xalloc_die();
+	json_object_del(one, "year");
+	json_object_del(one, "previous");
+	for (size_t i = 0; i < r->c.n_years; i++) {
+		char key[16];
+		snprintf(key, sizeof(key), "%d", r->c.years[i].year);
+		if (json_object_set(years, key, one) != 0)
+			xalloc_die();
+	}
 	r->shapes = xrealloc(r->shapes, (r->n_shapes + 1) * sizeof(*r->shapes));
 	r->shapes[r->n_shapes].year = y->year;
-	r->shapes[r->n_shapes].json = figures_json(&r->c, &f);
-	figures_free(&f);
+	r->shapes[r->n_shapes].json = years_lookup_root(tree, years);
+	json_decref(one);
+	json_decref(years);
+	json_decref(tree);
 	return r->shapes[r->n_shapes++].json;
 }
 
@@ -336,6 +359,35 @@ checker_stop(struct checker *k)
 	pthread_cond_destroy(&k->room);
 }
 
+/* The figures of every year, then the years side by side. */
+static void
+years_compute(struct run *r)
+{
+	double t0 = now_ms();
+	size_t n = r->c.n_years;
+	const struct year **ys = xcalloc(n + 1, sizeof(*ys));
+	const struct figures_year **fs = xcalloc(n + 1, sizeof(*fs));
+	json_t **trees = xcalloc(n + 1, sizeof(*trees));
+
+	r->years = xcalloc(n + 1, sizeof(*r->years));
+	for (size_t i = 0; i < n; i++) {
+		struct year_run *yr = &r->years[r->n_years++];
+		yr->y = &r->c.years[i];
+		figures_compute(&r->c, yr->y, &yr->figures);
+		yr->json = figures_json(&r->c, &yr->figures);
+		ys[i] = yr->y;
+		fs[i] = &yr->figures.cur;
+		trees[i] = yr->json;
+	}
+	r->side = (struct years){ .c = &r->c, .y = ys, .f = fs, .n = n };
+	r->years_json = years_json(&r->side, trees);
+	for (size_t i = 0; i < n; i++)
+		r->years[i].lookup = years_lookup_root(r->years[i].json,
+		    r->years_json);
+	free(trees);
+	r->ms[STAGE_FIGURES] += now_ms() - t0;
+}
+
 static int
 check_all(struct run *r, const struct options *o)
 {
@@ -383,17 +435,13 @@ check_all(struct run *r, const struct options *o)
 	}
 	r->ms[STAGE_TEMPLATES] += now_ms() - t0;
 
-	/* Every year read gets its figures (the list of years shows them);
-	 * only the years wanted are checked further and written. */
-	r->years = xcalloc(r->c.n_years, sizeof(*r->years));
-	for (size_t i = 0; i < r->c.n_years; i++) {
-		struct year *y = &r->c.years[i];
-		struct year_run *yr = &r->years[r->n_years++];
-		yr->y = y;
-		t0 = now_ms();
-		figures_compute(&r->c, y, &yr->figures);
-		yr->json = figures_json(&r->c, &yr->figures);
-		r->ms[STAGE_FIGURES] += now_ms() - t0;
+	/* Every year read gets its figures (the list of years and the
+	 * years side by side show them); only the years wanted are checked
+	 * further and written. */
+	years_compute(r);
+	for (size_t i = 0; i < r->n_years; i++) {
+		struct year_run *yr = &r->years[i];
+		struct year *y = yr->y;
 		if (!y->wanted)
 			continue;
 		r->n_wanted++;
@@ -440,6 +488,7 @@ finish(struct run *r)
 		struct year_run *yr = &r->years[i];
 		figures_free(&yr->figures);
 		json_decref(yr->json);
+		json_decref(yr->lookup);
 		for (size_t j = 0; j < yr->n_media; j++)
 			free(yr->media[j]);
 		free(yr->media);
@@ -449,6 +498,9 @@ finish(struct run *r)
 	}
 	reuse_free(&r->old);
 	free(r->years);
+	free((void *)r->side.y);
+	free((void *)r->side.f);
+	json_decref(r->years_json);
 	for (size_t i = 0; i < r->n_shapes; i++)
 		json_decref(r->shapes[i].json);
 	free(r->shapes);
@@ -512,8 +564,8 @@ static struct html_year
 html_input(struct run *r, struct year_run *yr)
 {
 	struct html_year in = { .c = &r->c, .l = &r->labels, .y = yr->y,
-	    .f = &yr->figures, .json = yr->json, .fs = &r->fs, .d = &r->d,
-	    .loc = &r->locale, .jobs = r->o->jobs,
+	    .f = &yr->figures, .json = yr->lookup, .fs = &r->fs, .d = &r->d,
+	    .loc = &r->locale, .jobs = r->o->jobs, .side = &r->side,
 	    .shape = r->defer ? shape_of(r, yr->y) : NULL,
 	    .reuse = r->reusing ? &r->old : NULL, .keys = yr->keys.pages,
 	    .written = yr->written, .group_key = yr->keys.group,
@@ -605,7 +657,7 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	char *path = ok ? publish_path(p, buf_str(&rel)) : NULL;
 	if (path != NULL) {
 		struct docx_input din = { .c = &r->c, .y = y,
-		    .f = &yr->figures, .json = yr->json, .fs = &r->fs,
+		    .f = &yr->figures, .json = yr->lookup, .fs = &r->fs,
 		    .l = &r->labels, .loc = &r->locale,
 		    .created = created(r->o, y) };
 		ok = docx_write(r->docx, &din, path, &r->d);
@@ -631,6 +683,37 @@ write_year(struct run *r, struct publish *p, struct year_run *yr)
 	r->ms[STAGE_DATA] += now_ms() - t0;
 	buf_free(&b);
 	buf_free(&rel);
+	return ok;
+}
+
+/* out/years.json and out/years.xlsx: every year side by side. */
+static bool
+write_years(struct run *r, struct publish *p)
+{
+	struct buf b = BUF_INIT;
+	double t0 = now_ms();
+
+	json_write_figures(r->years_json, &b);
+	bool ok = publish_write(p, PATH_YEARS_JSON, b.data, b.len);
+	buf_free(&b);
+	r->ms[STAGE_DATA] += now_ms() - t0;
+	t0 = now_ms();
+	char *path = ok ? publish_path(p, PATH_YEARS_WORKBOOK) : NULL;
+	if (path != NULL) {
+		struct buf shown = BUF_INIT;
+		buf_printf(&shown, "%s/" PATH_YEARS_WORKBOOK, r->o->out);
+		/* Made when the last year was: its date, not the clock's. */
+		struct xlsx_years_input in = { .ys = &r->side,
+		    .l = &r->labels, .loc = &r->locale,
+		    .created = r->n_years ? created(r->o,
+		    r->years[r->n_years - 1].y) : r->o->epoch,
+		    .shown = buf_str(&shown) };
+		ok = xlsx_write_years(&in, path, p->tmp, &r->d);
+		buf_free(&shown);
+		free(path);
+	} else
+		ok = false;
+	r->ms[STAGE_WORKBOOK] += now_ms() - t0;
 	return ok;
 }
 
@@ -688,12 +771,19 @@ page_keys(struct run *r)
 	if (!reuse_fingerprint(&h, o->content, o->templates))
 		return;
 	struct hash base = hash_final(&h);
+	/* Every year's figures, as years.json holds them. */
+	struct buf text = BUF_INIT;
+	json_write_figures(r->years_json, &text);
+	hash_init(&h);
+	hash_update(&h, text.data, text.len);
+	struct hash across = hash_final(&h);
+	buf_free(&text);
 	for (size_t i = 0; i < r->n_years; i++) {
 		struct year_run *yr = &r->years[i];
 		if (!yr->y->wanted)
 			continue;
 		reuse_year_keys(base, yr->y, content_year(&r->c,
-		    yr->y->year - 1), &yr->keys);
+		    yr->y->year - 1), across, &yr->keys);
 		yr->written = xcalloc(yr->y->n_activities + 1,
 		    sizeof(*yr->written));
 	}
@@ -828,6 +918,8 @@ coopgen_build(const struct options *o)
 		ok = html_write_site(r.html, all, r.n_years, &p);
 		free(all);
 	}
+	if (ok)
+		ok = write_years(&r, &p);
 	/* With years named, the other years of the old output stay. */
 	double t0 = now_ms();
 	size_t files = atomic_load(&p.files), reused = atomic_load(&p.reused);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "dossiers.h"
 #include "html.h"
 #include "page.h"
 #include "pages.h"
@@ -130,6 +131,8 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 	if (page_expand(&w, "years", d, &body))
 		page_write(&w, PATH_SITE_INDEX, label_expanded(&w,
 		    LABEL_YEARS_TITLE, &t), NAV_NONE, NULL, 0, buf_str(&body));
+	if (w.ok)
+		dossiers_write(&w, years[0].side);
 	if (w.ok && !publish_write(p, PATH_STYLE, h->css, h->css_len))
 		w.ok = false;
 	tpl_dict_free(d);

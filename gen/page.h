@@ -27,6 +27,7 @@
 #include "tpl.h"
 
 struct groups;
+struct years;
 
 /* What the pages of one year are made from. */
 struct html_year {
@@ -39,6 +40,7 @@ struct html_year {
 	struct diag *d;
 	const struct locale *loc;
 	int	 jobs;		/* threads writing pages */
+	const struct years *side;	/* every year of the content */
 	/* NULL when the activity bodies were checked as they were read;
 	 * else they are checked where their pages are written, {{stat}}
 	 * against this shape of the figures (see build.c), and problems

@@ -5,6 +5,8 @@
  * page renamed is renamed everywhere at once.
  *
  *	out/index.html, out/style.css          the list of years
+ *	out/years.json, out/years.xlsx         the years side by side
+ *	out/partners/                          a dossier per partner
  *	out/<YEAR>/<PATH_...>                  each year's files, below
  *
  * Every name is a string literal, so that it joins a format or another
@@ -22,6 +24,14 @@
 /* out/: the list of years and the one stylesheet. */
 #define PATH_SITE_INDEX		PATH_INDEX_STEM ".html"
 #define PATH_STYLE		"style.css"
+
+/* out/: the years side by side (years.h), and the partners' dossiers
+ * across the years (the same folder name as a year's partner pages, one
+ * level up: PATH_DOSSIER_FMT is PATH_PARTNER_FMT, relative to out/). */
+#define PATH_YEARS_JSON		"years.json"
+#define PATH_YEARS_WORKBOOK	"years.xlsx"
+#define PATH_DOSSIER_INDEX	PATH_PARTNERS "/" PATH_INDEX_STEM ".html"
+#define PATH_DOSSIER_FMT	PATH_PARTNERS "/%s.html"
 
 /* The folders of a year that hold a page per record. */
 #define PATH_ACTIVITIES		"activities"

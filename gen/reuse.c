@@ -390,7 +390,7 @@ hash_fronts(struct hasher *h, const struct year *y)
 
 void
 reuse_year_keys(struct hash base, const struct year *y,
-    const struct year *prev, struct reuse_keys *k)
+    const struct year *prev, struct hash across, struct reuse_keys *k)
 {
 	struct hasher hy, hg, ha;
 
@@ -405,8 +405,11 @@ reuse_year_keys(struct hash base, const struct year *y,
 	hash_value(&hg, with_year);
 	if (prev != NULL)
 		hash_fronts(&hg, prev);
+	hash_value(&hg, across);
 	/* What a body that names its year's records reads: those and the
-	 * year before's ({{stat previous...}}), as the lists do. */
+	 * year before's ({{stat previous...}}), as the lists do, and every
+	 * year's figures ({{stat years...}}, {{trend}}, the earlier years
+	 * beside the statistics tables). */
 	struct hash around = hash_final(&hg);
 	hash_string(&hg, "pages");
 	k->group = hash_final(&hg);

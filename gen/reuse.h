@@ -144,10 +144,11 @@ struct reuse_keys {
  * its body names other records or files, the front matter of every
  * activity of its year; the other pages and the workbook add the front
  * matter of the year's activities and of the year before's (the
- * comparisons).
+ * comparisons), and across, the figures of every year (years.h): both
+ * also go into the key of a page whose body names other records.
  */
 void	 reuse_year_keys(struct hash base, const struct year *y,
-	    const struct year *prev, struct reuse_keys *k);
+	    const struct year *prev, struct hash across, struct reuse_keys *k);
 void	 reuse_keys_free(struct reuse_keys *k);
 
 #endif

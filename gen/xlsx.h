@@ -57,4 +57,21 @@ bool	 xlsx_sheet_names_clash(const char *a, const char *b);
 bool	 xlsx_write_statistics(const struct xlsx_input *in, const char *path,
 	    const char *tmpdir, struct diag *d);
 
+/*
+ * out/years.xlsx: the years side by side (years.h), for a briefing: the
+ * headline figures and the counts by framework, kind and partner, years
+ * as columns, with native charts; the same form as statistics.xlsx.
+ */
+struct years;
+struct xlsx_years_input {
+	const struct years *ys;
+	const struct labels *l;
+	const struct locale *loc;
+	time_t	 created;
+	const char *shown;	/* as in struct xlsx_input */
+};
+
+bool	 xlsx_write_years(const struct xlsx_years_input *in, const char *path,
+	    const char *tmpdir, struct diag *d);
+
 #endif
