@@ -11,9 +11,11 @@
 #include "pages.h"
 #include "paths.h"
 #include "stats.h"
+#include "svg.h"
 #include "template.h"
 #include "tpl.h"
 #include "xalloc.h"
+#include "years.h"
 
 /* The templates, by name; each is the file <name>.tpl. */
 static const char *const templates[] = { "layout", "table", "list", "report",
@@ -24,7 +26,7 @@ static const char *const templates[] = { "layout", "table", "list", "report",
 /* The only variables a template may insert unescaped ({{NAME:none}}):
  * each holds HTML that coopgen made itself. */
 static const char *const raw_ok[] = { "BODY", "HTML", "TABLE", "TABLES",
-    "CHART", "ACTIVITIES", "BY_FRAMEWORK_LIST", "BY_MONTH_LIST",
+    "CHART", "CHARTS", "ACTIVITIES", "BY_FRAMEWORK_LIST", "BY_MONTH_LIST",
     "JSONLD/script", NULL };
 
 
@@ -93,6 +95,53 @@ html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 	return w.ok;
 }
 
+/* The years side by side, above the list of years: the headline figures
+ * of every year with their changes (stats.h), and a column chart of each
+ * figure across the years. */
+static void
+years_side_by_side(struct page_writer *w, struct tpl_dict *d,
+    const struct years *ys)
+{
+	struct tpl_dict *sec = tpl_section(d, "ACROSS");
+	struct stats st = { .a = ARENA_INIT };
+	struct stats_input in = { .c = w->c, .y = ys->y[ys->n - 1],
+	    .l = w->l, .loc = w->loc };
+	struct buf table = BUF_INIT, charts = BUF_INIT, id = BUF_INIT;
+	const char **names = xcalloc(ys->n, sizeof(*names));
+	long long *values = xcalloc(ys->n, sizeof(*values));
+
+	stats_years_table(&st, &in, ys);
+	page_stats_table(w, &st.v[0], &table);
+	tpl_set(sec, "HEADING", st.v[0].caption);
+	tpl_set(sec, "TABLE", buf_str(&table));
+	for (size_t y = 0; y < ys->n; y++)
+		names[y] = arena_printf(&st.a, "%d", ys->y[y]->year);
+	for (size_t i = 0; i < n_headlines; i++) {
+		const struct headline *h = &headlines[i];
+		if (!(h->use & HEADLINE_ACROSS))
+			continue;
+		for (size_t y = 0; y < ys->n; y++)
+			values[y] = headline_value(h, ys->f[y]);
+		buf_reset(&id);
+		buf_printf(&id, "years-chart-%zu", i + 1);
+		/* Each chart's name shown above it, as a figure's caption. */
+		buf_puts(&charts, "<figure class=\"years-chart\"><figcaption>");
+		svg_escape(&charts, label_of(w, h->label));
+		buf_puts(&charts, "</figcaption>\n");
+		svg_column_chart(&charts, buf_str(&id), label_of(w, h->label),
+		    label_of(w, LABEL_CHART_COLUMNS_DESC), names, values,
+		    ys->n, w->loc);
+		buf_puts(&charts, "</figure>\n");
+	}
+	tpl_set(sec, "CHARTS", buf_str(&charts));
+	stats_free(&st);
+	buf_free(&table);
+	buf_free(&charts);
+	buf_free(&id);
+	free(names);
+	free(values);
+}
+
 bool
 html_write_site(struct html *h, const struct html_year *years, size_t n,
     struct publish *p)
@@ -106,6 +155,8 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 	struct buf body = BUF_INIT, t = BUF_INIT, fig = BUF_INIT;
 
 	tpl_set(d, "TITLE", label_expanded(&w, LABEL_YEARS_TITLE, &t));
+	if (n >= 2)
+		years_side_by_side(&w, d, years[0].side);
 	for (size_t i = n; i-- > 0; ) {
 		const struct html_year *y = &years[i];
 		const struct figures_year *f = &y->f->cur;

@@ -92,6 +92,7 @@
 	X(HTML_NAV, "html_nav") \
 	X(HTML_CRUMBS, "html_crumbs") \
 	X(HTML_FOOTER, "html_footer") \
+	X(HTML_FOOTER_SITE, "html_footer_site") \
 	X(NAV_YEARS, "nav_years") \
 	X(NAV_REPORT, "nav_report") \
 	X(NAV_STATISTICS, "nav_statistics") \
@@ -150,7 +151,12 @@
 	X(DOCX_APPENDIX_TITLE, "docx_appendix_title") \
 	X(DOCX_AUTHORS, "docx_authors") \
 	X(DOCX_END, "docx_end") \
-	X(DOWNLOAD_REPORT, "download_report")
+	X(DOWNLOAD_REPORT, "download_report") \
+	/* the years side by side: the home page, {{trend}} */ \
+	X(YEARS_FIGURES, "years_figures") \
+	X(COL_YEARS, "col_years") \
+	X(ACROSS_YEARS, "across_years") \
+	X(CHART_COLUMNS_DESC, "chart_columns_desc")
 
 enum label {
 #define LABEL_ENUM(id, key) LABEL_##id,

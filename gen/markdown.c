@@ -48,9 +48,11 @@ list_keys(struct buf *b, const json_t *obj, const char *prefix)
 	}
 }
 
+/* The figure at path onto out (NULL: only looked up), or, when there is
+ * no number there, why, as {{word PATH}}'s problem; false then. */
 static bool
 expand_stat(const struct md_context *ctx, const char *path, struct pos at,
-    struct buf *out)
+    struct buf *out, const char *word)
 {
 	long long value;
 	size_t ok_len;
@@ -59,6 +61,8 @@ expand_stat(const struct md_context *ctx, const char *path, struct pos at,
 
 	switch (figures_lookup(ctx->figures, path, &value, &ok_len, &node)) {
 	case FIGURES_FOUND: {
+		if (out == NULL)
+			return true;
 		/* A year is a name, not a quantity: no thousands separator. */
 		const char *last = strrchr(path, '.');
 		if (strcmp(last ? last + 1 : path, "year") == 0)
@@ -73,14 +77,15 @@ expand_stat(const struct md_context *ctx, const char *path, struct pos at,
 		char *prefix = buf_detach(&msg);
 		list_keys(&msg, node, prefix);
 		free(prefix);
-		diag_error(ctx->d, at, "{{stat %s}} names a group of figures, "
-		    "not a number (expected one of: %s)", path, buf_str(&msg));
+		diag_error(ctx->d, at, "{{%s %s}} names a group of figures, "
+		    "not a number (expected one of: %s)", word, path,
+		    buf_str(&msg));
 		break;
 	case FIGURES_NO_SUCH_PATH:
 		if (!json_is_object(node)) {
-			diag_error(ctx->d, at, "unknown figure '%s' in {{stat}}: "
-			    "'%.*s' is already a number", path, (int)ok_len,
-			    path);
+			diag_error(ctx->d, at, "unknown figure '%s' in {{%s}}: "
+			    "'%.*s' is already a number", path, word,
+			    (int)ok_len, path);
 			break;
 		}
 		if (ok_len > 0)
@@ -88,11 +93,12 @@ expand_stat(const struct md_context *ctx, const char *path, struct pos at,
 		char *pre = buf_detach(&msg);
 		list_keys(&msg, node, pre);
 		free(pre);
-		diag_error(ctx->d, at, "unknown figure '%s' in {{stat}} "
-		    "(expected one of: %s%s)", path, buf_str(&msg),
+		diag_error(ctx->d, at, "unknown figure '%s' in {{%s}} "
+		    "(expected one of: %s%s)", path, word, buf_str(&msg),
 		    strncmp(path, "previous", 8) == 0 && ok_len == 0 ?
 		    "; 'previous' exists only when the content has the year "
-		    "before" : "");
+		    "before" : strncmp(path, "years.", 6) == 0 && ok_len == 5 ?
+		    "; 'years' holds the years of the content" : "");
 		break;
 	}
 	buf_free(&msg);
@@ -161,7 +167,7 @@ stat_placeholder(const struct md_context *ctx, const struct placeholder *ph,
 		return false;
 	}
 	char *path = xstrndup(ph->arg, (size_t)(ph->argend - ph->arg));
-	bool found = expand_stat(ctx, path, ph->at, out);
+	bool found = expand_stat(ctx, path, ph->at, out, "stat");
 	free(path);
 	return found;
 }
@@ -247,6 +253,7 @@ md_tables_free(struct md_tables *t)
 	}
 	free(t->path);
 	free(t->caption);
+	free(t->trend);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -299,13 +306,32 @@ table_path_ok(const struct md_context *ctx, const char *path, struct pos at)
 	return false;
 }
 
-/* {{table PATH caption="..."}}, alone on its line: checked; with tables,
- * recorded, and its mark onto out. False (reported) when it does not
- * stand alone, does not parse or names no table. */
+/* Whether path names one figure of a year, for {{trend}} (reported when
+ * not): a path of figures.json, not of the year before's or the years'. */
+static bool
+trend_path_ok(const struct md_context *ctx, const char *path, struct pos at)
+{
+	if (strcmp(path, "year") == 0 || strncmp(path, "previous.", 9) == 0 ||
+	    strcmp(path, "previous") == 0 || strncmp(path, "years.", 6) == 0 ||
+	    strcmp(path, "years") == 0) {
+		diag_error(ctx->d, at, "{{trend %s}} takes the path of one "
+		    "figure of a year, which it shows for every year (expected "
+		    "e.g. {{trend activities.total}})", path);
+		return false;
+	}
+	return expand_stat(ctx, path, at, NULL, "trend");
+}
+
+/* {{table PATH caption="..."}} or {{trend PATH caption="..."}}, alone on
+ * its line: checked; with tables, recorded, and its mark onto out. False
+ * (reported) when it does not stand alone, does not parse or names no
+ * table (no figure, for a trend). */
 static bool
 table_placeholder(const struct md_context *ctx, const struct markdown *md,
-    const struct placeholder *ph, struct buf *out, struct md_tables *tables)
+    const struct placeholder *ph, struct buf *out, struct md_tables *tables,
+    bool trend)
 {
+	const char *word = trend ? "trend" : "table";
 	static const char key[] = "caption=\"";
 	const size_t kl = sizeof(key) - 1;
 	const char *bol = ph->open, *p = ph->arg, *end = ph->argend, *pe;
@@ -313,15 +339,17 @@ table_placeholder(const struct md_context *ctx, const struct markdown *md,
 	while (bol > md->text && bol[-1] != '\n')
 		bol--;
 	if (!blank(bol, ph->open) || !blank(ph->close + 2, ph->eol)) {
-		diag_error(ctx->d, ph->at, "{{table}} must stand alone on its "
-		    "line (it becomes a table)");
+		diag_error(ctx->d, ph->at, "{{%s}} must stand alone on its "
+		    "line (it becomes a table)", word);
 		return false;
 	}
 	for (pe = p; pe < end && *pe != ' '; pe++)
 		;
 	if (pe == p) {
-		diag_error(ctx->d, ph->at, "{{table}} needs the path of a group "
-		    "of figures (expected e.g. {{table activities.by_kind}})");
+		diag_error(ctx->d, ph->at, trend ? "{{trend}} needs the path of "
+		    "one figure (expected e.g. {{trend activities.total}})" :
+		    "{{table}} needs the path of a group of figures (expected "
+		    "e.g. {{table activities.by_kind}})");
 		return false;
 	}
 	char *path = xstrndup(p, (size_t)(pe - p)), *caption = NULL;
@@ -331,22 +359,26 @@ table_placeholder(const struct md_context *ctx, const struct markdown *md,
 	if (p < end) {
 		if ((size_t)(end - p) < kl + 1 || memcmp(p, key, kl) != 0 ||
 		    end[-1] != '"') {
-			diag_error(ctx->d, ph->at, "'%.*s' in {{table}} is not a "
-			    "caption (expected {{table PATH caption=\"...\"}})",
-			    (int)(end - p), p);
+			diag_error(ctx->d, ph->at, "'%.*s' in {{%s}} is not a "
+			    "caption (expected {{%s PATH caption=\"...\"}})",
+			    (int)(end - p), p, word, word);
 			ok = false;
 		} else if (end - 1 > p + kl)
 			caption = xstrndup(p + kl, (size_t)(end - 1 - (p + kl)));
 	}
 	if (ok)
-		ok = table_path_ok(ctx, path, ph->at);
+		ok = trend ? trend_path_ok(ctx, path, ph->at) :
+		    table_path_ok(ctx, path, ph->at);
 	if (ok && out != NULL && tables != NULL) {
 		tables->path = xgrow(tables->path, &tables->cap, tables->n,
 		    sizeof(*tables->path));
 		tables->caption = xgrow(tables->caption, &tables->cap_c,
 		    tables->n, sizeof(*tables->caption));
+		tables->trend = xgrow(tables->trend, &tables->cap_t,
+		    tables->n, sizeof(*tables->trend));
 		tables->path[tables->n] = path;
 		tables->caption[tables->n] = caption;
+		tables->trend[tables->n] = trend;
 		buf_printf(out, TABLE_MARK "%zu -->", tables->n++);
 		return true;
 	}
@@ -409,13 +441,14 @@ expand(const struct md_context *ctx, const struct markdown *md,
 		else if (directive_is_list(ph.word, ph.wlen) && ph.word_alone)
 			done = list_placeholder(ctx, md, &ph,
 			    lists ? out : NULL, &lists_so_far, &joined);
-		else if (ph.wlen == 5 && memcmp(ph.word, "table", 5) == 0 &&
-		    ph.word_alone)
+		else if (ph.wlen == 5 && (memcmp(ph.word, "table", 5) == 0 ||
+		    memcmp(ph.word, "trend", 5) == 0) && ph.word_alone)
 			done = table_placeholder(ctx, md, &ph,
-			    lists ? out : NULL, tables);
+			    lists ? out : NULL, tables, ph.word[1] == 'r');
 		else {
 			diag_error(ctx->d, at, "unknown directive '{{%.*s}}' "
 			    "(expected {{stat PATH}}, {{table PATH}}, "
+			    "{{trend PATH}}, "
 			    "{{activities ...}}, {{agreements ...}} or "
 			    "{{projects ...}}; write \\{{ for literal braces)",
 			    (int)(close - open - 2), open + 2);
@@ -1046,7 +1079,9 @@ md_table_of_mark(const struct md_context *ctx, const struct md_tables *tables,
 	struct stats_input in = { .c = ctx->c, .y = ctx->y, .f = ctx->f,
 	    .l = ctx->l, .loc = ctx->loc ? ctx->loc :
 	    locale_builtin(ctx->c->site.lang) };
-	struct stats_table *t = stats_table_of(&st, &in, tables->path[k]);
+	struct stats_table *t = tables->trend[k] ? stats_trend(&st, &in,
+	    json_object_get(ctx->figures, "years"), tables->path[k],
+	    tables->caption[k]) : stats_table_of(&st, &in, tables->path[k]);
 	if (t != NULL) {
 		const char *prefix = id_prefix ? id_prefix : "";
 		char *id = arena_printf(&ids->names, "%stable-%s", prefix, t->id);

@@ -6,7 +6,11 @@
  * figure at PATH of figures.json, formatted for the site's language, and
  * {{table PATH caption="..."}}, alone on its line, the table of the
  * figures at PATH (one of stats.h's stats_table_paths) as the statistics
- * page shows it. Write \{{ to keep the braces as they are. cmark has no
+ * page shows it; {{trend PATH caption="..."}}, the same, the figure at
+ * PATH (one number) in every year of the content up to the text's own,
+ * with its change from the year before. {{stat years.2021.PATH}} is the
+ * figure at PATH of 2021 (years.h). Write \{{ to keep the braces as they
+ * are. cmark has no
  * pipe tables: a paragraph that looks like one gets a warning.
  *
  * Links and images are written relative to the year folder
@@ -60,7 +64,8 @@ bool	 md_expand(const struct md_context *ctx, const struct markdown *md,
 struct md_tables {
 	char	**path;
 	char	**caption;	/* NULL when not given */
-	size_t	 n, cap, cap_c;
+	bool	*trend;		/* a {{trend}}: one figure across the years */
+	size_t	 n, cap, cap_c, cap_t;
 };
 void	 md_tables_free(struct md_tables *t);
 

@@ -66,7 +66,10 @@ layout_dict(struct page_writer *w, int up, const char *title, enum nav current,
 	tpl_set(d, "ROOT", buf_str(&root));
 	tpl_set(d, "SKIP", label_of(w, LABEL_HTML_SKIP));
 	tpl_set(d, "CRUMBS_LABEL", label_of(w, LABEL_HTML_CRUMBS));
-	tpl_set(d, "FOOTER", label_expanded(w, LABEL_HTML_FOOTER, &t));
+	/* A page outside any year (the list of years, the dossiers) is
+	 * not one year's report. */
+	tpl_set(d, "FOOTER", label_expanded(w, w->y ? LABEL_HTML_FOOTER :
+	    LABEL_HTML_FOOTER_SITE, &t));
 	if (w->y != NULL) {
 		static const struct { enum label label; const char *href; } nav[] = {
 			{ LABEL_NAV_REPORT, PATH_REPORT },
@@ -268,6 +271,14 @@ table_row(struct table *t, const char *name, const char *href)
 		tpl_show(t->row, "PLAIN");
 }
 
+/* A row about the row above it (its change): named, never linked. */
+void
+table_sub_row(struct table *t, const char *name)
+{
+	table_row(t, name, NULL);
+	tpl_show(t->row, "SUB");
+}
+
 /* The total row; cells added after it go to it. */
 void
 table_total(struct table *t, const char *name)
@@ -333,6 +344,8 @@ page_stats_table(struct page_writer *w, const struct stats_table *st,
 		const struct stats_row *row = &st->rows[r];
 		if (row->total)
 			table_total(&t, row->name);
+		else if (row->sub)
+			table_sub_row(&t, row->name);
 		else
 			table_row(&t, row->name, row->href);
 		for (size_t c = 1; c < st->ncols; c++) {

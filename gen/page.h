@@ -190,6 +190,7 @@ void	 table_begin(struct table *t, const struct page_writer *w,
 	    const char *id, const char *caption);
 void	 table_head(struct table *t, const char *label, bool numeric);
 void	 table_row(struct table *t, const char *name, const char *href);
+void	 table_sub_row(struct table *t, const char *name);
 void	 table_total(struct table *t, const char *name);
 void	 table_text(struct table *t, const char *text, const char *href);
 void	 table_blank(struct table *t);

@@ -10,6 +10,7 @@
 #include "stats.h"
 #include "svg.h"
 #include "xalloc.h"
+#include "years.h"
 
 /* The report's key figures (stats.h), against the year before when there
  * is one, into d. */
@@ -146,6 +147,10 @@ page_statistics(struct page_writer *w)
 	struct stats st = { .a = ARENA_INIT };
 	struct stats_input si = { .c = w->c, .y = w->y, .f = w->in->f,
 	    .l = w->l, .loc = w->loc };
+	/* With earlier years beside each table, when the content has any. */
+	if (w->in->side != NULL)
+		si.n_earlier = years_earlier(w->in->side, w->y->year,
+		    si.earlier);
 	stats_figure_tables(&st, &si);
 	for (size_t i = 0; i < st.n; i++)
 		page_stats_table(w, &st.v[i], &tables);

@@ -101,51 +101,120 @@ const char *const stats_table_paths[] = {
 	NULL
 };
 
-/* A table of one figure per row, with a total row when total >= 0. */
+/* The figure of row i of a table of one figure per row, in a year's
+ * figures; the row past the last is the total (-1: none). */
+typedef long long figure_of(const struct figures_year *f, size_t i, size_t n);
+
+/* The heads of the columns of figures of a table whose numbers are all of
+ * one year: the earlier years' (when in has any, oldest first), then the
+ * year's own, from column first on; the year's alone is headed current. */
+static void
+year_heads(struct stats *s, const struct stats_input *in,
+    struct stats_table *t, size_t first, const char *current)
+{
+	for (size_t k = 0; k < in->n_earlier; k++)
+		head(t, first + k, expanded(s, in, LABEL_COL_YEAR,
+		    in->earlier[k]->year), true);
+	head(t, first + in->n_earlier, in->n_earlier ? expanded(s, in,
+	    LABEL_COL_YEAR, in->y->year) : current, true);
+}
+
+/* A table of one figure per row, with a total row when fig gives one, and
+ * the same figures of the earlier years of in beside them. */
 static void
 figure_table(struct stats *s, const struct stats_input *in, const char *id,
     enum table_path path, enum label caption, const char *col,
-    const char *const names[], const char *const hrefs[],
-    const long long values[], size_t n, long long total)
+    const char *const names[], const char *const hrefs[], figure_of *fig,
+    size_t n)
 {
 	const struct labels *l = in->l;
+	const struct figures_year *f = &in->f->cur;
+	size_t ne = in->n_earlier;
 	struct stats_table *t = table_new(s, id, expanded(s, in, caption,
-	    in->y->year), 2);
+	    in->y->year), 2 + ne);
+	long long *values = xcalloc(n + 1, sizeof(*values));
 
 	t->path = stats_table_paths[path];
-
 	head(t, 0, col, false);
-	head(t, 1, label(l, LABEL_COL_COUNT), true);
-	for (size_t i = 0; i < n; i++) {
-		struct stats_row *r = row(s, t, names[i], false);
-		r->href = hrefs ? hrefs[i] : NULL;
-		r->cells[0].num = values[i];
+	year_heads(s, in, t, 1, label(l, LABEL_COL_COUNT));
+	for (size_t i = 0; i <= n; i++) {
+		values[i] = fig(f, i, n);
+		if (i == n && values[i] < 0)
+			break;
+		struct stats_row *r = row(s, t, i < n ? names[i] : label(l,
+		    LABEL_ROW_TOTAL), i == n);
+		r->href = hrefs && i < n ? hrefs[i] : NULL;
+		for (size_t k = 0; k < ne; k++)
+			r->cells[k].num = fig(in->earlier[k], i, n);
+		r->cells[ne].num = values[i];
 	}
-	if (total >= 0)
-		row(s, t, label(l, LABEL_ROW_TOTAL), true)->cells[0].num = total;
 	chart(s, t, arena_printf(&s->a, "%s-chart", id), t->caption, names,
 	    values, n);
+	free(values);
+}
+
+static long long
+fig_by_framework(const struct figures_year *f, size_t i, size_t n)
+{
+	return i < n ? f->activities.by_framework[i] : f->activities.total;
+}
+
+static long long
+fig_by_kind(const struct figures_year *f, size_t i, size_t n)
+{
+	return i < n ? f->activities.by_kind[i] : f->activities.total;
+}
+
+/* Twelve months, then the activities dated by year only ([0]). */
+static long long
+fig_by_month(const struct figures_year *f, size_t i, size_t n)
+{
+	return i < n ? f->activities.by_month[i < 12 ? i + 1 : 0] :
+	    f->activities.total;
+}
+
+/* An activity with two partners counts for both: no total. */
+static long long
+fig_by_partner(const struct figures_year *f, size_t i, size_t n)
+{
+	return i < n ? f->activities.by_partner[i] : -1;
+}
+
+static long long
+fig_by_type(const struct figures_year *f, size_t i, size_t n)
+{
+	(void)n;
+	return i == 0 ? f->agreements.bilateral : i == 1 ?
+	    f->agreements.multilateral : f->agreements.in_force;
+}
+
+static long long
+fig_agreements_by_partner(const struct figures_year *f, size_t i, size_t n)
+{
+	return i < n ? f->agreements.by_partner[i] : -1;
 }
 
 #define FIGURE(field) offsetof(struct figures_year, field)
 const struct headline headlines[] = {
 	{ LABEL_FIG_ACTIVITIES, "activities.total", FIGURE(activities.total),
-	    HEADLINE_REPORT | HEADLINE_YEARS, false, HEADLINE_BY_FRAMEWORK },
+	    HEADLINE_REPORT | HEADLINE_YEARS | HEADLINE_ACROSS, false,
+	    HEADLINE_BY_FRAMEWORK },
 	{ LABEL_FIG_AGREEMENTS_IN_FORCE, "agreements.in_force.total",
-	    FIGURE(agreements.in_force), HEADLINE_REPORT | HEADLINE_YEARS,
-	    false, HEADLINE_NO_DETAIL },
+	    FIGURE(agreements.in_force), HEADLINE_REPORT | HEADLINE_YEARS |
+	    HEADLINE_ACROSS, false, HEADLINE_NO_DETAIL },
 	{ LABEL_FIG_BILATERAL, "agreements.in_force.bilateral",
 	    FIGURE(agreements.bilateral), 0, true, HEADLINE_NO_DETAIL },
 	{ LABEL_FIG_MULTILATERAL, "agreements.in_force.multilateral",
 	    FIGURE(agreements.multilateral), 0, true, HEADLINE_NO_DETAIL },
 	{ LABEL_FIG_SIGNED, "agreements.signed",
-	    FIGURE(agreements.signed_in_year), HEADLINE_REPORT, false,
-	    HEADLINE_NO_DETAIL },
+	    FIGURE(agreements.signed_in_year), HEADLINE_REPORT |
+	    HEADLINE_ACROSS, false, HEADLINE_NO_DETAIL },
 	{ LABEL_FIG_PROPOSED, "agreements.proposed",
 	    FIGURE(agreements.proposed), HEADLINE_REPORT, false,
 	    HEADLINE_NO_DETAIL },
 	{ LABEL_FIG_PROJECTS, "projects.total", FIGURE(projects.total),
-	    HEADLINE_REPORT | HEADLINE_YEARS, false, HEADLINE_BY_STATUS },
+	    HEADLINE_REPORT | HEADLINE_YEARS | HEADLINE_ACROSS, false,
+	    HEADLINE_BY_STATUS },
 };
 #undef FIGURE
 const size_t n_headlines = sizeof(headlines) / sizeof(headlines[0]);
@@ -191,6 +260,126 @@ stats_key_figures(struct stats *s, const struct stats_input *in)
 	}
 }
 
+void
+stats_years_table(struct stats *s, const struct stats_input *in,
+    const struct years *ys)
+{
+	const struct labels *l = in->l;
+	struct stats_table *t = table_new(s, "years-figures",
+	    label(l, LABEL_YEARS_FIGURES), 1 + ys->n);
+
+	/* Years as columns, so that the table grows down with the figures
+	 * and across with the years, as a statistical yearbook's does. */
+	head(t, 0, label(l, LABEL_COL_FIGURE), false);
+	for (size_t y = 0; y < ys->n; y++)
+		head(t, 1 + y, arena_printf(&s->a, "%d", ys->y[y]->year), true);
+	for (size_t i = 0; i < n_headlines; i++) {
+		const struct headline *h = &headlines[i];
+		if (!(h->use & HEADLINE_ACROSS))
+			continue;
+		struct stats_row *r = row(s, t, label(l, h->label), false);
+		struct stats_row *c = row(s, t, label(l, LABEL_COL_CHANGE),
+		    false);
+		c->sub = true;
+		for (size_t y = 0; y < ys->n; y++) {
+			long long now = headline_value(h, ys->f[y]);
+			r->cells[y].num = now;
+			/* A change is from the year just before, when the
+			 * content has it. */
+			if (y > 0 && ys->y[y - 1]->year == ys->y[y]->year - 1) {
+				c->cells[y].num = now -
+				    headline_value(h, ys->f[y - 1]);
+				c->cells[y].sign = true;
+			} else
+				c->cells[y].text = "";
+		}
+	}
+}
+
+/* The name of the figure at path, for a caption: a headline's label, the
+ * name of the entry of a vocabulary or registry that ends it, else NULL. */
+static const char *
+figure_name(const struct stats_input *in, const char *path)
+{
+	static const char *const groups[] = { "activities.by_framework.",
+	    "activities.by_kind.", "activities.by_partner.",
+	    "agreements.by_partner.", "projects.by_status." };
+	const struct content *c = in->c;
+	size_t k;
+
+	for (size_t i = 0; i < n_headlines; i++)
+		if (strcmp(headlines[i].path, path) == 0)
+			return label(in->l, headlines[i].label);
+	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+		size_t pl = strlen(groups[g]);
+		if (strncmp(path, groups[g], pl) != 0)
+			continue;
+		const char *id = path + pl;
+		switch (g) {
+		case 0:
+			return strmap_get(&c->site.frameworks.ids, id, &k) ?
+			    c->site.frameworks.v[k].name : NULL;
+		case 1:
+			return strmap_get(&c->site.kinds.ids, id, &k) ?
+			    c->site.kinds.v[k].name : NULL;
+		case 2:
+		case 3:
+			return strmap_get(&c->partner_ids, id, &k) ?
+			    c->partners[k].short_name : NULL;
+		default:
+			for (int st = 0; st < PROJECT_STATUSES; st++)
+				if (strcmp(project_status_ids[st], id) == 0)
+					return label(in->l, label_project_status(
+					    (enum project_status)st));
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+struct stats_table *
+stats_trend(struct stats *s, const struct stats_input *in,
+    const json_t *years, const char *path, const char *caption)
+{
+	const struct labels *l = in->l;
+	const char *key;
+	const json_t *tree;
+	long long before = 0;
+	int last = 0;
+
+	if (caption == NULL) {
+		const char *name = figure_name(in, path);
+		caption = arena_printf(&s->a, "%s %s", name ? name : path,
+		    label(l, LABEL_ACROSS_YEARS));
+	}
+	struct stats_table *t = table_new(s, "trend", caption, 3);
+	head(t, 0, label(l, LABEL_COL_YEARS), false);
+	head(t, 1, label(l, LABEL_COL_COUNT), true);
+	head(t, 2, label(l, LABEL_COL_CHANGE), true);
+	json_object_foreach((json_t *)years, key, tree) {
+		int year = atoi(key);
+		long long v;
+		size_t at;
+		const json_t *node;
+		/* The years up to the page's: a year's report does not change
+		 * when a later year is written. */
+		if (year > in->y->year)
+			break;
+		if (figures_lookup(tree, path, &v, &at, &node) != FIGURES_FOUND)
+			return NULL;
+		struct stats_row *r = row(s, t, arena_strdup(&s->a, key), false);
+		r->cells[0].num = v;
+		if (last != 0 && last == year - 1) {
+			r->cells[1].num = v - before;
+			r->cells[1].sign = true;
+		} else
+			r->cells[1].text = "";
+		before = v;
+		last = year;
+	}
+	return t;
+}
+
 /* The cross table of frameworks and kinds, with the totals of each. */
 static void
 framework_kind_table(struct stats *s, const struct stats_input *in)
@@ -231,30 +420,41 @@ projects_table(struct stats *s, const struct stats_input *in,
 	const struct labels *l = in->l;
 	size_t np = in->c->n_partners;
 
+	size_t ne = in->n_earlier, w = 1 + PROJECT_STATUSES;
+	/* The year's statuses, then each year's total: the earlier years'
+	 * beside the year's own. */
 	struct stats_table *pj = table_new(s, "projects-by-funder",
 	    expanded(s, in, LABEL_TITLE_PROJECTS_BY_FUNDER, in->y->year),
-	    PROJECT_STATUSES + 2);
+	    PROJECT_STATUSES + 2 + ne);
 	pj->path = stats_table_paths[TP_PROJECTS_BY_FUNDER];
 	head(pj, 0, label(l, LABEL_COL_FUNDER), false);
 	for (int st = 0; st < PROJECT_STATUSES; st++)
 		head(pj, (size_t)st + 1, label(l,
 		    label_project_status((enum project_status)st)), true);
-	head(pj, PROJECT_STATUSES + 1, label(l, LABEL_COL_TOTAL), true);
+	year_heads(s, in, pj, PROJECT_STATUSES + 1, label(l, LABEL_COL_TOTAL));
 	for (size_t i = 0; i < np; i++) {
-		const long long *v = f->projects.by_funder +
-		    i * (1 + PROJECT_STATUSES);
-		if (v[0] == 0)
+		const long long *v = f->projects.by_funder + i * w;
+		bool any = v[0] != 0;
+		for (size_t k = 0; k < ne; k++)
+			any = any || in->earlier[k]->projects.by_funder[i * w];
+		if (!any)
 			continue;
 		struct stats_row *r = row(s, pj, names[i], false);
 		r->href = hrefs[i];
 		for (int st = 0; st < PROJECT_STATUSES; st++)
 			r->cells[st].num = v[1 + st];
-		r->cells[PROJECT_STATUSES].num = v[0];
+		for (size_t k = 0; k < ne; k++)
+			r->cells[PROJECT_STATUSES + k].num =
+			    in->earlier[k]->projects.by_funder[i * w];
+		r->cells[PROJECT_STATUSES + ne].num = v[0];
 	}
 	struct stats_row *tr = row(s, pj, label(l, LABEL_ROW_TOTAL), true);
 	for (int st = 0; st < PROJECT_STATUSES; st++)
 		tr->cells[st].num = f->projects.by_status[st];
-	tr->cells[PROJECT_STATUSES].num = f->projects.total;
+	for (size_t k = 0; k < ne; k++)
+		tr->cells[PROJECT_STATUSES + k].num =
+		    in->earlier[k]->projects.total;
+	tr->cells[PROJECT_STATUSES + ne].num = f->projects.total;
 	const char *statuses[PROJECT_STATUSES];
 	for (int st = 0; st < PROJECT_STATUSES; st++)
 		statuses[st] = label(l,
@@ -268,7 +468,6 @@ void
 stats_figure_tables(struct stats *s, const struct stats_input *in)
 {
 	const struct site *site = &in->c->site;
-	const struct figures_year *f = &in->f->cur;
 	const struct labels *l = in->l;
 	size_t nf = site->frameworks.n, nk = site->kinds.n;
 	size_t np = in->c->n_partners;
@@ -276,7 +475,6 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 	size_t most = nf + nk + np + 16;
 	const char **names = xcalloc(most, sizeof(*names));
 	const char **hrefs = xcalloc(most, sizeof(*hrefs));
-	long long *values = xcalloc(most, sizeof(*values));
 
 	for (size_t i = 0; i < nf; i++) {
 		names[i] = site->frameworks.v[i].name;
@@ -284,64 +482,56 @@ stats_figure_tables(struct stats *s, const struct stats_input *in)
 		    site->frameworks.v[i].id);
 	}
 	figure_table(s, in, "by-framework", TP_BY_FRAMEWORK,
-	    LABEL_TITLE_BY_FRAMEWORK,
-	    label(l, LABEL_COL_FRAMEWORK), names, hrefs,
-	    f->activities.by_framework, nf, f->activities.total);
+	    LABEL_TITLE_BY_FRAMEWORK, label(l, LABEL_COL_FRAMEWORK), names,
+	    hrefs, fig_by_framework, nf);
 
 	for (size_t i = 0; i < nk; i++)
 		names[i] = site->kinds.v[i].name;
 	figure_table(s, in, "by-kind", TP_BY_KIND, LABEL_TITLE_BY_KIND,
-	    label(l, LABEL_COL_KIND), names, NULL, f->activities.by_kind, nk,
-	    f->activities.total);
+	    label(l, LABEL_COL_KIND), names, NULL, fig_by_kind, nk);
 
-	/* Twelve months, then the activities dated by year only. */
+	/* Twelve months, then the activities dated by year only; beside
+	 * earlier years, a month is named without its year. */
 	for (int m = 0; m < 13; m++) {
 		struct buf b = BUF_INIT;
-		if (m < 12) {
+		if (m < 12 && in->n_earlier > 0)
+			buf_puts(&b, in->loc->months[m]);
+		else if (m < 12)
 			format_date(&b, in->loc, (struct date){ year, m + 1, 0 });
-			if (b.len > 0 && b.data[0] >= 'a' && b.data[0] <= 'z')
-				b.data[0] = (char)(b.data[0] - 'a' + 'A');
-		} else
+		else
 			buf_puts(&b, label(l, LABEL_MONTH_UNKNOWN));
+		if (b.len > 0 && b.data[0] >= 'a' && b.data[0] <= 'z')
+			b.data[0] = (char)(b.data[0] - 'a' + 'A');
 		names[m] = arena_strdup(&s->a, buf_str(&b));
 		buf_free(&b);
-		values[m] = f->activities.by_month[m < 12 ? m + 1 : 0];
 	}
 	figure_table(s, in, "by-month", TP_BY_MONTH, LABEL_TITLE_BY_MONTH,
-	    label(l, LABEL_COL_DATE), names, NULL, values, 13,
-	    f->activities.total);
+	    label(l, LABEL_COL_DATE), names, NULL, fig_by_month, 13);
 
-	/* An activity with two partners counts for both: no total. */
 	for (size_t i = 0; i < np; i++) {
 		names[i] = in->c->partners[i].short_name;
 		hrefs[i] = arena_printf(&s->a, PATH_PARTNER_FMT,
 		    in->c->partners[i].id);
 	}
 	figure_table(s, in, "by-partner", TP_BY_PARTNER,
-	    LABEL_TITLE_BY_PARTNER,
-	    label(l, LABEL_COL_PARTNER), names, hrefs,
-	    f->activities.by_partner, np, -1);
+	    LABEL_TITLE_BY_PARTNER, label(l, LABEL_COL_PARTNER), names, hrefs,
+	    fig_by_partner, np);
 
 	framework_kind_table(s, in);
 
 	const char *types[2] = { label(l, LABEL_TYPE_BILATERAL),
 	    label(l, LABEL_TYPE_MULTILATERAL) };
-	long long by_type[2] = { f->agreements.bilateral,
-	    f->agreements.multilateral };
 	figure_table(s, in, "agreements-by-type", TP_AGREEMENTS_BY_TYPE,
 	    LABEL_TITLE_AGREEMENTS_BY_TYPE, label(l, LABEL_COL_TYPE), types,
-	    NULL, by_type, 2, f->agreements.in_force);
-	for (size_t i = 0; i < np; i++)
-		names[i] = in->c->partners[i].short_name;
+	    NULL, fig_by_type, 2);
 	figure_table(s, in, "agreements-by-partner", TP_AGREEMENTS_BY_PARTNER,
 	    LABEL_TITLE_AGREEMENTS_BY_PARTNER, label(l, LABEL_COL_PARTNER),
-	    names, hrefs, f->agreements.by_partner, np, -1);
+	    names, hrefs, fig_agreements_by_partner, np);
 
 	projects_table(s, in, names, hrefs);
 
 	free(names);
 	free(hrefs);
-	free(values);
 }
 
 /* A date alone in a cell: "Tháng 6/2023"; "" for none. */

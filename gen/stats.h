@@ -19,6 +19,7 @@
 #include "format.h"
 #include "labels.h"
 #include "model.h"
+#include "years.h"
 
 struct stats_cell {
 	const char *text;	/* NULL: the number */
@@ -32,6 +33,7 @@ struct stats_row {
 				   NULL */
 	struct stats_cell *cells;	/* [ncols - 1] */
 	bool	 total;		/* a total row */
+	bool	 sub;		/* about the row above it (its change) */
 };
 
 struct stats_table {
@@ -63,17 +65,24 @@ struct stats_input {
 	const struct figures *f;
 	const struct labels *l;
 	const struct locale *loc;
+	/* The earlier years stats_figure_tables shows beside the year's
+	 * figures (years_earlier), oldest first; none when n_earlier is 0. */
+	const struct figures_year *earlier[YEARS_EARLIER];
+	size_t	 n_earlier;
 };
 
 /*
  * The headline figures of a year, in the one order every output shows
  * them: the workbook's summary sheet has them all, the report's key
  * figures (the site's and report.docx's) those marked HEADLINE_REPORT,
- * the list of years those marked HEADLINE_YEARS.
+ * the list of years those marked HEADLINE_YEARS, the table and charts of
+ * the years side by side (home page, years.xlsx) those marked
+ * HEADLINE_ACROSS.
  */
 enum headline_use {
 	HEADLINE_REPORT = 1 << 0,
 	HEADLINE_YEARS = 1 << 1,
+	HEADLINE_ACROSS = 1 << 2,	/* the years side by side */
 };
 
 /* The rows the workbook's summary adds under a headline figure. */
@@ -106,8 +115,26 @@ void	 stats_key_figures(struct stats *s, const struct stats_input *in);
 /* The statistics tables, in the order of the statistics page: by
  * framework, kind, month and partner; framework x kind with totals;
  * agreements in force by type and by partner; projects by funder and
- * status. */
+ * status. A table of one figure per row shows the earlier years of in
+ * beside the year's column, projects by funder each year's total; the
+ * framework x kind table is the year's alone (its totals are the tables
+ * by framework and by kind, which show them). */
 void	 stats_figure_tables(struct stats *s, const struct stats_input *in);
+
+/* The years side by side: a column per year of ys, oldest first; a row
+ * per headline figure marked HEADLINE_ACROSS, each followed by a row (sub)
+ * of its change from the year before (blank when the content does not
+ * have that year). Labels from in, whose year is not used. */
+void	 stats_years_table(struct stats *s, const struct stats_input *in,
+	    const struct years *ys);
+
+/* {{trend PATH}}: the figure at path (of a year's figures.json) in each
+ * year of years (years.json: years.h) up to in's year, a row per year
+ * with its change from the year before; caption NULL: the figure's name
+ * (a headline's label, or the vocabulary's name for its last part) and
+ * "across the years". NULL when path names no number in some year. */
+struct stats_table *stats_trend(struct stats *s, const struct stats_input *in,
+	    const json_t *years, const char *path, const char *caption);
 
 /* The lists: agreements in force at year end (with their total), signed
  * in the year, proposed, expiring (with the months left) and ended

@@ -83,3 +83,50 @@ svg_bar_chart(struct buf *out, const char *id, const char *title,
 	}
 	buf_puts(out, "</svg></div>\n");
 }
+
+/* The column chart's frame: a column per value, in a plot of PLOT_H with
+ * room for the number above each column and the label below. */
+#define COL_WIDTH	320
+#define COL_PLOT_H	120
+#define COL_TOP		22	/* room for the number above the tallest */
+#define COL_BOTTOM	22	/* room for the labels */
+
+void
+svg_column_chart(struct buf *out, const char *id, const char *title,
+    const char *desc, const char *const labels[], const long long values[],
+    size_t n, const struct locale *loc)
+{
+	long long max = 0;
+	int height = COL_TOP + COL_PLOT_H + COL_BOTTOM;
+	double slot = n > 0 ? (double)(COL_WIDTH - 8) / (double)n : 0;
+	double bar = slot * 0.6;
+
+	for (size_t i = 0; i < n; i++)
+		if (values[i] > max)
+			max = values[i];
+	buf_printf(out, "<div class=\"chart columns\"><svg xmlns=\"http://"
+	    "www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+	    "height=\"%d\" role=\"img\" aria-labelledby=\"%s-t %s-d\">"
+	    "<title id=\"%s-t\">", COL_WIDTH, height, COL_WIDTH, height, id,
+	    id, id);
+	svg_escape(out, title);
+	buf_printf(out, "</title><desc id=\"%s-d\">", id);
+	svg_escape(out, desc);
+	buf_puts(out, "</desc>");
+	for (size_t i = 0; i < n; i++) {
+		double h = max > 0 ? COL_PLOT_H * (double)values[i] /
+		    (double)max : 0;
+		double x = 4 + slot * (double)i, mid = x + slot / 2;
+		double top = COL_TOP + COL_PLOT_H - h;
+		buf_printf(out, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" "
+		    "width=\"%.1f\" height=\"%.1f\"/><text x=\"%.1f\" "
+		    "y=\"%.1f\" text-anchor=\"middle\">", x + (slot - bar) / 2,
+		    top, bar, h, mid, top - 5);
+		format_number(out, loc, values[i]);
+		buf_printf(out, "</text><text x=\"%.1f\" y=\"%d\" "
+		    "text-anchor=\"middle\">", mid, height - 6);
+		short_label(out, labels[i]);
+		buf_puts(out, "</text>");
+	}
+	buf_puts(out, "</svg></div>\n");
+}
