@@ -413,9 +413,10 @@ def main():
     check_dossiers(out, expected)
 
 
-try:
-    main()
-except Exception:  # one failure, with the traceback, not one a line
-    import traceback
-    print('fail years/checker: %s' % ' | '.join(
-        traceback.format_exc().strip().splitlines()))
+if __name__ == '__main__':  # check-across.py imports its page reader
+    try:
+        main()
+    except Exception:  # one failure, with the traceback, not one a line
+        import traceback
+        print('fail years/checker: %s' % ' | '.join(
+              traceback.format_exc().strip().splitlines()))
