@@ -73,7 +73,8 @@ Test(templates, each_problem_at_its_file)
 	snprintf(want, sizeof(want),
 	    "%s/table.tpl:2:10: error: {{CAPTION:none}} would insert a value "
 	    "unescaped (only HTML made by coopgen may be: BODY, HTML, TABLE, "
-	    "TABLES, CHART, ACTIVITIES, BY_FRAMEWORK_LIST, BY_MONTH_LIST, JSONLD)\n"
+	    "TABLES, CHART, CHARTS, ACTIVITIES, BY_FRAMEWORK_LIST, BY_MONTH_LIST, "
+	    "JSONLD)\n"
 	    "%s/list.tpl:1:1: error: a template must start with "
 	    "{{%%AUTOESCAPE context=\"HTML\"}}, so that every value is escaped "
 	    "where it lands\n", dir, dir);

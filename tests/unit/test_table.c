@@ -142,7 +142,7 @@ Test(table, every_error_at_its_place)
 	    "2023/article.md:10:1: error: 'title=\"x\"' in {{table}} is not a caption (expected {{table PATH caption=\"...\"}})\n"
 	    "2023/article.md:11:1: error: {{table}} needs the path of a group of figures (expected e.g. {{table activities.by_kind}})\n"
 	    "2023/article.md:12:5: error: {{table}} must stand alone on its line (it becomes a table)\n"
-	    "2023/article.md:13:1: error: unknown directive '{{tables activities.by_kind}}' (expected {{stat PATH}}, {{table PATH}}, {{activities ...}}, {{agreements ...}} or {{projects ...}}; write \\{{ for literal braces)\n");
+	    "2023/article.md:13:1: error: unknown directive '{{tables activities.by_kind}}' (expected {{stat PATH}}, {{table PATH}}, {{trend PATH}}, {{activities ...}}, {{agreements ...}} or {{projects ...}}; write \\{{ for literal braces)\n");
 }
 
 /* Every path {{table}} offers is a table of the statistics page. */
