@@ -111,7 +111,7 @@ article_write(struct page_writer *w)
 
 		tpl_set(d, "TITLE", a->title);
 		if (a->lead.text != NULL) {
-			page_render(w, &a->lead, 0, 2, "lead-", NULL, &mp,
+			page_render(w, &a->lead, 0, 2, "lead-", &mp,
 			    &lead);
 			md_page_free(&mp);
 			tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&lead));

@@ -23,6 +23,7 @@
 #include "model.h"
 #include "names.h"
 #include "paths.h"
+#include "prose.h"
 #include "publish.h"
 #include "reuse.h"
 #include "strmap.h"
@@ -80,16 +81,11 @@ struct run {
 	struct html *html;	/* the templates, loaded and checked */
 	struct docx *docx;	/* report.docx's templates */
 	double	 ms[STAGE_COUNT];	/* for --timings */
-	struct shape {
-		int	 year;
-		json_t	*json;
-	} *shapes;		/* of figures, for checking while loading */
-	size_t	 n_shapes;
 	size_t	 records;	/* activities read */
 	size_t	 prose;		/* bytes of Markdown checked */
 	/* A build: activity bodies are checked where their pages are
-	 * rendered, in the same cmark parse, not as they are read. */
-	bool	 defer;
+	 * rendered, in the same cmark parse (prose.h). */
+	bool	 build;
 	struct reuse old;	/* the last build's pages */
 	bool	 reusing;	/* pages are keyed: see reuse.h */
 };
@@ -143,220 +139,54 @@ collect_media(struct run *r, struct year_run *yr, const char *rel)
 	fsx_list_free(names, n);
 }
 
-/* Every Markdown text of a year, its placeholders and links. */
+/* What a year's prose is checked with: its figures (and every year's). */
+static struct md_context
+prose_context(struct run *r, const struct year_run *yr)
+{
+	return (struct md_context){ .c = &r->c, .y = yr->y,
+	    .figures = yr->lookup, .fs = &r->fs, .d = &r->d,
+	    .loc = &r->locale, .l = r->has_labels ? &r->labels : NULL };
+}
+
+/* The prose of a year: its texts; with bodies, its activities' too (a
+ * build checks those with their pages). */
 static void
-check_prose(struct run *r, struct year_run *yr)
+check_prose(struct run *r, struct year_run *yr, bool bodies)
 {
 	const struct year *y = yr->y;
-	struct md_context ctx = { .c = &r->c, .y = y, .figures = yr->lookup,
-	    .fs = &r->fs, .d = &r->d, .loc = &r->locale,
-	    .l = r->has_labels ? &r->labels : NULL };
+	struct md_context ctx = prose_context(r, yr);
 
 	r->prose += y->report.lead.len;
 	for (size_t i = 0; i < y->n_sections; i++)
 		r->prose += y->sections[i].body.len;
-	for (size_t i = 0; i < y->n_activities; i++)
-		r->prose += y->activities[i].body.len;
 	if (y->article != NULL)
 		r->prose += y->article->body.len + y->article->lead.len;
-	md_check(&ctx, &y->report.lead);
-	for (size_t i = 0; i < y->n_sections; i++)
-		md_check(&ctx, &y->sections[i].body);
-	if (y->article != NULL) {
-		md_check(&ctx, &y->article->lead);
-		md_check(&ctx, &y->article->body);
-		if (y->article->image != NULL)
-			md_check_path(&ctx, y->article->image,
-			    y->article->image_pos, "image");
-	}
-	for (size_t i = 0; i < y->n_activities; i++)
-		md_check(&ctx, &y->activities[i].body);
+	prose_check_texts(&ctx);
+	if (bodies)
+		prose_check_bodies(&ctx, r->o->jobs);
 }
 
 static int check_all(struct run *r, const struct options *o);
-static void check_deferred(struct run *r);
+static void check_bodies_left(struct run *r);
 static void print_timings(const struct run *r, size_t files, size_t reused,
     double total);
 
-/* Load, check and compute: everything both commands do. With defer (a
- * build), activity bodies are left to the pages unless the build stops
- * before them. Messages stay held for the caller to release. */
+/* Load, check and compute: everything both commands do. A build leaves
+ * activity bodies to their pages, unless it stops before them. Messages
+ * stay held for the caller to release. */
 static int
-prepare(struct run *r, const struct options *o, bool defer)
+prepare(struct run *r, const struct options *o, bool build)
 {
 	memset(r, 0, sizeof(*r));
 	r->o = o;
-	r->defer = defer;
+	r->build = build;
 	diag_init(&r->d, stderr);
 	r->d.no_warnings = o->quiet;
 	diag_hold(&r->d);
 	int status = check_all(r, o);
-	if (status != EXIT_OK && defer)
-		check_deferred(r);
+	if (status != EXIT_OK && build)
+		check_bodies_left(r);
 	return diag_status(&r->d);
-}
-
-/* The figures of year y as they will be, but for their values: enough to
- * check a {{stat}} path before the year's records are all read. */
-static const json_t *
-shape_of(struct run *r, const struct year *y)
-{
-	for (size_t i = 0; i < r->n_shapes; i++)
-		if (r->shapes[i].year == y->year)
-			return r->shapes[i].json;
-	struct year empty = *y;
-	struct figures f;
-	empty.n_activities = empty.n_projects = 0;
-	figures_compute(&r->c, &empty, &f);
-	json_t *tree = figures_json(&r->c, &f);
-	figures_free(&f);
-	/* years.<YEAR>: every year's figures have the shape of this one's
-	 * (one site.yaml, one partners.yaml), without "year" and
-	 * "previous". The year folders are all listed before any is read. */
-	json_t *one = json_copy(tree), *years = json_object();
-	if (one == NULL || years == NULL)
-		xalloc_die();
-	json_object_del(one, "year");
-	json_object_del(one, "previous");
-	for (size_t i = 0; i < r->c.n_years; i++) {
-		char key[16];
-		snprintf(key, sizeof(key), "%d", r->c.years[i].year);
-		if (json_object_set(years, key, one) != 0)
-			xalloc_die();
-	}
-	r->shapes = xrealloc(r->shapes, (r->n_shapes + 1) * sizeof(*r->shapes));
-	r->shapes[r->n_shapes].year = y->year;
-	r->shapes[r->n_shapes].json = years_lookup_root(tree, years);
-	json_decref(one);
-	json_decref(years);
-	json_decref(tree);
-	return r->shapes[r->n_shapes++].json;
-}
-
-/*
- * coopgen check: bodies checked on other threads while the loader reads
- * on (a build checks them with its pages, see html.h). A check
- * reads only what is fixed before the years are read (the vocabularies,
- * the partners, the figures' shape, the content folder) and diag, which
- * is locked and sorts what it holds: the outcome is the same as inline.
- * The queue is bounded, so that bodies do not pile up in memory.
- */
-#define QUEUE_MAX 64
-
-struct body_job {
-	char	*text;
-	struct markdown md;
-	const struct year *y;
-	const json_t *shape;
-};
-
-struct checker {
-	struct run *r;
-	pthread_mutex_t lock;
-	pthread_cond_t more, room;
-	struct body_job q[QUEUE_MAX];
-	size_t	 head, n;
-	bool	 closed;
-	bool	 defer;		/* take bodies unchecked: the pages check them */
-	pthread_t threads[8];
-	size_t	 nthreads;
-};
-
-static void
-check_job(struct run *r, struct body_job *job)
-{
-	struct md_context ctx = { .c = &r->c, .y = job->y,
-	    .figures = job->shape, .fs = &r->fs, .d = &r->d };
-
-	md_check(&ctx, &job->md);
-	free(job->text);
-}
-
-static void *
-checker_thread(void *arg)
-{
-	struct checker *k = arg;
-
-	for (;;) {
-		pthread_mutex_lock(&k->lock);
-		while (k->n == 0 && !k->closed)
-			pthread_cond_wait(&k->more, &k->lock);
-		if (k->n == 0) {
-			pthread_mutex_unlock(&k->lock);
-			return NULL;
-		}
-		struct body_job job = k->q[k->head];
-		k->head = (k->head + 1) % QUEUE_MAX;
-		k->n--;
-		pthread_cond_signal(&k->room);
-		pthread_mutex_unlock(&k->lock);
-		check_job(k->r, &job);
-	}
-}
-
-/* The loader's hook: check an activity's body while it is read, so that
- * it need not stay in memory until the pages are written. */
-static bool
-check_body(void *arg, const struct year *y, const struct activity *a)
-{
-	struct checker *k = arg;
-
-	/* Without site.yaml there are no vocabularies to check prose
-	 * against: its error is reported, and would be one per figure. */
-	if (k->defer || !k->r->c.site_ok)
-		return true;
-	struct body_job job = { .md = a->body, .y = y,
-	    .shape = shape_of(k->r, y) };
-
-	if (k->nthreads == 0) {
-		check_job(k->r, &job);
-		return true;
-	}
-	/* The loader's buffer is gone after this call: the job has a copy. */
-	job.text = xstrndup(a->body.text, a->body.len);
-	job.md.text = job.text;
-	pthread_mutex_lock(&k->lock);
-	while (k->n == QUEUE_MAX)
-		pthread_cond_wait(&k->room, &k->lock);
-	k->q[(k->head + k->n) % QUEUE_MAX] = job;
-	k->n++;
-	pthread_cond_signal(&k->more);
-	pthread_mutex_unlock(&k->lock);
-	return true;
-}
-
-static void
-checker_start(struct checker *k, struct run *r, int jobs, bool defer)
-{
-	memset(k, 0, sizeof(*k));
-	k->r = r;
-	k->defer = defer;
-	if (defer)
-		jobs = 1;	/* nothing to check here */
-	pthread_mutex_init(&k->lock, NULL);
-	pthread_cond_init(&k->more, NULL);
-	pthread_cond_init(&k->room, NULL);
-	/* With more than one job, one checker per core: the loader spends
-	 * most of its time waiting for the files read ahead of it, and the
-	 * checks are most of the work. */
-	for (int j = 0; jobs > 1 && j < jobs && k->nthreads < 8; j++)
-		if (pthread_create(&k->threads[k->nthreads], NULL,
-		    checker_thread, k) == 0)
-			k->nthreads++;
-}
-
-static void
-checker_stop(struct checker *k)
-{
-	pthread_mutex_lock(&k->lock);
-	k->closed = true;
-	pthread_cond_broadcast(&k->more);
-	pthread_mutex_unlock(&k->lock);
-	for (size_t i = 0; i < k->nthreads; i++)
-		pthread_join(k->threads[i], NULL);
-	pthread_mutex_destroy(&k->lock);
-	pthread_cond_destroy(&k->more);
-	pthread_cond_destroy(&k->room);
 }
 
 /* The figures of every year, then the years side by side. */
@@ -388,22 +218,30 @@ years_compute(struct run *r)
 	r->ms[STAGE_FIGURES] += now_ms() - t0;
 }
 
+/* The loader's hook: every body of a year to be written stays in its file
+ * (the model keeps records; prose.h reads a body again where it checks or
+ * renders it), so that bodies do not pile up in memory. */
+static bool
+leave_on_disk(void *arg, const struct year *y, const struct activity *a)
+{
+	(void)arg;
+	(void)y;
+	(void)a;
+	return true;
+}
+
 static int
 check_all(struct run *r, const struct options *o)
 {
-	struct checker checker;
 	/* With a core to spare, files are read ahead of the loader. */
-	struct load_hooks hooks = { .body = check_body, .arg = &checker,
+	struct load_hooks hooks = { .body = leave_on_disk,
 	    .readers = o->jobs > 1 ? o->jobs : 0 };
 	double start = now_ms();
 
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
 		return diag_status(&r->d);
-	/* A build checks bodies on the page writers' threads. */
-	checker_start(&checker, r, o->jobs, r->defer);
 	bool loaded = content_load_hooked(&r->c, o->content, o->years,
 	    o->n_years, &hooks, &r->d);
-	checker_stop(&checker);
 	r->ms[STAGE_LOAD] = now_ms() - start;
 	if (!loaded)
 		return diag_status(&r->d);
@@ -446,8 +284,11 @@ check_all(struct run *r, const struct options *o)
 			continue;
 		r->n_wanted++;
 		t0 = now_ms();
+		/* Without site.yaml there are no vocabularies to check prose
+		 * against: its error is reported, and would be one per
+		 * figure. */
 		if (r->c.site_ok)
-			check_prose(r, yr);
+			check_prose(r, yr, !r->build);
 		r->ms[STAGE_PROSE] += now_ms() - t0;
 		r->records += y->n_activities;
 		char media[64];
@@ -461,24 +302,15 @@ check_all(struct run *r, const struct options *o)
 /* The bodies a build left to its pages, when it stops before them: checked
  * here, so that one run still reports every problem. */
 static void
-check_deferred(struct run *r)
+check_bodies_left(struct run *r)
 {
-	struct checker checker;
-
-	checker_start(&checker, r, r->o->jobs, false);
-	for (size_t i = 0; i < r->c.n_years; i++) {
-		const struct year *y = &r->c.years[i];
-		for (size_t j = 0; y->wanted && j < y->n_activities; j++) {
-			struct activity a = y->activities[j];
-			char *text;
-			if (!a.body.on_disk || !content_reread_body(&r->fs, &a,
-			    &text, &a.body, &r->d))
-				continue;
-			check_body(&checker, y, &a);
-			free(text);
-		}
+	for (size_t i = 0; r->c.site_ok && i < r->n_years; i++) {
+		struct year_run *yr = &r->years[i];
+		if (!yr->y->wanted)
+			continue;
+		struct md_context ctx = prose_context(r, yr);
+		prose_check_bodies(&ctx, r->o->jobs);
 	}
-	checker_stop(&checker);
 }
 
 static void
@@ -501,9 +333,6 @@ finish(struct run *r)
 	free((void *)r->side.y);
 	free((void *)r->side.f);
 	json_decref(r->years_json);
-	for (size_t i = 0; i < r->n_shapes; i++)
-		json_decref(r->shapes[i].json);
-	free(r->shapes);
 	labels_free(&r->labels);
 	html_free(r->html);
 	docx_free(r->docx);
@@ -566,7 +395,7 @@ html_input(struct run *r, struct year_run *yr)
 	struct html_year in = { .c = &r->c, .l = &r->labels, .y = yr->y,
 	    .f = &yr->figures, .json = yr->lookup, .fs = &r->fs, .d = &r->d,
 	    .loc = &r->locale, .jobs = r->o->jobs, .side = &r->side,
-	    .shape = r->defer ? shape_of(r, yr->y) : NULL,
+	    .check_bodies = r->build,
 	    .reuse = r->reusing ? &r->old : NULL, .keys = yr->keys.pages,
 	    .written = yr->written, .group_key = yr->keys.group,
 	    .group = r->reusing ? &yr->group : NULL };
@@ -734,7 +563,7 @@ print_timings(const struct run *r, size_t files, size_t reused,
 			    (double)r->records / ms * 1e3);
 		/* A check checks activity bodies as they are read; a build,
 		 * as it renders them. */
-		if (s == STAGE_PROSE && r->defer)
+		if (s == STAGE_PROSE && r->build)
 			fprintf(stderr, "   %.1f MB of Markdown, activity "
 			    "bodies checked with their pages",
 			    (double)r->prose / 1e6);
@@ -923,7 +752,8 @@ coopgen_build(const struct options *o)
 	/* With years named, the other years of the old output stay. */
 	double t0 = now_ms();
 	size_t files = atomic_load(&p.files), reused = atomic_load(&p.reused);
-	ok = ok && r.d.errors == 0;	/* a body the pages found wrong */
+	/* A body the pages found wrong, or could not read again. */
+	ok = ok && r.d.errors == 0 && r.d.failures == 0;
 	if (ok && r.reusing && !hash_equal(stamp, reuse_stamp(o->content,
 	    o->templates))) {
 		/* Keys of one version, pages of another: none is kept. */

@@ -843,6 +843,30 @@ check_paragraph(const struct md_context *ctx, const struct markdown *md,
 	    "table of figures, or a list)");
 }
 
+/* The checks of a parsed text (text: md expanded with its lines kept,
+ * len bytes): its links and images, and paragraphs like pipe tables. */
+static bool
+check_tree(const struct md_context *ctx, const struct markdown *md,
+    const char *text, size_t len, cmark_node *root)
+{
+	bool ok = true;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+		    !check_node(ctx, md, text, len, node))
+			ok = false;
+		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_PARAGRAPH)
+			check_paragraph(ctx, md, text, len, node);
+	}
+	cmark_iter_free(it);
+	return ok;
+}
+
 bool
 md_check(const struct md_context *ctx, const struct markdown *md)
 {
@@ -856,19 +880,7 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 	ok = expand(ctx, md, &text, false, NULL);
 	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
 	    CMARK_OPT_VALIDATE_UTF8);
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(node);
-		if (ev == CMARK_EVENT_ENTER &&
-		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
-		    !check_node(ctx, md, buf_str(&text), text.len, node))
-			ok = false;
-		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_PARAGRAPH)
-			check_paragraph(ctx, md, buf_str(&text), text.len, node);
-	}
-	cmark_iter_free(it);
+	ok = check_tree(ctx, md, buf_str(&text), text.len, doc) && ok;
 	cmark_node_free(doc);
 	buf_free(&text);
 	return ok;
@@ -1131,49 +1143,66 @@ table_of_mark(const struct md_context *ctx, struct md_page *page,
 	buf_free(&to);
 }
 
-bool
-md_render(const struct md_context *ctx, const struct markdown *md,
-    struct md_page *page, struct buf *out)
-{
-	struct buf text = BUF_INIT;
-	bool ok = true, check_here = false;
+struct md_doc {
+	const struct markdown *md;
+	bool	 plain;		/* no placeholder: the text is parsed as it is */
+	bool	 ok;		/* its placeholders expanded without a problem */
+	struct buf text;	/* expanded, when not plain */
+	const char *src;	/* what cmark parsed */
+	size_t	 len;
+	struct md_tables tables;
+	cmark_node *root;
+};
 
-	buf_reset(out);
-	if (md->text == NULL)
-		return true;
+struct md_doc *
+md_parse(const struct md_context *ctx, const struct markdown *md)
+{
+	if (md->text == NULL || !check_limits(ctx, md))
+		return NULL;
+	struct md_doc *doc = xcalloc(1, sizeof(*doc));
+	doc->md = md;
+	doc->ok = true;
+	doc->text = (struct buf)BUF_INIT;
+	doc->src = md->text;
+	doc->len = md->len;
 	/* Without placeholders there is nothing to expand: cmark parses the
 	 * text as it is. */
-	bool plain = memmem(md->text, md->len, "{{", 2) == NULL;
-	page->names_year = !plain;
-	if (page->check != NULL) {
-		if (!check_limits(page->check, md))
-			return false;
-		/* Without placeholders the text cmark parses here is the one
-		 * md_check would parse: check it on the way. With them, the
-		 * checks must see the placeholders expanded as md_check does
-		 * (lists left out, so that lines stay where they are). */
-		if (plain)
-			check_here = true;
-		else if (!md_check(page->check, md))
-			return false;	/* not rendered: reported once */
+	doc->plain = memmem(md->text, md->len, "{{", 2) == NULL;
+	if (!doc->plain) {
+		doc->ok = expand(ctx, md, &doc->text, true, &doc->tables);
+		doc->src = buf_str(&doc->text);
+		doc->len = doc->text.len;
 	}
-	const char *src = md->text;
-	size_t len = md->len;
-	struct md_tables tables = { 0 };
-	if (!plain) {
-		ok = expand(ctx, md, &text, true, &tables);
-		src = buf_str(&text);
-		len = text.len;
-	}
-	cmark_node *doc = cmark_parse_document(src, len,
+	doc->root = cmark_parse_document(doc->src, doc->len,
 	    CMARK_OPT_VALIDATE_UTF8);
+	return doc;
+}
 
+bool
+md_check_parsed(const struct md_context *ctx, const struct md_doc *doc)
+{
+	/* The tree of a plain text is the one md_check would parse: it is
+	 * checked as it is. With placeholders, the checks must see them
+	 * expanded as md_check does (lists left out, so that every line
+	 * stays where it is in the file): a parse of their own. */
+	if (!doc->plain)
+		return md_check(ctx, doc->md);
+	return check_tree(ctx, doc->md, doc->src, doc->len, doc->root);
+}
+
+bool
+md_render_parsed(const struct md_context *ctx, struct md_doc *doc,
+    struct md_page *page, struct buf *out)
+{
+	cmark_node *root = doc->root;
+
+	page->names_year = !doc->plain;
 	/* Collect first, change after: the iterator must not see a tree
 	 * that changes under it. */
 	cmark_node **heads = NULL, **paras = NULL, **marks = NULL;
 	size_t nh = 0, ch = 0, np = 0, cp = 0, nm = 0, cm = 0;
 	int min_level = 7;
-	cmark_iter *it = cmark_iter_new(doc);
+	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -1189,21 +1218,17 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 		case CMARK_NODE_PARAGRAPH:
 			paras = xgrow(paras, &cp, np, sizeof(*paras));
 			paras[np++] = n;
-			if (check_here)
-				check_paragraph(page->check, md, src, len, n);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
-			if (tables.n > 0 && strncmp(cmark_node_get_literal(n),
-			    TABLE_MARK, strlen(TABLE_MARK)) == 0) {
+			if (doc->tables.n > 0 && strncmp(
+			    cmark_node_get_literal(n), TABLE_MARK,
+			    strlen(TABLE_MARK)) == 0) {
 				marks = xgrow(marks, &cm, nm, sizeof(*marks));
 				marks[nm++] = n;
 			}
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
-			if (check_here && !check_node(page->check, md, src,
-			    len, n))
-				ok = false;
 			/* As the parse sees the URL (entities and escapes
 			 * decoded), not as a guess at the text would. */
 			if (rewrite_url(ctx, page, n))
@@ -1226,19 +1251,42 @@ md_render(const struct md_context *ctx, const struct markdown *md,
 		heading_with_id(heads[i], page, min_level, &pids->taken,
 		    &pids->names);
 	for (size_t i = 0; i < nm; i++)
-		table_of_mark(ctx, page, &tables, marks[i], pids);
+		table_of_mark(ctx, page, &doc->tables, marks[i], pids);
 	if (pids == &own)
 		md_ids_free(&own);
 	free(heads);
 	free(paras);
 	free(marks);
-	md_tables_free(&tables);
 
-	char *html = cmark_render_html(doc, CMARK_OPT_VALIDATE_UTF8);
+	char *html = cmark_render_html(root, CMARK_OPT_VALIDATE_UTF8);
 	buf_puts(out, html);
 	free(html);
-	cmark_node_free(doc);
-	buf_free(&text);
+	return doc->ok;
+}
+
+void
+md_doc_free(struct md_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	cmark_node_free(doc->root);
+	md_tables_free(&doc->tables);
+	buf_free(&doc->text);
+	free(doc);
+}
+
+bool
+md_render(const struct md_context *ctx, const struct markdown *md,
+    struct md_page *page, struct buf *out)
+{
+	buf_reset(out);
+	if (md->text == NULL)
+		return true;
+	struct md_doc *doc = md_parse(ctx, md);
+	if (doc == NULL)
+		return false;	/* too large to parse: reported */
+	bool ok = md_render_parsed(ctx, doc, page, out);
+	md_doc_free(doc);
 	return ok;
 }
 

@@ -133,9 +133,6 @@ struct md_page {
 	const char *id_prefix;	/* for heading ids, unique on the page */
 	struct md_ids *ids;	/* the page's ids so far; NULL: this text's
 				 * headings and coopgen's own ids only */
-	/* NULL for a text checked already; else the text is checked as
-	 * md_check(check, md) would, in the same parse when it can be. */
-	const struct md_context *check;
 	struct md_heading *headings;	/* out: in order */
 	size_t	 n_headings, cap_headings;
 	/* out: whether the text, as parsed, names anything of its year
@@ -156,6 +153,28 @@ struct md_page {
  */
 bool	 md_render(const struct md_context *ctx, const struct markdown *md,
 	    struct md_page *page, struct buf *out);
+
+/*
+ * The three steps of md_render and md_check, for a text that is both
+ * checked and rendered (an activity's body, by prose.h) in one parse:
+ *
+ *	md_parse         placeholders expanded for the page, cmark's tree;
+ *	                 NULL for no text, or one too large to parse
+ *	                 (reported: MD_TEXT_MAX, MD_BRACKETS_MAX)
+ *	md_check_parsed  what md_check reports, on the same tree when the
+ *	                 text has no placeholder (else on a parse of its
+ *	                 own, whose lines are the file's)
+ *	md_render_parsed what md_render writes; the tree is changed, so it
+ *	                 comes last, once
+ */
+struct md_doc;
+struct md_doc *md_parse(const struct md_context *ctx,
+	    const struct markdown *md);
+bool	 md_check_parsed(const struct md_context *ctx,
+	    const struct md_doc *doc);
+bool	 md_render_parsed(const struct md_context *ctx, struct md_doc *doc,
+	    struct md_page *page, struct buf *out);
+void	 md_doc_free(struct md_doc *doc);
 void	 md_page_free(struct md_page *page);
 
 /* md as plain text on one line (a meta description): placeholders

@@ -423,16 +423,18 @@ page_date(const struct page_writer *w, struct buf *out, struct date d)
 }
 
 void
-page_render(struct page_writer *w, const struct markdown *md, int up, int base,
-    const char *prefix, const struct md_context *check, struct md_page *page,
-    struct buf *out)
+page_md_page(struct page_writer *w, int up, int base, const char *prefix,
+    struct md_page *page)
 {
-	memset(page, 0, sizeof(*page));
-	page->up = up;
-	page->heading_base = base;
-	page->id_prefix = prefix;
-	page->check = check;
-	page->ids = w->ids;
+	*page = (struct md_page){ .up = up, .heading_base = base,
+	    .id_prefix = prefix, .ids = w->ids };
+}
+
+void
+page_render(struct page_writer *w, const struct markdown *md, int up, int base,
+    const char *prefix, struct md_page *page, struct buf *out)
+{
+	page_md_page(w, up, base, prefix, page);
 	md_render(&w->md, md, page, out);
 }
 

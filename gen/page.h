@@ -41,11 +41,10 @@ struct html_year {
 	const struct locale *loc;
 	int	 jobs;		/* threads writing pages */
 	const struct years *side;	/* every year of the content */
-	/* NULL when the activity bodies were checked as they were read;
-	 * else they are checked where their pages are written, {{stat}}
-	 * against this shape of the figures (see build.c), and problems
-	 * are counted in d: the caller publishes nothing then. */
-	const json_t *shape;
+	/* Whether each activity's body is checked where its page is
+	 * rendered (prose.h), in the same parse; problems are counted in d,
+	 * and the caller publishes nothing then. */
+	bool	 check_bodies;
 	/* Activity pages of the last build (reuse.h): its manifest, each
 	 * activity's keys, and where the key and the hash of each page
 	 * written or taken go (left zero for a page not written). NULL: every
@@ -217,13 +216,15 @@ void	 figure_table(struct page_writer *w, const char *id, enum label caption,
 /* A date standing alone, as at the start of a cell: "Tháng 6/2023". */
 void	 page_date(const struct page_writer *w, struct buf *out, struct date d);
 
-/* Render Markdown for a page (md_page says what up, base and prefix
- * are). With check, a text not checked before is checked as it is
- * rendered (problems are counted in diag); without, the checks have
- * reported its problems already. */
+/* Where Markdown lands on a page being made by w: md_page says what up,
+ * base and prefix are. */
+void	 page_md_page(struct page_writer *w, int up, int base,
+	    const char *prefix, struct md_page *page);
+
+/* Render Markdown checked before (prose.h) for a page, as page_md_page
+ * places it. */
 void	 page_render(struct page_writer *w, const struct markdown *md,
-	    int up, int base, const char *prefix,
-	    const struct md_context *check, struct md_page *page,
+	    int up, int base, const char *prefix, struct md_page *page,
 	    struct buf *out);
 
 /* Write file rel (relative to the output folder) for the pages, noting

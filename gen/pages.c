@@ -1,5 +1,4 @@
 /* The pages of a year of the report: see html.h for the list. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,8 +6,10 @@
 #include "page.h"
 #include "pages.h"
 #include "paths.h"
+#include "prose.h"
 #include "stats.h"
 #include "svg.h"
+#include "workq.h"
 #include "xalloc.h"
 #include "years.h"
 
@@ -52,7 +53,7 @@ report_chapters(struct page_writer *w, struct tpl_dict *d)
 		const struct section *s = &y->sections[i];
 		buf_reset(&prefix);
 		buf_printf(&prefix, "%s-", s->slug);
-		page_render(w, &s->body, 0, 3, buf_str(&prefix), NULL, &mp,
+		page_render(w, &s->body, 0, 3, buf_str(&prefix), &mp,
 		    &html);
 		struct tpl_dict *ch = tpl_section(d, "CHAPTER");
 		tpl_set(ch, "ID", s->slug);
@@ -112,7 +113,7 @@ page_report(struct page_writer *w)
 		md_ids_take(&ids, y->sections[i].slug);
 	w->ids = &ids;
 	if (r->lead.text != NULL) {
-		page_render(w, &r->lead, 0, 3, "lead-", NULL, &mp, &html);
+		page_render(w, &r->lead, 0, 3, "lead-", &mp, &html);
 		tpl_set(tpl_section(d, "LEAD"), "HTML", buf_str(&html));
 		md_page_free(&mp);
 	}
@@ -302,32 +303,15 @@ activity_group(struct page_writer *w, struct buf *out, int level,
 	tpl_dict_free(list);
 }
 
-/* Render an activity's body into html; one left on disk by the loader is
- * read again from its file (the model holds records, not prose). */
+/* An activity's body, for its page (prose.h): read again from its file,
+ * checked as a build does, rendered. A problem is counted in diag; the
+ * other pages go on, so that every problem of the run is reported. */
 static void
 activity_body(struct page_writer *w, const struct activity *a,
     struct md_page *mp, struct buf *html)
 {
-	char *text;
-	struct markdown body;
-
-	if (!a->body.on_disk) {
-		page_render(w, &a->body, 1, 2, "", NULL, mp, html);
-		return;
-	}
-	if (!content_reread_body(w->in->fs, a, &text, &body, w->in->d)) {
-		w->ok = false;
-		memset(mp, 0, sizeof(*mp));
-		return;
-	}
-	/* As check_job in build.c checks a body read by the loader. A
-	 * problem is counted in diag; the other pages go on, so that every
-	 * problem of the run is reported. */
-	struct md_context check = { .c = w->c, .y = w->y,
-	    .figures = w->in->shape, .fs = w->in->fs, .d = w->in->d };
-	page_render(w, &body, 1, 2, "", w->in->shape != NULL ? &check : NULL,
-	    mp, html);
-	free(text);
+	page_md_page(w, 1, 2, "", mp);
+	prose_activity(&w->md, a, w->in->check_bodies, mp, html);
 }
 
 /* Take the page of a from the last build when its inputs are the same
@@ -449,61 +433,46 @@ activity_page(struct page_writer *w, const struct activity *a)
 	buf_free(&yl);
 }
 
-/* A worker writing every step-th activity page from first on. */
-struct worker {
-	struct page_writer w;
-	size_t	 first, step;
-	pthread_t thread;
-	bool	 started;
+/* The activity pages: a page writer per thread, each with the layout's
+ * frame of its own. */
+struct activity_writers {
+	struct page_writer *w;	/* [threads] */
+	const struct year *y;
 };
 
-static void *
-activity_worker(void *arg)
+static bool
+activity_item_page(void *arg, unsigned thread, size_t i)
 {
-	struct worker *k = arg;
-	const struct year *y = k->w.y;
+	struct activity_writers *aw = arg;
+	struct page_writer *w = &aw->w[thread];
 
-	for (size_t i = k->first; i < y->n_activities && k->w.ok &&
-	    !publish_interrupted(); i += k->step)
-		activity_page(&k->w, &y->activities[i]);
-	if (k->w.frame != NULL) {
-		frame_end(k->w.frame);
-		free(k->w.frame);
-		k->w.frame = NULL;
-	}
-	return NULL;
+	activity_page(w, &aw->y->activities[i]);
+	return w->ok && !publish_interrupted();
 }
 
-/* The activity pages, on in->jobs threads: pages are dealt out in turn,
- * and each is the same whichever thread writes it. */
+/* The activity pages, on in->jobs threads (workq.h): each is the same
+ * whichever thread writes it. */
 static void
 activity_pages(struct page_writer *w)
 {
-	size_t jobs = w->in->jobs > 1 ? (size_t)w->in->jobs : 1;
+	unsigned jobs = w->in->jobs > 1 ? (unsigned)w->in->jobs : 1;
+	struct activity_writers aw = { .w = xcalloc(jobs, sizeof(*aw.w)),
+	    .y = w->y };
 
-	/* Threads pay off only with work to share. */
-	if (jobs > w->y->n_activities / 64 + 1)
-		jobs = w->y->n_activities / 64 + 1;
-	struct worker *k = xcalloc(jobs, sizeof(*k));
-	for (size_t j = 0; j < jobs; j++) {
-		k[j].w = *w;
-		k[j].w.group = NULL;	/* activity pages are keyed apart */
-		k[j].first = j;
-		k[j].step = jobs;
+	for (unsigned j = 0; j < jobs; j++) {
+		aw.w[j] = *w;
+		aw.w[j].group = NULL;	/* activity pages are keyed apart */
 	}
-	for (size_t j = 1; j < jobs; j++)
-		k[j].started = pthread_create(&k[j].thread, NULL,
-		    activity_worker, &k[j]) == 0;
-	activity_worker(&k[0]);
-	for (size_t j = 1; j < jobs; j++) {
-		if (k[j].started)
-			pthread_join(k[j].thread, NULL);
-		else
-			activity_worker(&k[j]);	/* no thread: its share here */
+	unsigned used = workq_run(w->y->n_activities, jobs, 64,
+	    activity_item_page, &aw);
+	for (unsigned j = 0; j < used; j++) {
+		if (aw.w[j].frame != NULL) {
+			frame_end(aw.w[j].frame);
+			free(aw.w[j].frame);
+		}
+		w->ok = w->ok && aw.w[j].ok;
 	}
-	for (size_t j = 0; j < jobs; j++)
-		w->ok = w->ok && k[j].w.ok;
-	free(k);
+	free(aw.w);
 }
 
 /* A year with more activities than this lists them on a page per
