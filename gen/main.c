@@ -132,6 +132,182 @@ empty_value(int ch)
 	return EXIT_USAGE;
 }
 
+/* The command line, as read. */
+struct cmdline {
+	struct options o;
+	int	 years[YEARS_MAX];
+	bool	 out_given;
+	/* An option of serve or of new given to another command is a
+	 * mistake worth saying, not something to ignore. */
+	const char *serve_only, *new_only;
+	struct serve_options so;
+	struct scaffold sc;
+};
+
+/* A field of the record `new` writes, by option. */
+static const char **
+new_field(struct cmdline *cl, int ch, const char **option)
+{
+	const struct {
+		int	 ch;
+		const char *option;
+		const char **value;
+	} fields[] = {
+		{ 'L', "--lang", &cl->sc.lang },
+		{ 'D', "--date", &cl->sc.date },
+		{ 'F', "--framework", &cl->sc.framework },
+		{ 'K', "--kind", &cl->sc.kind },
+		{ 'Y', "--type", &cl->sc.type },
+		{ 'S', "--status", &cl->sc.status },
+		{ 'U', "--funder", &cl->sc.funder },
+	};
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
+		if (fields[i].ch == ch) {
+			*option = fields[i].option;
+			return fields[i].value;
+		}
+	return NULL;
+}
+
+/* One option of the command line into cl; -1 when it is taken, else the
+ * exit status of coopgen (--help, --version, a usage error). */
+static int
+take_option(struct cmdline *cl, int ch, const char *arg)
+{
+	struct options *o = &cl->o;
+	const char **field;
+
+	/* Only blanks is as empty: a folder named " " is a typo. */
+	if (arg != NULL && arg[strspn(arg, " \t")] == '\0')
+		return empty_value(ch);
+	switch (ch) {
+	case 'c':
+		o->content = arg;
+		return -1;
+	case 't':
+		o->templates = arg;
+		return -1;
+	case 'o':
+		o->out = arg;
+		cl->out_given = true;
+		return -1;
+	case 'B':
+		cl->serve_only = "--bind";
+		cl->so.bind = arg;
+		return -1;
+	case 'P':
+		cl->serve_only = "--port";
+		cl->so.port = arg;
+		return -1;
+	case 'R':
+		cl->new_only = "--partner";
+		if (cl->sc.n_partners == SCAFFOLD_PARTNERS_MAX)
+			return bad_usage("%s: too many --partner options", arg);
+		cl->sc.partners[cl->sc.n_partners++] = arg;
+		return -1;
+	case 'y':
+		if (strlen(arg) != 4 || strspn(arg, "0123456789") != 4 ||
+		    arg[0] == '0')
+			return bad_usage("--year '%s': expected a year of four "
+			    "digits, such as 2023", arg);
+		if (o->n_years == YEARS_MAX)
+			return bad_usage("%s: too many --year options", arg);
+		cl->years[o->n_years++] = atoi(arg);
+		return -1;
+	case 'q':
+		o->quiet = true;
+		return -1;
+	case 'T':
+		o->timings = true;
+		return -1;
+	case 'j':
+		o->jobs = atoi(arg);
+		if (strspn(arg, "0123456789") != strlen(arg) || o->jobs < 1 ||
+		    o->jobs > 64)
+			return bad_usage("--jobs '%s': expected a number of "
+			    "threads from 1 to 64", arg);
+		return -1;
+	case 'h':
+		usage(stdout);
+		return EXIT_OK;
+	case 'V':
+		printf("coopgen %s\n", COOPGEN_VERSION);
+		return EXIT_OK;
+	}
+	if ((field = new_field(cl, ch, &cl->new_only)) != NULL) {
+		*field = arg;
+		return -1;
+	}
+	fputs("try 'coopgen --help'\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* What the command line leaves unsaid: threads, templates, the time
+ * outputs are stamped with. -1, or the exit status of a usage error. */
+static int
+defaults(struct options *o)
+{
+	/* As many threads as cores for the pages, unless told. The output
+	 * is the same whatever the number. */
+	if (o->jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		o->jobs = n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	}
+	/* The templates beside the content when there are some (a checkout,
+	 * an office's own), else those installed with the program. */
+	if (o->templates == NULL)
+		o->templates = access("templates", F_OK) == 0 ? "templates" :
+		    COOPGEN_TEMPLATES;
+	/* The one time that may enter an output besides the content's dates
+	 * (reproducible-builds.org). */
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde != NULL && *sde != '\0') {
+		char *end;
+		errno = 0;
+		long long t = strtoll(sde, &end, 10);
+		if (*end != '\0' || errno != 0 || t < 0 || t > 253402300799LL)
+			return bad_usage("SOURCE_DATE_EPOCH '%s': expected "
+			    "seconds since 1970-01-01, such as 1700000000", sde);
+		o->has_epoch = true;
+		o->epoch = (time_t)t;
+	}
+	return -1;
+}
+
+/* coopgen new KIND NAME (args: KIND and what follows): the one command
+ * with arguments. */
+static int
+run_new(struct cmdline *cl, int argc, char *argv[])
+{
+	struct scaffold *sc = &cl->sc;
+
+	sc->content = cl->o.content;
+	sc->year = cl->o.n_years > 0 ? cl->years[0] : 0;
+	sc->now = cl->o.has_epoch ? cl->o.epoch : time(NULL);
+	if (argc == 0)
+		return bad_usage("%s", "new: what is needed: new site DIR, or "
+		    "new activity, agreement or project TITLE");
+	const char *what = argv[0];
+	if (argc > 2)
+		return bad_usage("unexpected argument '%s' (a title of several "
+		    "words goes in quotes)", argv[2]);
+	if (argc != 2)
+		return bad_usage(strcmp(what, "site") == 0 ?
+		    "new %s: the folder is needed (new site DIR)" :
+		    "new %s: the title is needed (in quotes: \"TITLE\")", what);
+	if (strcmp(what, "site") == 0)
+		return scaffold_site(sc, argv[1]);
+	if (strcmp(what, "activity") == 0)
+		return scaffold_activity(sc, argv[1]);
+	if (strcmp(what, "agreement") == 0)
+		return scaffold_agreement(sc, argv[1]);
+	if (strcmp(what, "project") == 0)
+		return scaffold_project(sc, argv[1]);
+	return bad_usage("new '%s': expected site, activity, agreement or "
+	    "project", what);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -157,184 +333,44 @@ main(int argc, char *argv[])
 		{ "funder", required_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct options o = { .content = "content", .out = "out" };
-	int years[YEARS_MAX];
-	int ch;
-	bool out_given = false;
-	/* An option of serve or of new given to another command is a
-	 * mistake worth saying, not something to ignore. */
-	const char *serve_only = NULL, *new_only = NULL;
-	struct serve_options so = { NULL, NULL };
-	struct scaffold sc;
-
-	memset(&sc, 0, sizeof(sc));
-	const struct {
-		int	 ch;
-		const char *option;
-		const char **value;
-	} new_fields[] = {
-		{ 'L', "--lang", &sc.lang },
-		{ 'D', "--date", &sc.date },
-		{ 'F', "--framework", &sc.framework },
-		{ 'K', "--kind", &sc.kind },
-		{ 'Y', "--type", &sc.type },
-		{ 'S', "--status", &sc.status },
-		{ 'U', "--funder", &sc.funder },
+	static struct cmdline cl = {
+		.o = { .content = "content", .out = "out" },
 	};
+	int ch, status;
 
 	/* Options may come before or after the command; the last of an
 	 * option given twice counts, as with most commands. */
-	while ((ch = getopt_long(argc, argv, "qhVj:", longopts, NULL)) != -1) {
-		/* Only blanks is as empty: a folder named " " is a typo. */
-		if (optarg != NULL && optarg[strspn(optarg, " \t")] == '\0')
-			return empty_value(ch);
-		switch (ch) {
-		case 'c':
-			o.content = optarg;
-			break;
-		case 't':
-			o.templates = optarg;
-			break;
-		case 'o':
-			o.out = optarg;
-			out_given = true;
-			break;
-		case 'B':
-			serve_only = "--bind";
-			so.bind = optarg;
-			break;
-		case 'P':
-			serve_only = "--port";
-			so.port = optarg;
-			break;
-		case 'L': case 'D': case 'F': case 'K': case 'Y': case 'S':
-		case 'U':
-			/* A field of the record `new` writes. */
-			for (size_t i = 0; i < sizeof(new_fields) /
-			    sizeof(*new_fields); i++)
-				if (new_fields[i].ch == ch) {
-					new_only = new_fields[i].option;
-					*new_fields[i].value = optarg;
-				}
-			break;
-		case 'R':
-			new_only = "--partner";
-			if (sc.n_partners == SCAFFOLD_PARTNERS_MAX)
-				return bad_usage("%s: too many --partner "
-				    "options", optarg);
-			sc.partners[sc.n_partners++] = optarg;
-			break;
-		case 'y':
-			if (strlen(optarg) != 4 ||
-			    strspn(optarg, "0123456789") != 4 || optarg[0] == '0')
-				return bad_usage("--year '%s': expected a year "
-				    "of four digits, such as 2023", optarg);
-			if (o.n_years == YEARS_MAX)
-				return bad_usage("%s: too many --year options",
-				    optarg);
-			years[o.n_years++] = atoi(optarg);
-			break;
-		case 'q':
-			o.quiet = true;
-			break;
-		case 'T':
-			o.timings = true;
-			break;
-		case 'j':
-			o.jobs = atoi(optarg);
-			if (strspn(optarg, "0123456789") != strlen(optarg) ||
-			    o.jobs < 1 || o.jobs > 64)
-				return bad_usage("--jobs '%s': expected a number "
-				    "of threads from 1 to 64", optarg);
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		case 'V':
-			printf("coopgen %s\n", COOPGEN_VERSION);
-			return EXIT_OK;
-		default:
-			fputs("try 'coopgen --help'\n", stderr);
-			return EXIT_USAGE;
-		}
-	}
-	o.years = years;
-	/* As many threads as cores for the pages, unless told. The output
-	 * is the same whatever the number. */
-	if (o.jobs == 0) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		o.jobs = n < 1 ? 1 : n > 64 ? 64 : (int)n;
-	}
-	/* The templates beside the content when there are some (a checkout,
-	 * an office's own), else those installed with the program. */
-	if (o.templates == NULL)
-		o.templates = access("templates", F_OK) == 0 ? "templates" :
-		    COOPGEN_TEMPLATES;
-	/* The one time that may enter an output besides the content's dates
-	 * (reproducible-builds.org). */
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde != NULL && *sde != '\0') {
-		char *end;
-		errno = 0;
-		long long t = strtoll(sde, &end, 10);
-		if (*end != '\0' || errno != 0 || t < 0 || t > 253402300799LL)
-			return bad_usage("SOURCE_DATE_EPOCH '%s': expected "
-			    "seconds since 1970-01-01, such as 1700000000", sde);
-		o.has_epoch = true;
-		o.epoch = (time_t)t;
-	}
-	bool is_new = optind < argc && strcmp(argv[optind], "new") == 0;
-	bool is_serve = optind < argc && strcmp(argv[optind], "serve") == 0;
-	if (serve_only != NULL && !is_serve && optind < argc)
-		return bad_usage("%s is an option of serve", serve_only);
-	if (new_only != NULL && !is_new && optind < argc)
-		return bad_usage("%s is an option of new", new_only);
-	/* coopgen new KIND NAME: the one command with arguments. */
-	if (is_new) {
-		sc.content = o.content;
-		sc.year = o.n_years > 0 ? years[0] : 0;
-		sc.now = o.has_epoch ? o.epoch : time(NULL);
-		if (optind + 1 == argc)
-			return bad_usage("%s", "new: what is needed: new site "
-			    "DIR, or new activity, agreement or project TITLE");
-		const char *what = argv[optind + 1];
-		if (optind + 3 < argc)
-			return bad_usage("unexpected argument '%s' (a title "
-			    "of several words goes in quotes)",
-			    argv[optind + 3]);
-		if (optind + 3 != argc)
-			return bad_usage(strcmp(what, "site") == 0 ?
-			    "new %s: the folder is needed (new site DIR)" :
-			    "new %s: the title is needed (in quotes: \"TITLE\")",
-			    what);
-		if (strcmp(what, "site") == 0)
-			return scaffold_site(&sc, argv[optind + 2]);
-		if (strcmp(what, "activity") == 0)
-			return scaffold_activity(&sc, argv[optind + 2]);
-		if (strcmp(what, "agreement") == 0)
-			return scaffold_agreement(&sc, argv[optind + 2]);
-		if (strcmp(what, "project") == 0)
-			return scaffold_project(&sc, argv[optind + 2]);
-		return bad_usage("new '%s': expected site, activity, agreement "
-		    "or project", what);
-	}
-	if (optind != argc - 1) {
-		if (optind == argc)
-			return bad_usage("%s", "a command is needed: build, "
-			    "check, serve or new");
+	while ((ch = getopt_long(argc, argv, "qhVj:", longopts, NULL)) != -1)
+		if ((status = take_option(&cl, ch, optarg)) != -1)
+			return status;
+	cl.o.years = cl.years;
+	if ((status = defaults(&cl.o)) != -1)
+		return status;
+	const char *cmd = optind < argc ? argv[optind] : NULL;
+	bool is_new = cmd != NULL && strcmp(cmd, "new") == 0;
+	bool is_serve = cmd != NULL && strcmp(cmd, "serve") == 0;
+	if (cl.serve_only != NULL && !is_serve && cmd != NULL)
+		return bad_usage("%s is an option of serve", cl.serve_only);
+	if (cl.new_only != NULL && !is_new && cmd != NULL)
+		return bad_usage("%s is an option of new", cl.new_only);
+	if (is_new)
+		return run_new(&cl, argc - optind - 1, argv + optind + 1);
+	if (cmd == NULL)
+		return bad_usage("%s", "a command is needed: build, check, "
+		    "serve or new");
+	if (optind != argc - 1)
 		return bad_usage("unexpected argument '%s'", argv[optind + 1]);
-	}
-	if (strcmp(argv[optind], "build") == 0)
-		return coopgen_build(&o);
-	if (strcmp(argv[optind], "check") == 0)
-		return coopgen_check(&o);
-	if (strcmp(argv[optind], "serve") == 0) {
+	if (strcmp(cmd, "build") == 0)
+		return coopgen_build(&cl.o);
+	if (strcmp(cmd, "check") == 0)
+		return coopgen_check(&cl.o);
+	if (strcmp(cmd, "serve") == 0) {
 		/* The preview never writes where a build would. */
-		if (out_given)
+		if (cl.out_given)
 			return bad_usage("%s", "serve builds into a private "
 			    "folder of its own: --out is for build");
-		return coopgen_serve(&o, &so);
+		return coopgen_serve(&cl.o, &cl.so);
 	}
 	return bad_usage("unknown command '%s' (expected build, check, serve "
-	    "or new)", argv[optind]);
+	    "or new)", cmd);
 }
