@@ -219,6 +219,12 @@ const struct headline headlines[] = {
 #undef FIGURE
 const size_t n_headlines = sizeof(headlines) / sizeof(headlines[0]);
 
+const char *const headline_detail_paths[] = {
+	[HEADLINE_NO_DETAIL] = NULL,
+	[HEADLINE_BY_FRAMEWORK] = "activities.by_framework",
+	[HEADLINE_BY_STATUS] = "projects.by_status",
+};
+
 long long
 headline_value(const struct headline *h, const struct figures_year *f)
 {

@@ -104,6 +104,10 @@ struct headline {
 extern const struct headline headlines[];
 extern const size_t n_headlines;
 
+/* The group of figures in figures.json a detail's rows are the entries
+ * of, "<path>.<id>" each (NULL for HEADLINE_NO_DETAIL). */
+extern const char *const headline_detail_paths[];
+
 /* The value of headline h in the figures f. */
 long long headline_value(const struct headline *h,
 	    const struct figures_year *f);

@@ -549,8 +549,8 @@ summary_detail(struct summary *s, const struct workbook *b,
 			summary_add(s, site->frameworks.v[i].name, true,
 			    cur->activities.by_framework[i],
 			    p ? prev->activities.by_framework[i] : 0,
-			    arena_printf(&s->arena,
-			    "activities.by_framework.%s",
+			    arena_printf(&s->arena, "%s.%s",
+			    headline_detail_paths[detail],
 			    site->frameworks.v[i].id));
 	if (detail == HEADLINE_BY_STATUS)
 		for (int st = 0; st < PROJECT_STATUSES; st++)
@@ -558,7 +558,8 @@ summary_detail(struct summary *s, const struct workbook *b,
 			    (enum project_status)st)), true,
 			    cur->projects.by_status[st],
 			    p ? prev->projects.by_status[st] : 0,
-			    arena_printf(&s->arena, "projects.by_status.%s",
+			    arena_printf(&s->arena, "%s.%s",
+			    headline_detail_paths[detail],
 			    project_status_ids[st]));
 }
 

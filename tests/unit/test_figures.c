@@ -156,6 +156,26 @@ Test(figures, headlines_are_where_their_paths_say)
 	buf_free(&prev);
 }
 
+/* The workbook's detail rows under a headline are "<detail path>.<id>":
+ * each detail path names a group of figures.json. */
+Test(figures, headline_details_are_groups)
+{
+	long long v;
+	size_t n;
+	const json_t *node;
+
+	for (size_t i = 0; i < n_headlines; i++) {
+		const char *p = headline_detail_paths[headlines[i].detail];
+		if (headlines[i].detail == HEADLINE_NO_DETAIL) {
+			cr_expect_null(p);
+			continue;
+		}
+		cr_assert_not_null(p);
+		cr_expect_eq(figures_lookup(json, p, &v, &n, &node),
+		    FIGURES_NOT_A_NUMBER, "%s", p);
+	}
+}
+
 Test(figures, lookup_failures_say_how_far_they_got)
 {
 	long long v;
