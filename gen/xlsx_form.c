@@ -16,6 +16,8 @@
 #define HEAD_WRAP	14.0	/* a longer header wraps */
 #define LINE_HEIGHT	17.0	/* points, for a line of 13-point text */
 #define MM		(1 / 25.4)
+#define TITLE_WIDER	1.1	/* a character of a title (14 pt, bold)
+				 * against one of a cell */
 
 /* The UTF-16 units of the character that starts s (n bytes), in which
  * Excel counts text; *len is its length in bytes. An invalid byte counts
@@ -163,12 +165,14 @@ wb_measure_heads(struct widths *w, const char *const heads[], int n)
 			w->w[i] = width;
 	}
 	if (n > w->n)
-		w->n = n;
+		w->n = n < WB_COLS_MAX ? n : WB_COLS_MAX;
 }
 
 static double
 col_width(const struct widths *w, int col)
 {
+	if (col >= WB_COLS_MAX)		/* not measured */
+		return LXW_DEF_COL_WIDTH;
 	return w->w[col] < 6 ? 6 : w->w[col];
 }
 
@@ -315,6 +319,24 @@ wb_title_row(struct workbook *b, lxw_row_t row, int ncols,
 		wb_put_text(b, row, 0, buf_str(&t), b->title);
 	buf_free(&t);
 	return row + 1;
+}
+
+int
+wb_title_span(const struct workbook *b, const struct widths *w, int ncols,
+    const char *caption)
+{
+	char number[32];
+	int n = snprintf(number, sizeof(number), "%s %d. ",
+	    label(b->l, LABEL_TABLE), b->table + 1);
+	double need = width_of(utf8_chars(number, (size_t)n) +
+	    utf8_chars(caption, strlen(caption))) * TITLE_WIDER, have = 0;
+	int span = 0;
+
+	while (span < WB_COLS_MAX && (span < ncols || have < need)) {
+		have += span < w->n ? col_width(w, span) : LXW_DEF_COL_WIDTH;
+		span++;
+	}
+	return span;
 }
 
 /* A header row, tall enough for its wrapped headers. */

@@ -123,6 +123,12 @@ const char *wb_sum_of(struct buf *out, lxw_row_t r1, int c1, lxw_row_t r2,
  * columns; the next row. */
 lxw_row_t wb_title_row(struct workbook *b, lxw_row_t row, int ncols,
 	    const char *caption);
+/* The columns, ncols or more, that the next table's title "Bảng N.
+ * caption" takes at the widths w (a column beyond them at Excel's
+ * default width), so that a table of a few narrow columns shows its title
+ * whole: a merged cell neither wraps nor spills. */
+int	 wb_title_span(const struct workbook *b, const struct widths *w,
+	    int ncols, const char *caption);
 /* A header row, tall enough for its wrapped headers; the next row. */
 lxw_row_t wb_header_row(struct workbook *b, lxw_row_t row,
 	    const char *const heads[], int n, const struct widths *w);
