@@ -15,14 +15,22 @@ static const char *const keys[] = {
 	NULL
 };
 
-/* Sheet names follow Excel's rules (xlsx.h), and no two are alike as
- * Excel compares them. */
+/* The sheet names of each workbook, first and last: statistics.xlsx's,
+ * years.xlsx's. */
+static const enum label sheet_names[][2] = {
+	{ LABEL_SHEET_SUMMARY, LABEL_SHEET_PROJECTS },
+	{ LABEL_YEARS_SHEET_HEADLINES, LABEL_YEARS_SHEET_AGREEMENTS },
+};
+
+/* The sheet names of a workbook, labels first to last, follow Excel's
+ * rules (xlsx.h), and no two are alike as Excel compares them. */
 static bool
-sheet_names_valid(const struct labels *l, const struct pos at[], struct diag *d)
+sheet_names_valid(const struct labels *l, const struct pos at[], int first,
+    int last, struct diag *d)
 {
 	bool ok = true;
 
-	for (int i = LABEL_SHEET_SUMMARY; i <= LABEL_SHEET_PROJECTS; i++) {
+	for (int i = first; i <= last; i++) {
 		const char *s = l->text[i];
 		const char *why = xlsx_sheet_name_problem(s);
 		if (why != NULL) {
@@ -30,7 +38,7 @@ sheet_names_valid(const struct labels *l, const struct pos at[], struct diag *d)
 			    why);
 			ok = false;
 		}
-		for (int j = LABEL_SHEET_SUMMARY; j < i; j++) {
+		for (int j = first; j < i; j++) {
 			if (xlsx_sheet_names_clash(s, l->text[j])) {
 				diag_error(d, at[i], "sheet name '%s' is also "
 				    "'%s' (expected a name of its own; Excel "
@@ -38,6 +46,25 @@ sheet_names_valid(const struct labels *l, const struct pos at[], struct diag *d)
 				ok = false;
 			}
 		}
+	}
+	return ok;
+}
+
+/* The sheet names of each workbook whose sheet labels are all there. */
+static bool
+workbook_sheets_valid(const struct labels *l, const struct pos at[],
+    struct diag *d)
+{
+	bool ok = true;
+
+	for (size_t w = 0; w < sizeof(sheet_names) / sizeof(sheet_names[0]);
+	    w++) {
+		int first = sheet_names[w][0], last = sheet_names[w][1];
+		bool all = true;
+		for (int i = first; i <= last; i++)
+			all &= l->text[i] != NULL;
+		if (all && !sheet_names_valid(l, at, first, last, d))
+			ok = false;
 	}
 	return ok;
 }
@@ -73,11 +100,7 @@ labels_load(struct labels *l, const char *dir, enum lang lang, struct diag *d)
 				l->text[i] = record_text(&r, keys[i], true,
 				    &at[i]);
 			ok = !r.bad;
-			bool sheets = true;
-			for (int i = LABEL_SHEET_SUMMARY; i <= LABEL_SHEET_PROJECTS;
-			    i++)
-				sheets &= l->text[i] != NULL;
-			if (sheets && !sheet_names_valid(l, at, d))
+			if (!workbook_sheets_valid(l, at, d))
 				ok = false;
 		}
 	}
@@ -93,14 +116,19 @@ labels_free(struct labels *l)
 	arena_free(&l->arena);
 }
 
-void
-label_expand(struct buf *b, const struct labels *l, enum label id, int year,
+/* Append s with its placeholders filled in; {years} only when first is
+ * not 0. */
+static void
+expand(struct buf *b, const char *s, int first, int year,
     const char *organisation)
 {
-	const char *s = label(l, id);
-
 	while (*s) {
-		if (strncmp(s, "{year}", 6) == 0) {
+		if (first != 0 && strncmp(s, "{years}", 7) == 0) {
+			if (first != year)
+				buf_printf(b, "%d\xE2\x80\x93", first);
+			buf_printf(b, "%d", year);
+			s += 7;
+		} else if (strncmp(s, "{year}", 6) == 0) {
 			buf_printf(b, "%d", year);
 			s += 6;
 		} else if (strncmp(s, "{organisation}", 14) == 0) {
@@ -109,6 +137,20 @@ label_expand(struct buf *b, const struct labels *l, enum label id, int year,
 		} else
 			buf_putc(b, *s++);
 	}
+}
+
+void
+label_expand(struct buf *b, const struct labels *l, enum label id, int year,
+    const char *organisation)
+{
+	expand(b, label(l, id), 0, year, organisation);
+}
+
+void
+label_expand_years(struct buf *b, const struct labels *l, enum label id,
+    int first, int last, const char *organisation)
+{
+	expand(b, label(l, id), first, last, organisation);
 }
 
 enum label

@@ -156,7 +156,22 @@
 	X(YEARS_FIGURES, "years_figures") \
 	X(COL_YEARS, "col_years") \
 	X(ACROSS_YEARS, "across_years") \
-	X(CHART_COLUMNS_DESC, "chart_columns_desc")
+	X(CHART_COLUMNS_DESC, "chart_columns_desc") \
+	/* years.xlsx */ \
+	X(YEARS_SHEET_HEADLINES, "years_sheet_headlines") \
+	X(YEARS_SHEET_BY_FRAMEWORK, "years_sheet_by_framework") \
+	X(YEARS_SHEET_BY_KIND, "years_sheet_by_kind") \
+	X(YEARS_SHEET_BY_PARTNER, "years_sheet_by_partner") \
+	X(YEARS_SHEET_AGREEMENTS, "years_sheet_agreements") \
+	X(YEARS_TITLE_HEADLINES, "years_title_headlines") \
+	X(YEARS_TITLE_BY_FRAMEWORK, "years_title_by_framework") \
+	X(YEARS_TITLE_BY_KIND, "years_title_by_kind") \
+	X(YEARS_TITLE_BY_PARTNER, "years_title_by_partner") \
+	X(YEARS_TITLE_AGREEMENTS, "years_title_agreements") \
+	X(YEARS_COL_CHANGE, "years_col_change") \
+	X(YEARS_SOURCE_LINE, "years_source_line") \
+	X(YEARS_WORKBOOK_TITLE, "years_workbook_title") \
+	X(YEARS_WORKBOOK_SUBJECT, "years_workbook_subject")
 
 enum label {
 #define LABEL_ENUM(id, key) LABEL_##id,
@@ -185,6 +200,12 @@ label(const struct labels *l, enum label id)
 /* Append label id with {year} and {organisation} filled in. */
 void	 label_expand(struct buf *b, const struct labels *l, enum label id,
 	    int year, const char *organisation);
+
+/* The same for what spans the years from first to last (years.xlsx):
+ * also {years}, "2021–2023" (en dash), or "2023" when first is last;
+ * {year} is last. */
+void	 label_expand_years(struct buf *b, const struct labels *l,
+	    enum label id, int first, int last, const char *organisation);
 
 /* The label of a project status or an agreement type. */
 enum label label_project_status(enum project_status s);

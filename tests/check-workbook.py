@@ -78,6 +78,35 @@ def table_after(ws, nth=0):
     return i + 2, rows[i + 1], data
 
 
+def form_problems(ws, frozen):
+    """What a sheet lacks of the form of coopgen's workbooks: A4, one page
+    wide, panes frozen at one of frozen, the header row (2) printed on
+    every page, page numbers in the footer, Times New Roman 13 in the
+    first row under the header, the margins of administrative documents.
+    Also used by check-years-workbook.py."""
+    bad = []
+    ps = ws.page_setup
+    fit = ws.sheet_properties.pageSetUpPr
+    if ps.paperSize != 9:
+        bad.append(f'{ws.title}: paper {ps.paperSize}')
+    if not (fit and fit.fitToPage) or ps.fitToWidth not in (None, 1) \
+            or ps.fitToHeight != 0:
+        bad.append(f'{ws.title}: fit {ps.fitToWidth}x{ps.fitToHeight}')
+    if ws.freeze_panes not in frozen:
+        bad.append(f'{ws.title}: frozen at {ws.freeze_panes}')
+    if ws.print_title_rows != '$2:$2':
+        bad.append(f'{ws.title}: repeated rows {ws.print_title_rows}')
+    if '&P' not in (ws.oddFooter.center.text or ''):
+        bad.append(f'{ws.title}: footer {ws.oddFooter.center.text}')
+    for cell in (ws.cell(row=3, column=1), ws.cell(row=3, column=2)):
+        if cell.font.name != 'Times New Roman' or cell.font.sz != 13:
+            bad.append(f'{ws.title}: font {cell.font.name} {cell.font.sz}')
+    if abs(ws.page_margins.left - 30 / 25.4) > 0.01 \
+            or abs(ws.page_margins.top - 20 / 25.4) > 0.01:
+        bad.append(f'{ws.title}: margins {ws.page_margins.left}')
+    return bad
+
+
 def check_figures(out, lang):
     figures = json.load(open(os.path.join(out, 'figures.json')))
     path = os.path.join(out, 'statistics.xlsx')
@@ -222,27 +251,7 @@ def check_figures(out, lang):
 
     # Form: on every sheet A4, one page wide, a frozen header, the header
     # row printed on every page; filters on the lists; fonts.
-    bad = []
-    for ws in wb.worksheets:
-        ps = ws.page_setup
-        fit = ws.sheet_properties.pageSetUpPr
-        if ps.paperSize != 9:
-            bad.append(f'{ws.title}: paper {ps.paperSize}')
-        if not (fit and fit.fitToPage) or ps.fitToWidth not in (None, 1) \
-                or ps.fitToHeight != 0:
-            bad.append(f'{ws.title}: fit {ps.fitToWidth}x{ps.fitToHeight}')
-        if ws.freeze_panes not in ('A3', 'B3'):
-            bad.append(f'{ws.title}: frozen at {ws.freeze_panes}')
-        if ws.print_title_rows != '$2:$2':
-            bad.append(f'{ws.title}: repeated rows {ws.print_title_rows}')
-        if '&P' not in (ws.oddFooter.center.text or ''):
-            bad.append(f'{ws.title}: footer {ws.oddFooter.center.text}')
-        cell = ws.cell(row=3, column=2)
-        if cell.font.name != 'Times New Roman' or cell.font.sz != 13:
-            bad.append(f'{ws.title}: font {cell.font.name} {cell.font.sz}')
-        if abs(ws.page_margins.left - 30 / 25.4) > 0.01 \
-                or abs(ws.page_margins.top - 20 / 25.4) > 0.01:
-            bad.append(f'{ws.title}: margins {ws.page_margins.left}')
+    bad = [p for ws in wb.worksheets for p in form_problems(ws, ('A3', 'B3'))]
     report('workbook/print-setup', not bad, bad)
     filtered = [ws.title for ws in wb.worksheets if ws.auto_filter.ref]
     report('workbook/autofilters',

@@ -125,3 +125,60 @@ Test(labels, sheet_names_as_excel_sees_them, .fini = cleanup)
 	labels_free(&l);
 	capture_free(&c);
 }
+
+/* years.xlsx's sheet names follow the same rules among themselves; a name
+ * of statistics.xlsx's may stand again, in the other workbook. */
+Test(labels, years_sheet_names, .fini = cleanup)
+{
+	const char *from[] = { "years_sheet_by_kind:",
+	    "years_sheet_by_partner:", "years_sheet_agreements:" };
+	const char *to[] = { "years_sheet_by_kind: by FRAMEWORK\n",
+	    "years_sheet_by_partner: Partners\n",
+	    "years_sheet_agreements: Agreements [in force]\n" };
+	struct capture c;
+	struct labels l;
+
+	write_variant(from, to, 3);
+	capture_begin(&c);
+	cr_expect_not(labels_load(&l, dir, LANG_EN, &c.d));
+	const char *text = capture_text(&c);
+	cr_expect(strstr(text, ": error: sheet name 'by FRAMEWORK' is also "
+	    "'years_sheet_by_framework' (expected a name of its own; Excel "
+	    "ignores letter case)\n") != NULL, "%s", text);
+	cr_expect(strstr(text, ": error: 'Agreements [in force]' cannot name "
+	    "a sheet (expected none of [ ] : * ? / \\)\n") != NULL, "%s",
+	    text);
+	cr_expect_null(strstr(text, "Partners"), "%s", text);
+	labels_free(&l);
+	capture_free(&c);
+}
+
+/* {years}: the span of the years, or the one year. */
+Test(labels, years_span)
+{
+	struct capture c;
+	struct labels l;
+	struct buf b = BUF_INIT;
+
+	capture_begin(&c);
+	cr_assert(labels_load(&l, "templates", LANG_EN, &c.d));
+	label_expand_years(&b, &l, LABEL_YEARS_SOURCE_LINE, 2021, 2023,
+	    "The Office");
+	cr_expect_str_eq(buf_str(&b), "Source: The Office, figures of "
+	    "2021\xE2\x80\x93" "2023, generated from the records.");
+	buf_reset(&b);
+	label_expand_years(&b, &l, LABEL_YEARS_TITLE_HEADLINES, 2023, 2023,
+	    NULL);
+	cr_expect_str_eq(buf_str(&b), "Headline figures by year, 2023");
+	buf_reset(&b);
+	/* Elsewhere {years} is no placeholder. */
+	label_expand(&b, &l, LABEL_YEARS_TITLE_HEADLINES, 2023, NULL);
+	cr_expect_str_eq(buf_str(&b), "Headline figures by year, {years}");
+	buf_reset(&b);
+	label_expand_years(&b, &l, LABEL_YEARS_COL_CHANGE, 2019, 2022, NULL);
+	cr_expect_str_eq(buf_str(&b), "Change from 2022");
+	buf_free(&b);
+	labels_free(&l);
+	cr_expect_str_eq(capture_text(&c), "");
+	capture_free(&c);
+}
