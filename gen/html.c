@@ -21,7 +21,7 @@
 static const char *const templates[] = { "layout", "table", "list", "report",
     "statistics", "activities", "activity", "partners", "partner",
     "framework", "agreements", "projects", "years", "article", "month",
-    NULL };
+    "dossiers", "dossier", NULL };
 
 /* The only variables a template may insert unescaped ({{NAME:none}}):
  * each holds HTML that coopgen made itself. */

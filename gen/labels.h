@@ -171,7 +171,26 @@
 	X(YEARS_COL_CHANGE, "years_col_change") \
 	X(YEARS_SOURCE_LINE, "years_source_line") \
 	X(YEARS_WORKBOOK_TITLE, "years_workbook_title") \
-	X(YEARS_WORKBOOK_SUBJECT, "years_workbook_subject")
+	X(YEARS_WORKBOOK_SUBJECT, "years_workbook_subject") \
+	/* dossiers: out/partners/, each partner across the years */ \
+	X(DOSSIERS_TITLE, "dossiers_title") \
+	X(DOSSIERS_LEAD, "dossiers_lead") \
+	X(DOSSIERS_CAPTION, "dossiers_caption") \
+	X(DOSSIER_LINK, "dossier_link") \
+	X(DOSSIER_YEARS, "dossier_years") \
+	X(DOSSIER_AS_OF, "dossier_as_of") \
+	X(DOSSIER_AGREEMENTS, "dossier_agreements") \
+	X(DOSSIER_ACTIVITIES, "dossier_activities") \
+	X(DOSSIER_PROJECTS, "dossier_projects") \
+	X(DOSSIER_CHART, "dossier_chart") \
+	X(DOSSIER_COL_YEAR, "dossier_col_year") \
+	X(DOSSIER_COL_STATUS, "dossier_col_status") \
+	X(DOSSIER_COL_AGREEMENTS, "dossier_col_agreements") \
+	X(DOSSIER_COL_SUMMARY, "dossier_col_summary") \
+	X(DOSSIER_IN_FORCE, "dossier_in_force") \
+	X(DOSSIER_ENDED, "dossier_ended") \
+	X(DOSSIER_NOT_YET, "dossier_not_yet") \
+	X(DOSSIER_PROPOSED, "dossier_proposed")
 
 enum label {
 #define LABEL_ENUM(id, key) LABEL_##id,

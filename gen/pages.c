@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossiers.h"
 #include "load.h"
 #include "page.h"
 #include "pages.h"
@@ -788,6 +789,15 @@ page_partners(struct page_writer *w)
 			struct tpl_dict *e = tpl_section(pd, "COUNTRY");
 			tpl_set(e, "LABEL", label_of(w, LABEL_COL_COUNTRY));
 			tpl_set(e, "TEXT", p->country);
+		}
+		/* Its dossier across the years, when it has one: out/ is two
+		 * folders up from the year's partner pages. */
+		if (w->in->side != NULL && dossiers_names(w->in->side, i)) {
+			struct tpl_dict *e = tpl_section(pd, "DOSSIER");
+			buf_reset(&h);
+			buf_printf(&h, "../../" PATH_DOSSIER_FMT, p->id);
+			tpl_set(e, "HREF", buf_str(&h));
+			tpl_set(e, "LABEL", label_of(w, LABEL_DOSSIER_LINK));
 		}
 		activity_group(w, &acts, 2, "activities",
 		    label_of(w, LABEL_NAV_ACTIVITIES), &w->g->partner[i],

@@ -3,5 +3,6 @@
 {{#SHORT}}<dt>{{LABEL}}</dt><dd>{{TEXT}}</dd>
 {{/SHORT}}{{#COUNTRY}}<dt>{{LABEL}}</dt><dd>{{TEXT}}</dd>
 {{/COUNTRY}}</dl>
-{{ACTIVITIES:none}}
+{{#DOSSIER}}<p class="more"><a href="{{HREF}}">{{LABEL}}</a></p>
+{{/DOSSIER}}{{ACTIVITIES:none}}
 {{TABLES:none}}
