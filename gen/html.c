@@ -179,6 +179,14 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 		}
 		tpl_set(e, "FIGURES", buf_str(&fig));
 	}
+	/* The way in to the partners' dossiers, when there is one. */
+	for (size_t i = 0; i < years[0].c->n_partners; i++)
+		if (dossiers_names(years[0].side, i)) {
+			struct tpl_dict *ds = tpl_section(d, "DOSSIERS");
+			tpl_set(ds, "HREF", PATH_DOSSIER_INDEX);
+			tpl_set(ds, "LABEL", label_of(&w, LABEL_DOSSIERS_TITLE));
+			break;
+		}
 	if (page_expand(&w, "years", d, &body))
 		page_write(&w, PATH_SITE_INDEX, label_expanded(&w,
 		    LABEL_YEARS_TITLE, &t), NAV_NONE, NULL, 0, buf_str(&body));

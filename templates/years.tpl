@@ -6,4 +6,5 @@
 {{/ACROSS}}<ul class="years">
 {{#YEAR}}<li><a href="{{HREF}}"><span class="year">{{YEAR}}</span> {{TITLE}}</a>
 <p class="meta">{{FIGURES}}</p></li>
-{{/YEAR}}</ul>
+{{/YEAR}}</ul>{{#DOSSIERS}}
+<p class="more"><a href="{{HREF}}">{{LABEL}}</a></p>{{/DOSSIERS}}
