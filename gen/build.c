@@ -213,7 +213,7 @@ years_compute(struct run *r)
 	r->years_json = years_json(&r->side, trees);
 	for (size_t i = 0; i < n; i++)
 		r->years[i].lookup = years_lookup_root(r->years[i].json,
-		    r->years_json);
+		    r->years_json, r->years[i].y->year);
 	free(trees);
 	r->ms[STAGE_FIGURES] += now_ms() - t0;
 }

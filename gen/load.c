@@ -1071,13 +1071,18 @@ is_year_name(const char *s)
 	return strlen(s) == 4 && strspn(s, "0123456789") == 4 && s[0] != '0';
 }
 
+/* Whether year y is to be written when the years named are years[0..n):
+ * every year when none is named; else a year named, and every year after
+ * one, whose pages read the year named (the year before's figures, the
+ * earlier years beside the statistics, {{trend}}, {{stat years...}}:
+ * never a later year's, so the years before stay as they are). */
 static bool
 wanted(int y, const int *years, size_t n)
 {
 	if (n == 0)
 		return true;
 	for (size_t i = 0; i < n; i++)
-		if (years[i] == y)
+		if (years[i] <= y)
 			return true;
 	return false;
 }
@@ -1124,8 +1129,8 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 			continue;
 		}
 		/* Every year is read: the list of years shows them all. A
-		 * year named is wanted (checked and written), and so is the
-		 * year after it, whose pages compare with it. */
+		 * year named is wanted (checked and written), and so is every
+		 * year after it, whose pages read it. */
 		int y = atoi(names[i]);
 		if (y < YEAR_FIRST) {
 			diag_error(d, file_pos(arena_strdup(&c->arena,
@@ -1134,7 +1139,7 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 			    "on)", names[i], YEAR_FIRST, YEAR_FIRST);
 			continue;
 		}
-		bool want = wanted(y, years, n) || wanted(y - 1, years, n);
+		bool want = wanted(y, years, n);
 		struct year *yr = &c->years[c->n_years++];
 		yr->year = y;
 		yr->dir = arena_strdup(&c->arena, names[i]);

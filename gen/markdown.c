@@ -98,7 +98,8 @@ expand_stat(const struct md_context *ctx, const char *path, struct pos at,
 		    strncmp(path, "previous", 8) == 0 && ok_len == 0 ?
 		    "; 'previous' exists only when the content has the year "
 		    "before" : strncmp(path, "years.", 6) == 0 && ok_len == 5 ?
-		    "; 'years' holds the years of the content" : "");
+		    "; 'years' holds the years of the content up to this text's "
+		    "own" : "");
 		break;
 	}
 	buf_free(&msg);

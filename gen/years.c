@@ -1,5 +1,6 @@
 /* The years side by side; see years.h. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "xalloc.h"
 #include "years.h"
@@ -42,11 +43,17 @@ years_json(const struct years *ys, json_t *const trees[])
 }
 
 json_t *
-years_lookup_root(json_t *tree, json_t *years)
+years_lookup_root(json_t *tree, json_t *years, int year)
 {
-	json_t *root = json_copy(tree);
+	json_t *root = json_copy(tree), *upto = json_object(), *v;
+	const char *key;
 
-	if (root == NULL || json_object_set(root, "years", years) != 0)
+	if (root == NULL || upto == NULL)
+		xalloc_die();
+	json_object_foreach(years, key, v)
+		if (atoi(key) <= year && json_object_set(upto, key, v) != 0)
+			xalloc_die();
+	if (json_object_set_new(root, "years", upto) != 0)
 		xalloc_die();
 	return root;
 }

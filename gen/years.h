@@ -12,7 +12,8 @@
  * Each year's entry is that year's figures.json tree without "year" and
  * "previous" (which the keys and the entries beside it already say): the
  * path P of a year's figures.json is the path "<YEAR>.P" of years.json,
- * and "years.<YEAR>.P" for {{stat}} in any year's prose.
+ * and "years.<YEAR>.P" for {{stat}} in the prose of that year and of the
+ * years after it.
  */
 #ifndef COOPGEN_YEARS_H
 #define COOPGEN_YEARS_H
@@ -47,10 +48,13 @@ size_t	 years_earlier(const struct years *ys, int year,
 json_t	*years_json(const struct years *ys, json_t *const trees[]);
 
 /*
- * The tree {{stat}} and {{trend}} read in year i's prose: its figures.json
- * tree with "years" added, years.json itself (a new reference; the trees
- * are shared, not copied).
+ * The tree {{stat}} and {{trend}} read in the prose of year `year`: its
+ * figures.json tree with "years" added, years.json's entries of that year
+ * and the years before it (a new reference; the trees are shared, not
+ * copied). Never a later year's: a report published does not change when
+ * the next year is written, and `build --year` need write only the years
+ * from the one named on (load.h).
  */
-json_t	*years_lookup_root(json_t *tree, json_t *years);
+json_t	*years_lookup_root(json_t *tree, json_t *years, int year);
 
 #endif
