@@ -5,6 +5,7 @@
  * The writers of the pages (pages.c, article.c) call it; it calls only
  * what lies below it (the template bridge, svg, markdown, publish).
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,10 +202,10 @@ frame_write(struct frame *f, struct page_writer *w, const char *rel,
 	if (f->here != NULL)
 		tpl_set_nocopy(f->here, "LABEL", title);
 	tpl_set_nocopy(f->d, "BODY", body);
-	if (depth_of(rel) == f->up)
-		layout_write(w, f->d, rel);
-	else
-		w->ok = false;	/* a frame is for pages of one folder */
+	/* A frame is for pages of one folder: its links are relative to it.
+	 * Another folder's page through it is coopgen's own mistake. */
+	assert(depth_of(rel) == f->up);
+	layout_write(w, f->d, rel);
 }
 
 void
