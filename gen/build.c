@@ -159,6 +159,8 @@ check_prose(struct run *r, struct year_run *yr, bool bodies)
 	r->prose += y->report.lead.len;
 	for (size_t i = 0; i < y->n_sections; i++)
 		r->prose += y->sections[i].body.len;
+	for (size_t i = 0; i < y->n_activities; i++)
+		r->prose += y->activities[i].body.len;
 	if (y->article != NULL)
 		r->prose += y->article->body.len + y->article->lead.len;
 	prose_check_texts(&ctx);
