@@ -587,6 +587,35 @@ print_timings(const struct run *r, size_t files, size_t reused,
 	    total, (double)ru.ru_maxrss / 1024);
 }
 
+/*
+ * A year --year leaves as the output folder has it: said when that is not
+ * what a build of it would write now (its pages missing, or made from
+ * other content), since the list of years and the dossiers, written anew,
+ * link to its pages. The group of its pages is keyed by all it is made
+ * from (reuse.h): an unchanged key is an unchanged year.
+ */
+static void
+kept_year_check(struct run *r, const struct year_run *yr)
+{
+	struct buf rel = BUF_INIT;
+	struct pos at = { yr->y->dir, 0, 0 };
+
+	buf_printf(&rel, "#%s", yr->y->dir);
+	const struct reuse_entry *e = reuse_find(&r->old, buf_str(&rel));
+	if (e == NULL)
+		diag_warning(&r->d, at, "not in the output folder, which --year "
+		    "leaves as it is for this year: the list of years and the "
+		    "partners' dossiers link to its pages (expected --year %d "
+		    "too, or a build of every year)", yr->y->year);
+	else if (!hash_equal(e->key, yr->keys.group))
+		diag_warning(&r->d, at, "changed since the output folder's "
+		    "pages of it were made, which --year leaves as they are: "
+		    "they, and the links of the dossiers to them, are out of "
+		    "date (expected --year %d too, or a build of every year)",
+		    yr->y->year);
+	buf_free(&rel);
+}
+
 /* The keys of a build's outputs (reuse.h): what all of them share, then
  * each year's. */
 static void
@@ -602,21 +631,23 @@ page_keys(struct run *r)
 	if (!reuse_fingerprint(&h, o->content, o->templates))
 		return;
 	struct hash base = hash_final(&h);
-	/* Every year's figures, as years.json holds them. */
-	struct buf text = BUF_INIT;
-	json_write_figures(r->years_json, &text);
-	hash_init(&h);
-	hash_update(&h, text.data, text.len);
-	struct hash across = hash_final(&h);
-	buf_free(&text);
 	for (size_t i = 0; i < r->n_years; i++) {
 		struct year_run *yr = &r->years[i];
-		if (!yr->y->wanted)
-			continue;
+		/* The figures of this year and the years before, as its prose
+		 * reads them (years.h): never a later year's. */
+		struct buf text = BUF_INIT;
+		json_write_figures(json_object_get(yr->lookup, "years"), &text);
+		hash_init(&h);
+		hash_update(&h, text.data, text.len);
+		struct hash across = hash_final(&h);
+		buf_free(&text);
 		reuse_year_keys(base, yr->y, content_year(&r->c,
 		    yr->y->year - 1), across, &yr->keys);
-		yr->written = xcalloc(yr->y->n_activities + 1,
-		    sizeof(*yr->written));
+		if (yr->y->wanted)
+			yr->written = xcalloc(yr->y->n_activities + 1,
+			    sizeof(*yr->written));
+		else
+			kept_year_check(r, yr);
 	}
 	r->reusing = true;
 }

@@ -7,6 +7,7 @@
  * in force at the end of the content's last year, as agreement_in_force
  * says; the page says which date that is.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -53,9 +54,9 @@ agreement_names(const struct agreement *a, size_t partner)
 }
 
 bool
-dossiers_names(const struct years *ys, size_t partner)
+dossiers_names(const struct years *ys, size_t partner, int upto)
 {
-	for (size_t i = 0; i < ys->n; i++) {
+	for (size_t i = 0; i < ys->n && ys->y[i]->year <= upto; i++) {
 		const struct figures_year *f = ys->f[i];
 		if (f->activities.by_partner[partner] > 0 ||
 		    f->projects.by_funder[partner * (1 + PROJECT_STATUSES)] > 0)
@@ -151,7 +152,7 @@ label_now(const struct dossiers *d, enum label id, struct buf *out)
 static struct totals
 totals_of(const struct dossiers *d, size_t p)
 {
-	struct totals t = { .named = dossiers_names(d->ys, p) };
+	struct totals t = { .named = dossiers_names(d->ys, p, INT_MAX) };
 
 	for (size_t i = 0; i < d->ys->n; i++) {
 		const struct year *y = d->ys->y[i];

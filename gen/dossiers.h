@@ -20,15 +20,17 @@
 #include "years.h"
 
 /*
- * Whether partner (an index into ys->c->partners) has a dossier: whether
- * a record names it, an activity or a project (as its funder) of any
- * year, or an agreement. A year's partner page asks, to link to the
- * dossier only when there is one. Told from the years' figures (every
- * count is at least 1: a partner an activity names has by_partner above
- * 0) and the agreements, which the key of a year's pages holds (reuse.h):
- * a page taken over from the last build has the link it should have.
+ * Whether a record names partner (an index into ys->c->partners): an
+ * activity or a project (as its funder) of a year up to upto, or an
+ * agreement. The partners so named up to the last year have a dossier.
+ * A year's partner page asks with its own year, and links to the dossier
+ * when a record of that year or an earlier one names the partner (so it
+ * has a dossier, whatever later years hold): a year's pages read no later
+ * year, which `build --year` relies on (load.h). Told from the years'
+ * figures (a partner an activity names has by_partner above 0) and the
+ * agreements, which the keys of a year's pages hold (reuse.h).
  */
-bool	 dossiers_names(const struct years *ys, size_t partner);
+bool	 dossiers_names(const struct years *ys, size_t partner, int upto);
 
 /* Write the dossiers of the partners of ys (w's year is NULL: the pages
  * lie outside any year), every build: none is taken over from the last.

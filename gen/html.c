@@ -1,6 +1,7 @@
 /* The report site: its templates, the pages of each year (written by
  * pages.c and article.c, which this drives), and the list of years. The
  * machinery the pages share is page.c's. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,7 +182,7 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 	}
 	/* The way in to the partners' dossiers, when there is one. */
 	for (size_t i = 0; i < years[0].c->n_partners; i++)
-		if (dossiers_names(years[0].side, i)) {
+		if (dossiers_names(years[0].side, i, INT_MAX)) {
 			struct tpl_dict *ds = tpl_section(d, "DOSSIERS");
 			tpl_set(ds, "HREF", PATH_DOSSIER_INDEX);
 			tpl_set(ds, "LABEL", label_of(&w, LABEL_DOSSIERS_TITLE));

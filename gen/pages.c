@@ -792,7 +792,8 @@ page_partners(struct page_writer *w)
 		}
 		/* Its dossier across the years, when it has one: out/ is two
 		 * folders up from the year's partner pages. */
-		if (w->in->side != NULL && dossiers_names(w->in->side, i)) {
+		if (w->in->side != NULL && dossiers_names(w->in->side, i,
+		    w->y->year)) {
 			struct tpl_dict *e = tpl_section(pd, "DOSSIER");
 			buf_reset(&h);
 			buf_printf(&h, "../../" PATH_DOSSIER_FMT, p->id);
