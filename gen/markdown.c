@@ -262,6 +262,12 @@ md_tables_free(struct md_tables *t)
  * block of its own to cmark), which md_render replaces by the table. */
 #define TABLE_MARK "<!-- coopgen:table "
 
+/* The mark a directive that becomes a block (a list, a table) leaves on
+ * its line when expanded for the checks, with the directive's offset in
+ * the text: where the parse puts it says whether the block would land
+ * where it can be (not in code, not in raw HTML, which is left out). */
+#define BLOCK_MARK "<!-- coopgen:block "
+
 /* The tables {{table}} can show, for an "expected one of" list. */
 static void
 table_paths(struct buf *b)
@@ -455,6 +461,12 @@ expand(const struct md_context *ctx, const struct markdown *md,
 			    (int)(close - open - 2), open + 2);
 			done = false;
 		}
+		/* For the checks, a block's place is marked on its line. */
+		if (done && !lists && ph.word_alone && (ph.wlen == 5 ||
+		    directive_is_list(ph.word, ph.wlen)) &&
+		    !(ph.wlen == 4 && memcmp(ph.word, "stat", 4) == 0))
+			buf_printf(out, BLOCK_MARK "%zu -->",
+			    (size_t)(open - md->text));
 		/* One not expanded stays as written. */
 		if (!done) {
 			ok = false;
@@ -844,8 +856,42 @@ check_paragraph(const struct md_context *ctx, const struct markdown *md,
 	    "table of figures, or a list)");
 }
 
+/* A list or table directive whose block the parse put in code or in raw
+ * HTML (node, whose text is literal): there it would be shown as code,
+ * or left out. Reported at the directive, found by the marks it left. */
+static bool
+check_block_marks(const struct md_context *ctx, const struct markdown *md,
+    cmark_node *node, bool code)
+{
+	const char *lit = cmark_node_get_literal(node), *m;
+	bool ok = true;
+
+	if (lit == NULL)
+		return true;
+	for (const char *s = lit; (m = strstr(s, BLOCK_MARK)) != NULL;
+	    s = m + strlen(BLOCK_MARK)) {
+		/* A mark alone is the block's own HTML block: it lands. */
+		if (!code && m == lit && strchr(m, '\n') == lit + strlen(lit) - 1)
+			continue;
+		char *end;
+		unsigned long off = strtoul(m + strlen(BLOCK_MARK), &end, 10);
+		if (off + 2 > md->len || memcmp(md->text + off, "{{", 2) != 0)
+			continue;	/* not a mark of this text's */
+		const char *word = md->text + off + 2;
+		int w = (int)strcspn(word, " }\n");
+		diag_error(ctx->d, md_pos(md, off), "{{%.*s}} %s, where it would "
+		    "not become a %s (expected it on a line of its own, outside "
+		    "%s; write \\{{ for braces shown as they are)", w, word,
+		    code ? "in a code block" : "inside raw HTML",
+		    w == 5 ? "table" : "list", code ? "the code" : "the HTML");
+		ok = false;
+	}
+	return ok;
+}
+
 /* The checks of a parsed text (text: md expanded with its lines kept,
- * len bytes): its links and images, and paragraphs like pipe tables. */
+ * len bytes): its links and images, paragraphs like pipe tables, blocks
+ * of directives in code or raw HTML. */
 static bool
 check_tree(const struct md_context *ctx, const struct markdown *md,
     const char *text, size_t len, cmark_node *root)
@@ -863,6 +909,10 @@ check_tree(const struct md_context *ctx, const struct markdown *md,
 			ok = false;
 		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_PARAGRAPH)
 			check_paragraph(ctx, md, text, len, node);
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_CODE_BLOCK ||
+		    t == CMARK_NODE_HTML_BLOCK) && !check_block_marks(ctx, md,
+		    node, t == CMARK_NODE_CODE_BLOCK))
+			ok = false;
 	}
 	cmark_iter_free(it);
 	return ok;
