@@ -157,6 +157,9 @@
 	X(COL_YEARS, "col_years") \
 	X(ACROSS_YEARS, "across_years") \
 	X(CHART_COLUMNS_DESC, "chart_columns_desc") \
+	X(FIG_RECORDS, "fig_records") \
+	X(FIG_EXPIRING, "fig_expiring") \
+	X(FIG_ENDED, "fig_ended") \
 	/* years.xlsx */ \
 	X(YEARS_SHEET_HEADLINES, "years_sheet_headlines") \
 	X(YEARS_SHEET_BY_FRAMEWORK, "years_sheet_by_framework") \

@@ -345,6 +345,13 @@ table_placeholder(const struct md_context *ctx, const struct markdown *md,
 
 	while (bol > md->text && bol[-1] != '\n')
 		bol--;
+	/* "{{stat" in a caption: its "}}" ended this placeholder early. */
+	if (memmem(p, (size_t)(end - p), "{{", 2) != NULL) {
+		diag_error(ctx->d, ph->at, "a caption of {{%s}} holds a "
+		    "placeholder, which it cannot (expected plain words: "
+		    "caption=\"...\")", word);
+		return false;
+	}
 	if (!blank(bol, ph->open) || !blank(ph->close + 2, ph->eol)) {
 		diag_error(ctx->d, ph->at, "{{%s}} must stand alone on its "
 		    "line (it becomes a table)", word);
@@ -370,7 +377,19 @@ table_placeholder(const struct md_context *ctx, const struct markdown *md,
 			    "caption (expected {{%s PATH caption=\"...\"}})",
 			    (int)(end - p), p, word, word);
 			ok = false;
-		} else if (end - 1 > p + kl)
+		} else if (end - 1 == p + kl) {
+			diag_error(ctx->d, ph->at, "the caption of {{%s}} is "
+			    "empty (expected words between the quotes, or no "
+			    "caption= for the table's own)", word);
+			ok = false;
+		} else if (memchr(p + kl, '"', (size_t)(end - 1 - (p + kl)))) {
+			/* One caption, in one pair of straight quotes. */
+			diag_error(ctx->d, ph->at, "'%.*s' in {{%s}} is not one "
+			    "caption: a caption holds no '\"' (expected "
+			    "caption=\"...\" once, with “curly” quotes inside "
+			    "if any)", (int)(end - p), p, word);
+			ok = false;
+		} else
 			caption = xstrndup(p + kl, (size_t)(end - 1 - (p + kl)));
 	}
 	if (ok)

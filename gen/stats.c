@@ -302,43 +302,94 @@ stats_years_table(struct stats *s, const struct stats_input *in,
 	}
 }
 
-/* The name of the figure at path, for a caption: a headline's label, the
- * name of the entry of a vocabulary or registry that ends it, else NULL. */
+/* The name of the figure at path, for a caption, into b: a headline's
+ * label (a part's after its whole's: "agreements in force: bilateral"),
+ * else the label of the figure its group counts, then the names of the
+ * entry (a framework, a kind, a month, a partner, a status); NULL when the
+ * path is none of these. */
 static const char *
-figure_name(const struct stats_input *in, const char *path)
+figure_name(struct stats *s, const struct stats_input *in, const char *path)
 {
-	static const char *const groups[] = { "activities.by_framework.",
-	    "activities.by_kind.", "activities.by_partner.",
-	    "agreements.by_partner.", "projects.by_status." };
+	static const struct {
+		const char *prefix;
+		enum label whole;
+	} groups[] = {
+		{ "activities.by_framework_kind.", LABEL_FIG_ACTIVITIES },
+		{ "activities.by_framework.", LABEL_FIG_ACTIVITIES },
+		{ "activities.by_kind.", LABEL_FIG_ACTIVITIES },
+		{ "activities.by_month.", LABEL_FIG_ACTIVITIES },
+		{ "activities.by_partner.", LABEL_FIG_ACTIVITIES },
+		{ "agreements.by_partner.", LABEL_FIG_AGREEMENTS_IN_FORCE },
+		{ "projects.by_status.", LABEL_FIG_PROJECTS },
+		{ "projects.by_funder.", LABEL_FIG_PROJECTS },
+	};
+	static const struct {
+		const char *path;
+		enum label label;
+	} alone[] = {
+		{ "activities.records", LABEL_FIG_RECORDS },
+		{ "agreements.expiring", LABEL_FIG_EXPIRING },
+		{ "agreements.ended", LABEL_FIG_ENDED },
+	};
 	const struct content *c = in->c;
-	size_t k;
+	const struct labels *l = in->l;
 
-	for (size_t i = 0; i < n_headlines; i++)
-		if (strcmp(headlines[i].path, path) == 0)
-			return label(in->l, headlines[i].label);
-	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
-		size_t pl = strlen(groups[g]);
-		if (strncmp(path, groups[g], pl) != 0)
+	for (size_t i = 0; i < n_headlines; i++) {
+		if (strcmp(headlines[i].path, path) != 0)
 			continue;
-		const char *id = path + pl;
-		switch (g) {
-		case 0:
-			return strmap_get(&c->site.frameworks.ids, id, &k) ?
-			    c->site.frameworks.v[k].name : NULL;
-		case 1:
-			return strmap_get(&c->site.kinds.ids, id, &k) ?
-			    c->site.kinds.v[k].name : NULL;
-		case 2:
-		case 3:
-			return strmap_get(&c->partner_ids, id, &k) ?
-			    c->partners[k].short_name : NULL;
-		default:
-			for (int st = 0; st < PROJECT_STATUSES; st++)
-				if (strcmp(project_status_ids[st], id) == 0)
-					return label(in->l, label_project_status(
-					    (enum project_status)st));
-			return NULL;
+		/* A part follows its whole in the table. */
+		for (size_t k = i; headlines[i].part && k-- > 0; )
+			if (!headlines[k].part)
+				return arena_printf(&s->a, "%s: %s", label(l,
+				    headlines[k].label), label(l,
+				    headlines[i].label));
+		return label(l, headlines[i].label);
+	}
+	for (size_t i = 0; i < sizeof(alone) / sizeof(alone[0]); i++)
+		if (strcmp(alone[i].path, path) == 0)
+			return label(l, alone[i].label);
+	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+		size_t pl = strlen(groups[g].prefix);
+		if (strncmp(path, groups[g].prefix, pl) != 0)
+			continue;
+		/* The ids of the rest, one name each. */
+		struct buf b = BUF_INIT;
+		const char *rest = path + pl;
+		buf_printf(&b, "%s:", label(l, groups[g].whole));
+		for (int part = 0; *rest != '\0'; part++) {
+			size_t n = strcspn(rest, "."), k;
+			char *id = arena_strndup(&s->a, rest, n);
+			const char *name = NULL;
+			if (strcmp(id, "total") == 0)
+				break;
+			if (g == 0 && part == 0 &&
+			    strmap_get(&c->site.frameworks.ids, id, &k))
+				name = c->site.frameworks.v[k].name;
+			else if ((g == 2 || (g == 0 && part == 1)) &&
+			    strmap_get(&c->site.kinds.ids, id, &k))
+				name = c->site.kinds.v[k].name;
+			else if (g == 1 && strmap_get(&c->site.frameworks.ids, id,
+			    &k))
+				name = c->site.frameworks.v[k].name;
+			else if (g == 3)
+				name = strcmp(id, "unknown") == 0 ? label(l,
+				    LABEL_MONTH_UNKNOWN) : atoi(id) >= 1 &&
+				    atoi(id) <= 12 ? in->loc->months[atoi(id) - 1] :
+				    NULL;
+			else if ((g == 4 || g == 5 || (g == 7 && part == 0)) &&
+			    strmap_get(&c->partner_ids, id, &k))
+				name = c->partners[k].short_name;
+			else
+				for (int st = 0; st < PROJECT_STATUSES; st++)
+					if (strcmp(project_status_ids[st], id) == 0)
+						name = label(l, label_project_status(
+						    (enum project_status)st));
+			buf_printf(&b, "%s %s", part ? "," : "", name ? name : id);
+			rest += n + (rest[n] == '.');
 		}
+		const char *t = arena_strdup(&s->a, buf_str(&b));
+		buf_free(&b);
+		return t;
 	}
 	return NULL;
 }
@@ -354,7 +405,7 @@ stats_trend(struct stats *s, const struct stats_input *in,
 	int last = 0;
 
 	if (caption == NULL) {
-		const char *name = figure_name(in, path);
+		const char *name = figure_name(s, in, path);
 		caption = arena_printf(&s->a, "%s %s", name ? name : path,
 		    label(l, LABEL_ACROSS_YEARS));
 	}
