@@ -22,7 +22,7 @@ BUILD_DEPS = pkg-config libcmark-dev libyaml-dev libjansson-dev libutf8proc-dev 
              libxlsxwriter-dev libctemplate-dev libxxhash-dev libminizip-dev \
              libmicrohttpd-dev
 TEST_DEPS  = libcriterion-dev valgrind python3-openpyxl openjdk-17-jre-headless \
-             clang libclang-rt-14-dev python3-docx chromium
+             clang libclang-rt-14-dev python3-docx python3-yaml chromium
 OFFICE_DEPS = libreoffice-calc libreoffice-writer fonts-liberation fonts-liberation2 \
               poppler-utils
 PKGS       = libcmark yaml-0.1 jansson xlsxwriter libctemplate libutf8proc \

@@ -153,16 +153,33 @@ static struct totals
 totals_of(const struct dossiers *d, size_t p)
 {
 	struct totals t = { .named = dossiers_names(d->ys, p, INT_MAX) };
+	/* A project is told again each year it runs: it counts once, as its
+	 * latest record says (by its title, which names it). */
+	struct strmap seen = STRMAP_INIT;
+	long long *latest = NULL;
+	size_t n = 0, cap = 0, at;
 
 	for (size_t i = 0; i < d->ys->n; i++) {
 		const struct year *y = d->ys->y[i];
 		const struct bucket *b = &d->acts[i * d->np + p];
 		for (size_t k = 0; k < b->n; k++)
 			t.activities += y->activities[b->v[k]].count;
-		for (size_t k = 0; k < y->n_projects; k++)
-			if (y->projects[k].funder.index == p)
-				t.projects += y->projects[k].count;
+		for (size_t k = 0; k < y->n_projects; k++) {
+			const struct project *pr = &y->projects[k];
+			if (pr->funder.index != p)
+				continue;
+			if (!strmap_get(&seen, pr->title, &at)) {
+				latest = xgrow(latest, &cap, n, sizeof(*latest));
+				at = n++;
+				strmap_put(&seen, pr->title, at, NULL);
+			}
+			latest[at] = pr->count;
+		}
 	}
+	for (size_t k = 0; k < n; k++)
+		t.projects += latest[k];
+	free(latest);
+	strmap_free(&seen);
 	for (size_t i = 0; i < d->c->n_agreements; i++)
 		if (agreement_names(&d->c->agreements[i], p))
 			t.agreements += d->c->agreements[i].count;
@@ -388,7 +405,6 @@ dossier_projects(struct dossiers *d, size_t p, struct buf *out)
 	struct page_writer *w = d->w;
 	struct table t;
 	struct buf year = BUF_INIT, href = BUF_INIT, date = BUF_INIT;
-	long long total = 0;
 	bool any = false;
 
 	table_begin(&t, w, "projects-table", label_of(w,
@@ -419,7 +435,6 @@ dossier_projects(struct dossiers *d, size_t p, struct buf *out)
 			page_date(w, &date, pr->end);
 			table_text(&t, buf_str(&date), NULL);
 			table_num(&t, pr->count);
-			total += pr->count;
 		}
 	}
 	if (!any) {
@@ -427,10 +442,8 @@ dossier_projects(struct dossiers *d, size_t p, struct buf *out)
 		for (int k = 0; k < 5; k++)
 			table_blank(&t);
 	}
-	table_total(&t, label_of(w, LABEL_ROW_TOTAL));
-	for (int k = 0; k < 4; k++)
-		table_blank(&t);
-	table_num(&t, total);
+	/* No total row: a project runs over several years, and is a row in
+	 * each (the dossiers' index counts each project once). */
 	table_end(w, &t, NULL, out);
 	buf_free(&year);
 	buf_free(&href);

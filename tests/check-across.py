@@ -167,6 +167,48 @@ def check_trend(out, years, hand):
            else ['2022/index.html lacks %r' % want])
 
 
+def check_dossier_totals(out, expected_path):
+    """The dossiers' index: each partner's activities added up over the
+    years, each project counted once (as its latest record says), every
+    agreement that names it."""
+    with open(expected_path, encoding='utf-8') as f:
+        partners = json.load(f)['partners']
+    import yaml
+    with open(os.path.join(os.path.dirname(expected_path), 'content',
+                           'agreements.yaml'), encoding='utf-8') as f:
+        records = yaml.safe_load(f)
+    if isinstance(records, dict):
+        records = records.get('agreements', [])
+    page = Page(os.path.join(out, 'partners', 'index.html'))
+    rows = {}
+    for t in page.tables:
+        for r in t['rows']:
+            rows[r[1]] = r
+    problems = []
+    for pid, v in partners.items():
+        acts = sum(v['activities'].values())
+        latest = {}
+        for y in sorted(v['projects']):
+            for x in v['projects'][y]:
+                latest[x['title']] = x.get('count', 1)
+        # Every agreement that names it, each for its count.
+        agreements = sum(a.get('count', 1) for a in records
+                         if pid in (a.get('partners') or []))
+        if not acts and not latest and not agreements:
+            continue
+        short = [r for r in rows.values() if r[1].lower() == pid.lower()
+                 or r[1].lower().replace(' ', '') == pid]
+        if not short:
+            problems.append('%s: no row' % pid)
+            continue
+        got = short[0][3:6]
+        want = [number(acts), number(agreements),
+                number(sum(latest.values()))]
+        if got != want:
+            problems.append('%s: %r, by hand %r' % (pid, got, want))
+    report('across/dossier-totals', problems)
+
+
 def main():
     out, expected = sys.argv[1], sys.argv[2]
     with open(expected, encoding='utf-8') as f:
@@ -189,6 +231,7 @@ def main():
     check_home(out, years, hand)
     check_statistics(out, years, hand, site_names)
     check_trend(out, years, hand)
+    check_dossier_totals(out, expected)
 
 
 if __name__ == '__main__':
