@@ -152,6 +152,13 @@ record_text(struct record *r, const char *key, bool required, struct pos *pos)
 
 	if (pos != NULL)
 		*pos = v ? v->pos : record_pos(r);
+	/* A clerk may well write {{stat}} in a title: said, since it stays
+	 * as written there. */
+	if (v != NULL && memmem(v->str, v->len, "{{", 2) != NULL)
+		diag_warning(r->d, v->pos, "'{{' in '%s' is published as it "
+		    "is: placeholders work in Markdown texts (a body, a "
+		    "chapter, a lead), not in a field (expected the words or "
+		    "the number written out)", key);
 	return v ? arena_strndup(r->a, v->str, v->len) : NULL;
 }
 

@@ -286,6 +286,7 @@ load_partners(struct loader *l)
 		return;
 	}
 	c->partners = xcalloc(list->n, sizeof(*c->partners));
+	struct strmap shorts = STRMAP_INIT;
 	for (size_t i = 0; i < list->n; i++) {
 		struct record r;
 		struct pos idpos, cpos;
@@ -332,9 +333,20 @@ load_partners(struct loader *l)
 			memset(p, 0, sizeof(*p));
 			continue;
 		}
+		/* The tables, charts and sheets name partners by their short
+		 * names: two alike would be two rows no reader tells apart. */
+		if (strmap_get(&shorts, p->short_name, &prev))
+			diag_warning(l->d, p->pos, "partner '%s' has the short "
+			    "name '%s', as partner '%s' (line %d) has: tables "
+			    "would show two rows alike (expected a short name of "
+			    "its own: short: ...)", p->id, p->short_name,
+			    c->partners[prev].id, c->partners[prev].pos.line);
+		else
+			strmap_put(&shorts, p->short_name, c->n_partners, NULL);
 		strmap_put(&c->partner_ids, p->id, c->n_partners, NULL);
 		c->n_partners++;
 	}
+	strmap_free(&shorts);
 	yfile_free(&f);
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "model.h"	/* YEAR_FIRST */
 #include "scaffold.h"
 #include "serve.h"
 
@@ -23,6 +24,10 @@
 #endif
 
 #define YEARS_MAX 64
+
+/* A number's macro as a string literal: QUOTE(YEAR_FIRST) is "1900". */
+#define QUOTE_(x)	#x
+#define QUOTE(x)	QUOTE_(x)
 
 static void
 usage(FILE *f)
@@ -63,7 +68,9 @@ usage(FILE *f)
 "  --templates DIR   the templates folder (default: templates if there is\n"
 "                    one here, else the templates installed with coopgen)\n"
 "  --out DIR         the output folder (default: out)\n"
-"  --year YYYY       only this year (repeatable); default: every year folder\n"
+"  --year YYYY       build, check, serve: this year and the years after it,\n"
+"                    whose pages read it (repeatable; default: every year);\n"
+"                    new: the year to write into\n"
 "  -q, --quiet       print errors only: no progress, no warnings\n"
 "  -j, --jobs N      read files, check and write pages on N threads\n"
 "                    (default: one per core)\n"
@@ -207,10 +214,13 @@ take_option(struct cmdline *cl, int ch, const char *arg)
 		cl->sc.partners[cl->sc.n_partners++] = arg;
 		return -1;
 	case 'y':
-		if (strlen(arg) != 4 || strspn(arg, "0123456789") != 4 ||
-		    arg[0] == '0')
+		if (strlen(arg) != 4 || strspn(arg, "0123456789") != 4)
 			return bad_usage("--year '%s': expected a year of four "
 			    "digits, such as 2023", arg);
+		if (atoi(arg) < YEAR_FIRST)
+			return bad_usage("--year '%s': expected a year from "
+			    QUOTE(YEAR_FIRST) " on, such as 2023 (the first a "
+			    "year folder may be)", arg);
 		if (o->n_years == YEARS_MAX)
 			return bad_usage("%s: too many --year options", arg);
 		cl->years[o->n_years++] = atoi(arg);

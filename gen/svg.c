@@ -90,6 +90,7 @@ svg_bar_chart(struct buf *out, const char *id, const char *title,
 #define COL_PLOT_H	120
 #define COL_TOP		22	/* room for the number above the tallest */
 #define COL_BOTTOM	22	/* room for the labels */
+#define COL_SLOT_MIN	40	/* width of a column and its gap, at least */
 
 void
 svg_column_chart(struct buf *out, const char *id, const char *title,
@@ -98,7 +99,12 @@ svg_column_chart(struct buf *out, const char *id, const char *title,
 {
 	long long max = 0;
 	int height = COL_TOP + COL_PLOT_H + COL_BOTTOM;
-	double slot = n > 0 ? (double)(COL_WIDTH - 8) / (double)n : 0;
+	/* At least COL_SLOT_MIN a column, so that the labels under them (a
+	 * year: four digits) never run together: a chart of many years is
+	 * wider, and the page scales it to its room. */
+	int width = (int)n * COL_SLOT_MIN + 8 > COL_WIDTH ?
+	    (int)n * COL_SLOT_MIN + 8 : COL_WIDTH;
+	double slot = n > 0 ? (double)(width - 8) / (double)n : 0;
 	double bar = slot * 0.6;
 
 	for (size_t i = 0; i < n; i++)
@@ -107,7 +113,7 @@ svg_column_chart(struct buf *out, const char *id, const char *title,
 	buf_printf(out, "<div class=\"chart columns\"><svg xmlns=\"http://"
 	    "www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
 	    "height=\"%d\" role=\"img\" aria-labelledby=\"%s-t %s-d\">"
-	    "<title id=\"%s-t\">", COL_WIDTH, height, COL_WIDTH, height, id,
+	    "<title id=\"%s-t\">", width, height, width, height, id,
 	    id, id);
 	svg_escape(out, title);
 	buf_printf(out, "</title><desc id=\"%s-d\">", id);
