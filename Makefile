@@ -74,7 +74,7 @@ FUZZ_OBJS    = $(SRCS:gen/%.c=build/fuzz/%.o) $(CXXSRCS:gen/%.cc=build/fuzz/%.o)
 FUZZ_BINS    = $(FUZZERS:%=build/fuzz/fuzz_%)
 
 .PHONY: all deps test-deps example check check-office install uninstall clean \
-        fuzz fuzz-bins bench bench-hugo
+        fuzz fuzz-bins bench bench-hugo bench-serve
 .SUFFIXES:
 
 all: coopgen example
@@ -193,7 +193,17 @@ BENCH       = /usr/bin/python3 tools/bench.py ./coopgen $(BENCH_DIR) \
 bench: coopgen
 	@tools/ensure-deps $(BENCH_DEPS)
 	@$(BENCH)
-	@/usr/bin/python3 tools/bench-serve.py ./coopgen $(BENCH_DIR) 10000
+	@$(BENCH_SERVE)
+
+# coopgen serve alone: from a save to the reload event, for the example and
+# a year of BENCH_SERVE_N activities; BENCH_AGAINST=path/to/coopgen times
+# another build of the program in the same run, beside this one.
+BENCH_SERVE_N = 10000
+BENCH_AGAINST =
+BENCH_SERVE = /usr/bin/python3 tools/bench-serve.py ./coopgen $(BENCH_DIR) \
+              $(BENCH_SERVE_N) 21 $(if $(BENCH_AGAINST),--against $(BENCH_AGAINST))
+bench-serve: coopgen
+	@$(BENCH_SERVE)
 
 bench-hugo: coopgen
 	@tools/ensure-deps $(BENCH_DEPS)

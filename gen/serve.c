@@ -1,3 +1,4 @@
+#include <sys/eventfd.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -14,7 +15,6 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,25 +31,64 @@
 #include "watch.h"
 #include "xalloc.h"
 
-/* Quiet after the last change for this long before a rebuild: a git
- * checkout of fifty files, an editor's write-then-rename, make one. */
-#define WATCH_SETTLE_MS 100
-/* A comment on an idle event stream this often keeps it open. */
+/*
+ * When a rebuild starts. The events of one save (an editor's write, its
+ * rename over the old file, attributes) come within a millisecond, those
+ * of a git checkout back to back: a rebuild starts once no event has come
+ * for SETTLE_QUIET_MS, or SETTLE_MAX_MS after the first change, whichever
+ * is sooner, so that a program that never stops changing files does not
+ * hold it back for ever. A change that comes while a rebuild runs stops
+ * that rebuild (it would show a state already gone) and the quiet is
+ * waited for again, up to SETTLE_MAX_MS after the first change; the pages
+ * are told only of a rebuild no change overtook. A file still open for
+ * writing holds the rebuild back until it is closed, or BUSY_IDLE_MS pass
+ * without an event (a program that keeps one open).
+ */
+#define SETTLE_QUIET_MS 5
+#define SETTLE_MAX_MS 1000
+#define BUSY_IDLE_MS 2000
+/* A comment on an idle event stream this often keeps it open, below
+ * IDLE_TIMEOUT_S. */
 #define KEEPALIVE_S 15
-/* Bounds on what a client may hold. */
+/*
+ * What clients may hold. Each connection is a thread. An address (every
+ * page of a browser on this computer comes from 127.0.0.1) may hold half
+ * of them; event streams (one per open page) a quarter, so that pages are
+ * always served: one more is refused with 503 and its page tries again
+ * (live_script). The request line and headers must come whole within
+ * HEADER_TIMEOUT_S of the connection (a slow client that sends a byte now
+ * and then is cut, which libmicrohttpd's timeout, restarted by each byte,
+ * does not do); a connection on which nothing moves for IDLE_TIMEOUT_S (a
+ * client that does not read its answer) is closed. Each answer closes its
+ * connection (request_whole).
+ */
 #define MAX_CONNECTIONS 64
+#define MAX_PER_ADDRESS 32
+#define MAX_STREAMS 16
+#define STREAM_RETRY_S "5"
 #define CONNECTION_MEMORY (32 * 1024)	/* request line and headers */
-#define CONNECTION_TIMEOUT_S 60
+#define HEADER_TIMEOUT_S 5
+#define IDLE_TIMEOUT_S 30
 /* A page larger than this is served without the script. */
 #define HTML_MAX (64 * 1024 * 1024)
 
 #define EVENTS_PATH "/_coopgen/events"
 
+struct stream;
+
+/* A connection, from its start to its close (its libmicrohttpd socket
+ * context). */
+struct peer {
+	int	 fd;		/* its socket: libmicrohttpd's, never closed here */
+	double	 deadline;	/* its request must have come whole by then
+				 * (now_ms); 0: one is being answered */
+	struct peer *prev, *next;
+};
+
 /* What the main thread (which rebuilds) and the connections' threads
  * (which serve) share. */
 struct live {
 	pthread_mutex_t lock;
-	pthread_cond_t changed;
 	unsigned long gen;	/* rebuilds whose pages are in place */
 	unsigned long err_gen;	/* changes of errors */
 	char	*errors;	/* the last rebuild's messages; NULL: none */
@@ -58,6 +97,10 @@ struct live {
 	char	 hosts[3][INET6_ADDRSTRLEN + 16];	/* Host headers allowed */
 	unsigned port;		/* the port listened on */
 	bool	 any;		/* on every address: any address is ours */
+	struct stream **streams;	/* the open event streams */
+	size_t	 n_streams, cap_streams;
+	struct peer *peers;	/* the open connections */
+	pthread_cond_t reap;	/* a deadline set: the reaper looks again */
 };
 
 /*
@@ -65,11 +108,16 @@ struct live {
  * reload when a rebuild is in place, show the errors of a failed one on
  * top of the page (as text: textContent never makes markup), hide them
  * once fixed. %lu: the rebuild the page comes from, so that one finished
- * between the page and its event stream still reloads it.
+ * between the page and its event stream still reloads it (and one
+ * finished while the page was hidden reloads it when it is shown again).
+ * A hidden page (a tab in the background) holds no stream: a browser
+ * keeps six connections to a server, and six tabs that each held one
+ * would leave none for a seventh page. A stream refused (503: too many
+ * pages follow the preview) is tried again a few seconds later.
  */
 static const char live_script[] =
 "<script data-coopgen-live>(function(){"
-"var s=new EventSource(\"" EVENTS_PATH "?since=%lu\");"
+"var u=\"" EVENTS_PATH "?since=%lu\",s=null,t=0;"
 "function panel(){var p=document.getElementById(\"coopgen-errors\");"
 "if(!p){p=document.createElement(\"pre\");p.id=\"coopgen-errors\";"
 "p.setAttribute(\"role\",\"alert\");"
@@ -77,11 +125,17 @@ static const char live_script[] =
 "padding:1em;background:#fff0f0;color:#8b0000;border-bottom:3px solid "
 "#8b0000;white-space:pre-wrap;font:14px/1.4 monospace\";"
 "document.body.insertBefore(p,document.body.firstChild);}return p;}"
-"s.addEventListener(\"reload\",function(){s.close();location.reload();});"
+"function open(){if(s||document.hidden)return;s=new EventSource(u);"
+"s.addEventListener(\"reload\",function(){this.close();location.reload();});"
 "s.addEventListener(\"errors\",function(e){var p=panel();"
 "p.textContent=e.data;p.hidden=false;});"
 "s.addEventListener(\"ok\",function(){"
 "var p=document.getElementById(\"coopgen-errors\");if(p)p.hidden=true;});"
+"s.onerror=function(){if(this===s&&this.readyState===2){s=null;"
+"t=setTimeout(open,3000+Math.random()*4000);}};}"
+"function shut(){clearTimeout(t);if(s){s.close();s=null;}}"
+"document.addEventListener(\"visibilitychange\",function(){"
+"if(document.hidden)shut();else open();});open();"
 "})();</script>";
 
 /* Served while there are no pages yet: the first build failed. */
@@ -377,12 +431,26 @@ serve_file(struct live *l, struct MHD_Connection *c, const char *url)
 /* An event stream: what one open page has been told so far. */
 struct stream {
 	struct live *l;
+	int	 sock;		/* the connection's socket, for its end */
+	int	 wake;		/* an eventfd, rung when l changes */
 	unsigned long gen;	/* the rebuild its page shows */
 	unsigned long err_gen;	/* the errors it shows */
 	bool	 started;
 	struct buf out;		/* not yet sent */
 	size_t	 off;
 };
+
+/* Wake every stream: l has changed. Under l->lock. */
+static void
+ring(struct live *l)
+{
+	for (size_t i = 0; i < l->n_streams; i++)
+		/* Fails only when the counter is full: rung already. */
+		if (eventfd_write(l->streams[i]->wake, 1) != 0 &&
+		    errno != EAGAIN)
+			fprintf(stderr, "coopgen: cannot wake an event "
+			    "stream: %s\n", strerror(errno));
+}
 
 /* The errors as an event: each line its own data line, no CR left to
  * split one. */
@@ -406,8 +474,10 @@ errors_event(struct buf *b, const char *text)
 /*
  * libmicrohttpd asks for more of the stream. Each connection has a thread
  * of its own (MHD_USE_THREAD_PER_CONNECTION), so this may wait for the
- * next rebuild: the rebuild itself only changes l and wakes the waiters,
- * and never waits for a client.
+ * next rebuild: the rebuild itself only changes l and rings the streams,
+ * and never waits for a client. While it waits it watches the connection
+ * too: a page closed or reloaded frees its place at once, not at the next
+ * keep-alive.
  */
 static ssize_t
 stream_read(void *cls, uint64_t pos, char *buf, size_t max)
@@ -416,40 +486,47 @@ stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	struct live *l = s->l;
 
 	(void)pos;
-	if (s->off == s->out.len) {
+	while (s->off == s->out.len) {
 		buf_reset(&s->out);
 		s->off = 0;
 		pthread_mutex_lock(&l->lock);
+		bool stop = l->stopping;
 		if (!s->started) {
 			buf_puts(&s->out, "retry: 1000\n\n");
 			s->started = true;
+		} else if (l->gen > s->gen) {
+			buf_printf(&s->out, "event: reload\ndata: %lu\n\n",
+			    l->gen);
+			s->gen = l->gen;
+			s->err_gen = l->err_gen;
+		} else if (l->err_gen != s->err_gen) {
+			if (l->errors != NULL)
+				errors_event(&s->out, l->errors);
+			else
+				buf_puts(&s->out, "event: ok\ndata: \n\n");
+			s->err_gen = l->err_gen;
 		}
-		while (s->out.len == 0 && !l->stopping) {
-			if (l->gen > s->gen) {
-				buf_printf(&s->out, "event: reload\ndata: %lu"
-				    "\n\n", l->gen);
-				s->gen = l->gen;
-				s->err_gen = l->err_gen;
-			} else if (l->err_gen != s->err_gen) {
-				if (l->errors != NULL)
-					errors_event(&s->out, l->errors);
-				else
-					buf_puts(&s->out, "event: ok\ndata: "
-					    "\n\n");
-				s->err_gen = l->err_gen;
-			} else {
-				struct timespec ts;
-				clock_gettime(CLOCK_REALTIME, &ts);
-				ts.tv_sec += KEEPALIVE_S;
-				if (pthread_cond_timedwait(&l->changed,
-				    &l->lock, &ts) == ETIMEDOUT)
-					buf_puts(&s->out, ":\n\n");
-			}
-		}
-		bool stop = l->stopping;
 		pthread_mutex_unlock(&l->lock);
 		if (stop)
 			return MHD_CONTENT_READER_END_OF_STREAM;
+		if (s->out.len > 0)
+			break;
+		/* A change rings wake after it is made, so one made since
+		 * the lock was let go is not missed. */
+		struct pollfd fds[2] = { { s->sock, POLLRDHUP, 0 },
+		    { s->wake, POLLIN, 0 } };
+		int n = poll(fds, 2, KEEPALIVE_S * 1000);
+		if (n < 0 && errno != EINTR)
+			return MHD_CONTENT_READER_END_WITH_ERROR;
+		if (n == 0)
+			buf_puts(&s->out, ":\n\n");
+		if (n > 0 && (fds[0].revents & (POLLRDHUP | POLLHUP | POLLERR |
+		    POLLNVAL)))
+			return MHD_CONTENT_READER_END_WITH_ERROR;
+		eventfd_t rung;
+		if (n > 0 && (fds[1].revents & POLLIN) &&
+		    eventfd_read(s->wake, &rung) != 0 && errno != EAGAIN)
+			return MHD_CONTENT_READER_END_WITH_ERROR;
 	}
 	size_t n = s->out.len - s->off;
 	if (n > max)
@@ -459,11 +536,21 @@ stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	return (ssize_t)n;
 }
 
+/* The stream's end: its place goes to the next page. */
 static void
 stream_free(void *cls)
 {
 	struct stream *s = cls;
+	struct live *l = s->l;
 
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < l->n_streams; i++)
+		if (l->streams[i] == s) {
+			l->streams[i] = l->streams[--l->n_streams];
+			break;
+		}
+	pthread_mutex_unlock(&l->lock);
+	close(s->wake);
 	buf_free(&s->out);
 	free(s);
 }
@@ -473,12 +560,39 @@ serve_events(struct live *l, struct MHD_Connection *c)
 {
 	const char *since = MHD_lookup_connection_value(c,
 	    MHD_GET_ARGUMENT_KIND, "since");
-	struct stream *s = xcalloc(1, sizeof(*s));
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CONNECTION_FD);
+	int wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 
+	if (ci == NULL || wake < 0) {
+		if (wake >= 0)
+			close(wake);
+		return answer_text(c, 503, "cannot follow the preview now\n",
+		    "Retry-After", STREAM_RETRY_S);
+	}
+	struct stream *s = xcalloc(1, sizeof(*s));
 	s->l = l;
+	s->sock = ci->connect_fd;
+	s->wake = wake;
 	s->gen = since != NULL ? strtoul(since, NULL, 10) : 0;
 	/* A page that shows no errors yet: those there are, at once. */
 	s->err_gen = 0;
+	pthread_mutex_lock(&l->lock);
+	bool room = l->n_streams < MAX_STREAMS;
+	if (room) {
+		l->streams = xgrow(l->streams, &l->cap_streams, l->n_streams,
+		    sizeof(*l->streams));
+		l->streams[l->n_streams++] = s;
+	}
+	pthread_mutex_unlock(&l->lock);
+	if (!room) {
+		close(wake);
+		free(s);
+		return answer_text(c, 503, "too many pages follow the preview; "
+		    "this one tries again in a few seconds\n", "Retry-After",
+		    STREAM_RETRY_S);
+	}
+	/* From here the response owns s: stream_free lets its place go. */
 	struct MHD_Response *r = MHD_create_response_from_callback(
 	    MHD_SIZE_UNKNOWN, 1024, stream_read, s, stream_free);
 	if (r == NULL) {
@@ -568,6 +682,114 @@ host_ok(struct live *l, const char *host)
 	return false;
 }
 
+/* A connection starts (its request is awaited, until a deadline the
+ * reaper keeps) or ends. */
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode code)
+{
+	struct live *l = cls;
+
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+		    MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (ci == NULL)
+			return;	/* not timed: libmicrohttpd's own timeout */
+		struct peer *p = xcalloc(1, sizeof(*p));
+		p->fd = ci->connect_fd;
+		pthread_mutex_lock(&l->lock);
+		p->deadline = now_ms() + HEADER_TIMEOUT_S * 1e3;
+		p->next = l->peers;
+		if (l->peers != NULL)
+			l->peers->prev = p;
+		l->peers = p;
+		pthread_cond_signal(&l->reap);
+		pthread_mutex_unlock(&l->lock);
+		*socket_context = p;
+		return;
+	}
+	struct peer *p = *socket_context;
+	if (p == NULL)
+		return;
+	/* Called before libmicrohttpd closes the socket: under the lock,
+	 * the reaper never shuts a socket that is no longer this one. */
+	pthread_mutex_lock(&l->lock);
+	if (p->prev != NULL)
+		p->prev->next = p->next;
+	else
+		l->peers = p->next;
+	if (p->next != NULL)
+		p->next->prev = p->prev;
+	pthread_mutex_unlock(&l->lock);
+	free(p);
+	*socket_context = NULL;
+}
+
+/* The connection's request has come whole: no deadline while it is
+ * answered (an event stream, for as long as its page is open). Each
+ * answer, given as soon as the request's headers are read, closes its
+ * connection (libmicrohttpd keeps no connection an answer was queued on
+ * that early), so that no second request is awaited on one. */
+static void
+request_whole(struct live *l, struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	if (ci == NULL || ci->socket_context == NULL)
+		return;
+	struct peer *p = ci->socket_context;
+	pthread_mutex_lock(&l->lock);
+	p->deadline = 0;
+	pthread_mutex_unlock(&l->lock);
+}
+
+/*
+ * The reaper: a thread that cuts each connection whose request has not
+ * come whole by its deadline, by shutting its socket down; the
+ * connection's thread then sees its end and libmicrohttpd closes it. It
+ * sleeps until the nearest deadline, or until one is set.
+ */
+static void *
+reaper(void *cls)
+{
+	struct live *l = cls;
+
+	pthread_mutex_lock(&l->lock);
+	while (!l->stopping) {
+		double now = now_ms(), next = 0;
+		for (struct peer *p = l->peers; p != NULL; p = p->next) {
+			if (p->deadline == 0)
+				continue;
+			if (p->deadline > now) {
+				if (next == 0 || p->deadline < next)
+					next = p->deadline;
+				continue;
+			}
+			/* ENOTCONN: the client has gone already, and its
+			 * thread sees that as well. */
+			if (shutdown(p->fd, SHUT_RDWR) != 0 && errno != ENOTCONN)
+				fprintf(stderr, "coopgen: cannot cut a slow "
+				    "connection: %s\n", strerror(errno));
+			p->deadline = 0;
+		}
+		if (next == 0) {
+			pthread_cond_wait(&l->reap, &l->lock);
+			continue;
+		}
+		time_t sec = (time_t)(next / 1e3);
+		struct timespec ts = {
+			.tv_sec = sec,
+			.tv_nsec = (long)((next - (double)sec * 1e3) * 1e6),
+		};
+		/* Woken, timed out or not: the deadlines are looked at
+		 * again either way. */
+		(void)pthread_cond_timedwait(&l->reap, &l->lock, &ts);
+	}
+	pthread_mutex_unlock(&l->lock);
+	return NULL;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -581,6 +803,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	/* Nothing is uploaded: a body is not read, and the answer is the
 	 * same whatever it held. */
 	*upload_size = 0;
+	request_whole(l, c);
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
 	    strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
 		return answer_text(c, 405, "only GET and HEAD\n", "Allow",
@@ -596,109 +819,346 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	return serve_file(l, c, url);
 }
 
-/* The child's messages, read to the end, and how it ended. Returns its
- * exit status, or -1 when it was stopped by a signal; *stop is set when
- * we were asked to stop meanwhile (the child is then told to stop too). */
-static int
-run_build(char *const argv[], int sfd, struct buf *msgs, bool *stop)
+/*
+ * The forker: a process forked once, at the start, while this one has no
+ * other thread yet, that forks each build on request. A build so started
+ * is a process of its own (its memory, its threads, its signals, its
+ * exit: coopgen build as run from the shell) without what starting the
+ * program anew costs: loading two dozen shared libraries and running
+ * their constructors, 3 to 4 ms of the 20 a build of the example takes.
+ * Each build starts from the forker's memory, which no build has touched.
+ *
+ * Over ctl (a socketpair) we send a byte: a build. The forker answers
+ * a struct started, then, once the build has exited, its wait status (an
+ * int), and waits for a byte back before it reaps the build: until then
+ * the build's pid names the build (a zombie at worst) and no other
+ * process, so that we may signal it. A build's output and errors go to
+ * out, one pipe for every build, read here. The forker ends when ctl
+ * closes.
+ */
+struct forker {
+	pid_t	 pid;		/* the forker; -1: none */
+	int	 ctl;		/* our end of the socketpair; -1: none */
+	int	 out;		/* the builds' output, read end, non-blocking */
+};
+
+struct started {
+	pid_t	 pid;		/* the build; -1: it could not be forked */
+	int	 err;		/* then why (an errno) */
+};
+
+/* Write all of len bytes, or fail (errno says why). */
+static bool
+send_all(int fd, const void *data, size_t len)
 {
-	int p[2];
-	pid_t pid;
+	const char *p = data;
+
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* Read all of len bytes; false at the end or on an error. */
+static bool
+recv_all(int fd, void *data, size_t len)
+{
+	char *p = data;
+
+	while (len > 0) {
+		ssize_t n = read(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* A build, in the forker's child: coopgen build, its output to out_w,
+ * with the signals as a program started from the shell has them. */
+static _Noreturn void
+build_main(int ctl, int out_w, const struct options *bo)
+{
+	static const int reset[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	sigset_t none;
+
+	sigemptyset(&none);
+	for (size_t i = 0; i < sizeof(reset) / sizeof(*reset); i++)
+		if (signal(reset[i], SIG_DFL) == SIG_ERR)
+			_exit(EXIT_SYSTEM);
+	if (sigprocmask(SIG_SETMASK, &none, NULL) != 0 ||
+	    dup2(out_w, STDOUT_FILENO) < 0 || dup2(out_w, STDERR_FILENO) < 0)
+		_exit(EXIT_SYSTEM);
+	close(ctl);
+	close(out_w);
+	/* exit, as main's return would: the output flushed, the
+	 * libraries' destructors run. */
+	exit(coopgen_build(bo));
+}
+
+/* The forker's loop (see struct forker). */
+static _Noreturn void
+forker_main(int ctl, int out_w, const struct options *bo)
+{
+	char byte;
+
+	while (recv_all(ctl, &byte, 1)) {
+		struct started st = { .pid = fork(), .err = 0 };
+		if (st.pid == 0)
+			build_main(ctl, out_w, bo);
+		if (st.pid < 0)
+			st.err = errno;
+		if (!send_all(ctl, &st, sizeof(st)))
+			break;
+		if (st.pid < 0)
+			continue;
+		/* Seen exited, not reaped: the pid stays the build's. */
+		siginfo_t si;
+		int status = -1;
+		memset(&si, 0, sizeof(si));
+		while (waitid(P_PID, (id_t)st.pid, &si, WEXITED | WNOWAIT) != 0)
+			if (errno != EINTR)
+				break;
+		if (si.si_pid == st.pid && si.si_code == CLD_EXITED)
+			status = si.si_status;
+		bool more = send_all(ctl, &status, sizeof(status)) &&
+		    recv_all(ctl, &byte, 1);
+		while (waitpid(st.pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		if (!more)
+			break;
+	}
+	_exit(0);
+}
+
+/*
+ * Start the forker, whose builds are coopgen build with bo, into the
+ * private folder. Called while this process has no other thread (a fork
+ * copies only the calling thread), with the signals the server takes
+ * blocked (the forker keeps them so: Ctrl-C reaches the build, the
+ * forker ends with the server). sfd: the server's signalfd, not the
+ * forker's. False (reported) when it cannot be started.
+ */
+static bool
+forker_start(struct forker *f, const struct options *bo, int sfd)
+{
+	int sv[2], p[2];
+
+	f->pid = -1;
+	f->ctl = f->out = -1;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+		fprintf(stderr, "coopgen: socketpair: %s\n", strerror(errno));
+		return false;
+	}
+	if (pipe2(p, O_CLOEXEC) != 0) {
+		fprintf(stderr, "coopgen: pipe: %s\n", strerror(errno));
+		close(sv[0]);
+		close(sv[1]);
+		return false;
+	}
+	/* Nothing buffered to be written twice. */
+	fflush(NULL);
+	f->pid = fork();
+	if (f->pid == 0) {
+		close(sv[0]);
+		close(p[0]);
+		close(sfd);
+		forker_main(sv[1], p[1], bo);
+	}
+	int err = errno;
+	close(sv[1]);
+	close(p[1]);
+	if (f->pid < 0) {
+		fprintf(stderr, "coopgen: cannot start the builder process: "
+		    "%s\n", strerror(err));
+		close(sv[0]);
+		close(p[0]);
+		return false;
+	}
+	int flags = fcntl(p[0], F_GETFL);
+	if (flags < 0 || fcntl(p[0], F_SETFL, flags | O_NONBLOCK) != 0) {
+		fprintf(stderr, "coopgen: fcntl: %s\n", strerror(errno));
+		close(sv[0]);
+		close(p[0]);
+		return false;
+	}
+	f->ctl = sv[0];
+	f->out = p[0];
+	return true;
+}
+
+/* End the forker: it sees ctl close, and exits. */
+static void
+forker_stop(struct forker *f)
+{
+	if (f->ctl >= 0)
+		close(f->ctl);
+	if (f->out >= 0)
+		close(f->out);
+	if (f->pid > 0)
+		while (waitpid(f->pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	f->pid = -1;
+	f->ctl = f->out = -1;
+}
+
+/* Read what out holds now into msgs; false at its end or on an error. */
+static bool
+read_output(int out, struct buf *msgs)
+{
+	for (;;) {
+		char chunk[4096];
+		ssize_t n = read(out, chunk, sizeof(chunk));
+		if (n > 0) {
+			buf_append(msgs, chunk, (size_t)n);
+			continue;
+		}
+		return n < 0 && (errno == EAGAIN || errno == EINTR);
+	}
+}
+
+/* The changes no rebuild has shown yet, and when they came. */
+struct pending {
+	struct changes ch;
+	bool	 overflow;	/* events were lost: anything may have changed */
+	double	 first, last;	/* the first and the last change (now_ms);
+				 * 0: none yet */
+};
+
+/* What the main thread rebuilds with. */
+struct builder {
+	struct live *l;
+	const struct options *o;
+	struct forker f;	/* runs coopgen build, into the private
+				 * folder */
+	int	 sfd;		/* signals: stop */
+	struct watch w;
+	struct pending now;	/* what the next rebuild is for */
+	struct pending next;	/* what came while it ran */
+	bool	 stop;		/* asked to stop */
+};
+
+static bool
+pending_any(const struct pending *p)
+{
+	return p->ch.n > 0 || p->overflow;
+}
+
+/* A change came now. */
+static void
+pending_mark(struct pending *p)
+{
+	p->last = now_ms();
+	if (p->first == 0)
+		p->first = p->last;
+}
+
+/* Read what the watch has into p. */
+static void
+pending_read(struct watch *w, struct pending *p)
+{
+	if (watch_read(w, &p->ch, &p->overflow) && pending_any(p))
+		pending_mark(p);
+}
+
+/* When the changes of p are to be rebuilt (now_ms): see SETTLE_QUIET_MS. */
+static double
+rebuild_due(const struct watch *w, const struct pending *p)
+{
+	if (watch_busy(w))
+		return p->last + BUSY_IDLE_MS;
+	double quiet = p->last + SETTLE_QUIET_MS;
+	double bound = p->first + SETTLE_MAX_MS;
+	return quiet < bound ? quiet : bound;
+}
+
+/* The forker has gone (it should not): said in msgs. */
+static int
+forker_gone(struct builder *b, struct buf *msgs)
+{
+	buf_puts(msgs, "coopgen: the process that runs the builds has "
+	    "stopped; restart coopgen serve\n");
+	forker_stop(&b->f);
+	return 3;
+}
+
+/*
+ * Run a build: its messages into msgs, and how it ended: its exit status,
+ * or -1 when a signal stopped it. Its exit is seen at once (the forker
+ * says it the moment it happens). Meanwhile the watch is read into
+ * b->next; a change that comes while b->now is rebuilt overtakes the
+ * rebuild, which is stopped (*overtaken), unless b->now has waited
+ * SETTLE_MAX_MS (or is the first build). Asked to stop, the build is
+ * stopped too.
+ */
+static int
+run_build(struct builder *b, struct buf *msgs, bool *overtaken)
+{
+	struct started st;
 
 	buf_reset(msgs);
-	if (pipe2(p, O_CLOEXEC) != 0) {
+	*overtaken = false;
+	if (b->f.ctl < 0)
+		return forker_gone(b, msgs);
+	if (!send_all(b->f.ctl, "b", 1) || !recv_all(b->f.ctl, &st,
+	    sizeof(st)))
+		return forker_gone(b, msgs);
+	if (st.pid < 0) {
 		buf_printf(msgs, "coopgen: cannot run a build: %s\n",
-		    strerror(errno));
+		    strerror(st.err));
 		return 3;
 	}
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t attr;
-	sigset_t none, dfl;
-	sigemptyset(&none);
-	sigemptyset(&dfl);
-	sigaddset(&dfl, SIGINT);
-	sigaddset(&dfl, SIGTERM);
-	sigaddset(&dfl, SIGHUP);
-	sigaddset(&dfl, SIGPIPE);
-	int err = posix_spawn_file_actions_init(&fa);
-	if (err != 0) {
-		close(p[0]);
-		close(p[1]);
-		buf_printf(msgs, "coopgen: cannot run a build: %s\n",
-		    strerror(err));
-		return 3;
-	}
-	err = posix_spawnattr_init(&attr);
-	if (err != 0) {
-		posix_spawn_file_actions_destroy(&fa);
-		close(p[0]);
-		close(p[1]);
-		buf_printf(msgs, "coopgen: cannot run a build: %s\n",
-		    strerror(err));
-		return 3;
-	}
-	if (err == 0)
-		err = posix_spawn_file_actions_adddup2(&fa, p[1], 1);
-	if (err == 0)
-		err = posix_spawn_file_actions_adddup2(&fa, p[1], 2);
-	if (err == 0)
-		err = posix_spawnattr_setsigmask(&attr, &none);
-	if (err == 0)
-		err = posix_spawnattr_setsigdefault(&attr, &dfl);
-	if (err == 0)
-		err = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
-		    POSIX_SPAWN_SETSIGDEF);
-	/* The program itself, by the path the kernel gives (which a tool
-	 * running it, valgrind, maps back to the program), else by its
-	 * link. */
-	char self[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (len <= 0)
-		len = 0;
-	self[len] = '\0';
-	if (err == 0 && len > 0)
-		err = posix_spawn(&pid, self, &fa, &attr, argv, environ);
-	if ((err == 0 && len == 0) || err == ENOENT)
-		err = posix_spawn(&pid, "/proc/self/exe", &fa, &attr, argv,
-		    environ);
-	posix_spawn_file_actions_destroy(&fa);
-	posix_spawnattr_destroy(&attr);
-	close(p[1]);
-	if (err != 0) {
-		close(p[0]);
-		buf_printf(msgs, "coopgen: cannot run a build: %s\n",
-		    strerror(err));
-		return 3;
-	}
-	bool eof = false;
-	while (!eof) {
-		struct pollfd fds[2] = { { p[0], POLLIN, 0 }, { sfd, POLLIN, 0 } };
-		if (poll(fds, *stop ? 1 : 2, -1) < 0) {
+	bool exited = false, killed = false;
+	int status = -1;
+	while (!exited) {
+		struct pollfd fds[4] = { { b->f.out, POLLIN, 0 },
+		    { b->f.ctl, POLLIN, 0 }, { b->w.fd, POLLIN, 0 },
+		    { b->sfd, POLLIN, 0 } };
+		if (poll(fds, b->stop ? 3 : 4, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			break;
+			fprintf(stderr, "coopgen: poll: %s\n", strerror(errno));
+			b->stop = true;
 		}
-		if (!*stop && (fds[1].revents & POLLIN)) {
-			*stop = true;
-			kill(pid, SIGTERM);
+		bool end = false;
+		if (!b->stop && (fds[3].revents & POLLIN))
+			b->stop = end = true;
+		if (fds[2].revents & POLLIN) {
+			pending_read(&b->w, &b->next);
+			if (pending_any(&b->next) && b->now.first != 0 &&
+			    now_ms() < b->now.first + SETTLE_MAX_MS)
+				*overtaken = end = true;
 		}
-		if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-			char chunk[4096];
-			ssize_t n = read(p[0], chunk, sizeof(chunk));
-			if (n > 0)
-				buf_append(msgs, chunk, (size_t)n);
-			else if (n == 0 || errno != EINTR)
-				eof = true;
+		if (end && !killed) {
+			/* Not reaped until we say so: pid is the build's. */
+			if (kill(st.pid, SIGTERM) != 0)
+				fprintf(stderr, "coopgen: cannot stop a build: "
+				    "%s\n", strerror(errno));
+			killed = true;
+		}
+		if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) &&
+		    !read_output(b->f.out, msgs))
+			return forker_gone(b, msgs);
+		if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+			if (!recv_all(b->f.ctl, &status, sizeof(status)))
+				return forker_gone(b, msgs);
+			exited = true;
 		}
 	}
-	close(p[0]);
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return 3;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return -1;
+	/* Everything the build wrote came before its exit: it is in the
+	 * pipe now. */
+	if (!read_output(b->f.out, msgs) || !send_all(b->f.ctl, "r", 1))
+		return forker_gone(b, msgs);
+	return status;
 }
 
 static int
@@ -724,26 +1184,25 @@ count_errors(const char *text)
 	return n;
 }
 
-/* Rebuild, then tell the pages. what: why (NULL: the first build). */
+/* Tell the pages how a rebuild of b->now ended, and the terminal; first:
+ * the first build. */
 static void
-rebuild(struct live *l, const struct options *o, char *const argv[], int sfd,
-    const char *what, size_t n_changed, bool *stop)
+announce(struct builder *b, bool first, int status, struct buf *msgs,
+    double ms)
 {
-	struct buf msgs = BUF_INIT, line = BUF_INIT;
-	double t0 = now_ms();
-	int status = run_build(argv, sfd, &msgs, stop);
-	double ms = now_ms() - t0;
+	struct live *l = b->l;
+	const struct options *o = b->o;
+	struct buf line = BUF_INIT;
+	const struct changes *ch = &b->now.ch;
+	const char *what = ch->n > 0 ? ch->v[ch->n - 1] :
+	    "many files (events were lost)";
+	size_t n_changed = ch->n > 0 ? ch->n : 1;
 
-	if (*stop) {
-		buf_free(&msgs);
-		return;
-	}
 	/* Content files as the messages name them, relative to it. */
 	size_t clen = strlen(o->content);
-	if (what != NULL && strncmp(what, o->content, clen) == 0 &&
-	    what[clen] == '/')
+	if (strncmp(what, o->content, clen) == 0 && what[clen] == '/')
 		what += clen + 1;
-	if (what == NULL)
+	if (first)
 		buf_printf(&line, "built %s", o->content);
 	else {
 		/* A file's name can hold anything, a terminal's escapes
@@ -764,66 +1223,59 @@ rebuild(struct live *l, const struct options *o, char *const argv[], int sfd,
 			l->err_gen++;
 		}
 	} else {
-		if (status < 0 || msgs.len == 0)
-			buf_puts(&msgs, "coopgen: the build stopped "
+		if (status < 0 || msgs->len == 0)
+			buf_puts(msgs, "coopgen: the build stopped "
 			    "unexpectedly\n");
 		free(l->errors);
-		l->errors = xstrdup(buf_str(&msgs));
+		l->errors = xstrdup(buf_str(msgs));
 		l->err_gen++;
 	}
-	pthread_cond_broadcast(&l->changed);
+	ring(l);
 	pthread_mutex_unlock(&l->lock);
 	if (status == 0) {
 		if (!o->quiet)
 			printf("coopgen: %s in %.0f ms\n", buf_str(&line), ms);
 	} else {
-		size_t n = count_errors(buf_str(&msgs));
+		size_t n = count_errors(buf_str(msgs));
 		printf("coopgen: %s in %.0f ms: %zu error%s; the pages are "
 		    "the last good ones\n", buf_str(&line), ms, n ? n : 1,
 		    n == 1 || n == 0 ? "" : "s");
 		fflush(stdout);
-		fputs(buf_str(&msgs), stderr);
+		fputs(buf_str(msgs), stderr);
 	}
 	fflush(stdout);
-	buf_free(&msgs);
 	buf_free(&line);
 }
 
-/* The build's command line. */
-static char **
-build_argv(const struct options *o, const char *site)
-{
-	size_t n = 0, cap = 12 + 2 * o->n_years;
-	char **v = xcalloc(cap, sizeof(*v));
-	char jobs[16];
-
-	v[n++] = xstrdup("coopgen");
-	v[n++] = xstrdup("build");
-	v[n++] = xstrdup("--content");
-	v[n++] = xstrdup(o->content);
-	v[n++] = xstrdup("--templates");
-	v[n++] = xstrdup(o->templates);
-	v[n++] = xstrdup("--out");
-	v[n++] = xstrdup(site);
-	v[n++] = xstrdup("-q");
-	snprintf(jobs, sizeof(jobs), "-j%d", o->jobs);
-	v[n++] = xstrdup(jobs);
-	for (size_t i = 0; i < o->n_years; i++) {
-		char year[16];
-		snprintf(year, sizeof(year), "%d", o->years[i]);
-		v[n++] = xstrdup("--year");
-		v[n++] = xstrdup(year);
-	}
-	v[n] = NULL;
-	return v;
-}
-
+/*
+ * Rebuild for the changes of b->now (first: the first build), then tell
+ * the pages, the moment the build has ended; the changes that came
+ * meanwhile are the next rebuild's. A rebuild overtaken by a change tells
+ * nothing: its changes and the new ones make the next.
+ */
 static void
-free_argv(char **v)
+rebuild(struct builder *b, bool first)
 {
-	for (size_t i = 0; v[i] != NULL; i++)
-		free(v[i]);
-	free(v);
+	struct buf msgs = BUF_INIT;
+	bool overtaken;
+
+	watch_settled(&b->w);
+	double t0 = now_ms();
+	int status = run_build(b, &msgs, &overtaken);
+	double ms = now_ms() - t0;
+
+	if (!b->stop && overtaken) {
+		changes_take(&b->now.ch, &b->next.ch);
+		b->now.overflow = b->now.overflow || b->next.overflow;
+		b->now.last = b->next.last;
+		b->next = (struct pending){ .overflow = false };
+	} else if (!b->stop) {
+		announce(b, first, status, &msgs, ms);
+		changes_clear(&b->now.ch);
+		b->now = b->next;
+		b->next = (struct pending){ .overflow = false };
+	}
+	buf_free(&msgs);
 }
 
 /* The address to listen on. False (a usage error) when it is none. */
@@ -899,6 +1351,21 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 		return EXIT_SYSTEM;
 	}
 
+	struct live l;
+	memset(&l, 0, sizeof(l));
+	pthread_mutex_init(&l.lock, NULL);
+	/* The reaper's deadlines are on the monotonic clock (now_ms). */
+	pthread_condattr_t monotonic;
+	if (pthread_condattr_init(&monotonic) != 0 ||
+	    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC) != 0 ||
+	    pthread_cond_init(&l.reap, &monotonic) != 0) {
+		fputs("coopgen: cannot make a condition variable\n", stderr);
+		pthread_mutex_destroy(&l.lock);
+		close(sfd);
+		return EXIT_SYSTEM;
+	}
+	pthread_condattr_destroy(&monotonic);
+
 	/* The private folder: a build's output goes in site, inside it. */
 	const char *tmpdir = getenv("TMPDIR");
 	struct buf tmp = BUF_INIT, site = BUF_INIT;
@@ -908,43 +1375,65 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 		fprintf(stderr, "coopgen: %s: cannot make a private folder: "
 		    "%s\n", buf_str(&tmp), strerror(errno));
 		buf_free(&tmp);
+		pthread_mutex_destroy(&l.lock);
+		pthread_cond_destroy(&l.reap);
 		close(sfd);
 		return EXIT_SYSTEM;
 	}
 	buf_printf(&site, "%s/site", buf_str(&tmp));
 
-	struct live l;
-	memset(&l, 0, sizeof(l));
-	pthread_mutex_init(&l.lock, NULL);
-	pthread_cond_init(&l.changed, NULL);
 	l.site = buf_str(&site);
 
-	int status = EXIT_OK;
+	int status = EXIT_OK, err;
 	struct MHD_Daemon *daemon = NULL;
-	char **argv = build_argv(o, buf_str(&site));
-	struct watch w;
-	bool stop = false;
+	pthread_t reaper_thread;
+	bool reaping = false;
+	struct builder b = {
+		.l = &l,
+		.o = o,
+		.sfd = sfd,
+		.w = { .fd = -1 },
+	};
+	/* The builds: coopgen build -q into the private folder. */
+	struct options bo = *o;
+	bo.out = buf_str(&site);
+	bo.quiet = true;
+	bo.timings = false;
+	if (!forker_start(&b.f, &bo, sfd)) {
+		status = EXIT_SYSTEM;
+		goto out;
+	}
 
 	/* Watched before the first build: a save during it is not lost. */
-	if (!watch_open(&w)) {
+	if (!watch_open(&b.w)) {
 		status = EXIT_SYSTEM;
 		goto out;
 	}
-	if (!watch_tree(&w, o->content) || !watch_tree(&w, o->templates)) {
+	if (!watch_tree(&b.w, o->content) || !watch_tree(&b.w, o->templates)) {
 		status = EXIT_SYSTEM;
 		goto out;
 	}
-	rebuild(&l, o, argv, sfd, NULL, 0, &stop);
-	if (stop)
+	rebuild(&b, true);
+	if (b.stop)
 		goto out;
 
+	err = pthread_create(&reaper_thread, NULL, reaper, &l);
+	if (err != 0) {
+		fprintf(stderr, "coopgen: cannot start a thread: %s\n",
+		    strerror(err));
+		status = EXIT_SYSTEM;
+		goto out;
+	}
+	reaping = true;
 	daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL |
 	    (v6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL, on_request, &l,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)MAX_PER_ADDRESS,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, &l,
 	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	    MHD_OPTION_END);
 	if (daemon == NULL) {
@@ -975,21 +1464,19 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 	    l.hosts[0]);
 	fflush(stdout);
 
-	struct changes ch = { NULL, 0, 0 };
-	bool pending = false, overflow = false;
-	double last = 0;
-	while (!stop) {
+	/* Nothing here sleeps a fixed time: poll wakes on an event, a
+	 * signal, or when the changes are due (rebuild_due). */
+	while (!b.stop) {
 		int timeout = -1;
-		if (pending) {
-			double left = last + WATCH_SETTLE_MS - now_ms();
-			timeout = left > 0 ? (int)left + 1 : 0;
-			if (watch_busy(&w) && timeout < 50)
-				timeout = 50;
+		if (pending_any(&b.now)) {
+			double left = rebuild_due(&b.w, &b.now) - now_ms();
+			timeout = left <= 0 ? 0 : left < INT_MAX - 1 ?
+			    (int)left + ((double)(int)left < left) : INT_MAX;
 		}
 		/* A folder that went is looked for twice a second. */
-		if (w.lost && (timeout < 0 || timeout > 500))
+		if (b.w.lost && (timeout < 0 || timeout > 500))
 			timeout = 500;
-		struct pollfd fds[2] = { { w.fd, POLLIN, 0 },
+		struct pollfd fds[2] = { { b.w.fd, POLLIN, 0 },
 		    { sfd, POLLIN, 0 } };
 		int n = poll(fds, 2, timeout);
 		if (n < 0 && errno != EINTR) {
@@ -999,47 +1486,37 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 		}
 		if (n > 0 && (fds[1].revents & POLLIN))
 			break;
-		if (n > 0 && (fds[0].revents & POLLIN)) {
-			watch_read(&w, &ch, &overflow);
-			if (ch.n > 0 || overflow) {
-				pending = true;
-				last = now_ms();
-			}
-		}
-		if (w.lost && watch_recover(&w)) {
-			pending = true;
-			last = now_ms();
-		}
-		/* A file still being written is waited for, two seconds at
-		 * most (a program that keeps one open). */
-		if (pending && watch_busy(&w) && now_ms() < last + 2000)
-			continue;
-		if (pending && now_ms() >= last + WATCH_SETTLE_MS) {
-			watch_settled(&w);
-			rebuild(&l, o, argv, sfd, ch.n > 0 ? ch.v[ch.n - 1] :
-			    "many files (events were lost)", ch.n ? ch.n : 1,
-			    &stop);
-			changes_clear(&ch);
-			pending = overflow = false;
-		}
+		if (n > 0 && (fds[0].revents & POLLIN))
+			pending_read(&b.w, &b.now);
+		if (b.w.lost && watch_recover(&b.w, &b.now.ch))
+			pending_mark(&b.now);
+		if (pending_any(&b.now) && now_ms() >= rebuild_due(&b.w,
+		    &b.now))
+			rebuild(&b, false);
 	}
-	changes_clear(&ch);
 out:
 	pthread_mutex_lock(&l.lock);
 	l.stopping = true;
-	pthread_cond_broadcast(&l.changed);
+	ring(&l);
+	pthread_cond_broadcast(&l.reap);
 	pthread_mutex_unlock(&l.lock);
+	if (reaping && (err = pthread_join(reaper_thread, NULL)) != 0)
+		fprintf(stderr, "coopgen: cannot end a thread: %s\n",
+		    strerror(err));
 	if (daemon != NULL)
 		MHD_stop_daemon(daemon);
-	if (w.fd >= 0)
-		watch_close(&w);
+	forker_stop(&b.f);
+	if (b.w.fd >= 0)
+		watch_close(&b.w);
+	changes_clear(&b.now.ch);
+	changes_clear(&b.next.ch);
 	nftw(buf_str(&tmp), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	if (!o->quiet && status == EXIT_OK)
 		printf("coopgen: stopped; %s removed\n", buf_str(&tmp));
-	free_argv(argv);
 	free(l.errors);
+	free(l.streams);
 	pthread_mutex_destroy(&l.lock);
-	pthread_cond_destroy(&l.changed);
+	pthread_cond_destroy(&l.reap);
 	buf_free(&tmp);
 	buf_free(&site);
 	close(sfd);

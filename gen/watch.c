@@ -162,31 +162,6 @@ drop_root(struct watch *w, const char *root)
 	free(copy);
 }
 
-bool
-watch_recover(struct watch *w)
-{
-	bool back = true;
-
-	for (size_t i = 0; i < w->n_roots; i++) {
-		bool watched = false;
-		for (size_t j = 0; j < w->n && !watched; j++)
-			watched = strcmp(w->v[j].path, w->roots[i]) == 0;
-		if (!watched && !add(w, w->roots[i], 0))
-			back = false;
-	}
-	if (back)
-		w->lost = false;
-	return back;
-}
-
-static bool
-ignored(const char *name)
-{
-	size_t len = strlen(name);
-
-	return name[0] == '.' || (len > 0 && name[len - 1] == '~');
-}
-
 /* Note path as changed, last; or, moved away, as no change when it was
  * made since the last rebuild. */
 static void
@@ -209,6 +184,35 @@ note(struct changes *ch, const char *path, bool moved_away)
 	ch->v[ch->n++] = xstrdup(path);
 }
 
+bool
+watch_recover(struct watch *w, struct changes *ch)
+{
+	bool back = true;
+
+	for (size_t i = 0; i < w->n_roots; i++) {
+		bool watched = false;
+		for (size_t j = 0; j < w->n && !watched; j++)
+			watched = strcmp(w->v[j].path, w->roots[i]) == 0;
+		if (watched)
+			continue;
+		if (add(w, w->roots[i], 0))
+			note(ch, w->roots[i], false);
+		else
+			back = false;
+	}
+	if (back)
+		w->lost = false;
+	return back;
+}
+
+static bool
+ignored(const char *name)
+{
+	size_t len = strlen(name);
+
+	return name[0] == '.' || (len > 0 && name[len - 1] == '~');
+}
+
 void
 changes_clear(struct changes *ch)
 {
@@ -218,9 +222,11 @@ changes_clear(struct changes *ch)
 	memset(ch, 0, sizeof(*ch));
 }
 
-void
+bool
 watch_read(struct watch *w, struct changes *ch, bool *overflow)
 {
+	bool counted = false;
+
 	/* Aligned as inotify(7) asks. */
 	char ev[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
 
@@ -234,7 +240,7 @@ watch_read(struct watch *w, struct changes *ch, bool *overflow)
 			const struct inotify_event *e = (const void *)p;
 			p += sizeof(*e) + e->len;
 			if (e->mask & IN_Q_OVERFLOW) {
-				*overflow = true;
+				*overflow = counted = true;
 				continue;
 			}
 			if (e->mask & IN_IGNORED) {
@@ -252,7 +258,7 @@ watch_read(struct watch *w, struct changes *ch, bool *overflow)
 			    is_root(w, dir->path)) {
 				note(ch, dir->path, false);
 				drop_root(w, dir->path);
-				w->lost = true;
+				w->lost = counted = true;
 				continue;
 			}
 			const char *name = e->len > 0 ? e->name : "";
@@ -270,8 +276,10 @@ watch_read(struct watch *w, struct changes *ch, bool *overflow)
 			    (e->mask & (IN_CREATE | IN_MOVED_TO)))
 				add(w, path, 1);
 			/* A folder's own attributes say nothing. */
-			if (!((e->mask & IN_ISDIR) && (e->mask & IN_ATTRIB)))
+			if (!((e->mask & IN_ISDIR) && (e->mask & IN_ATTRIB))) {
 				note(ch, path, (e->mask & IN_MOVED_FROM) != 0);
+				counted = true;
+			}
 			/* A file made or changed stays half-written until it
 			 * is closed: a rebuild waits for it (watch_busy). */
 			if (!(e->mask & IN_ISDIR) && (e->mask & (IN_CREATE |
@@ -287,6 +295,15 @@ watch_read(struct watch *w, struct changes *ch, bool *overflow)
 	if (*overflow)
 		for (size_t i = 0; i < w->n_roots; i++)
 			add(w, w->roots[i], 0);
+	return counted;
+}
+
+void
+changes_take(struct changes *into, struct changes *from)
+{
+	for (size_t i = 0; i < from->n; i++)
+		note(into, from->v[i], false);
+	changes_clear(from);
 }
 
 void

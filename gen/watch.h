@@ -48,13 +48,16 @@ struct changes {
  * Read what is pending into ch; *overflow is set when events were lost.
  * A file made and renamed away in one go (an editor's or sed's temporary
  * file, saved over the real one) is no change of its own. Names starting
- * with '.' or ending with '~' (hidden files, backups) do not count.
+ * with '.' or ending with '~' (hidden files, backups) do not count. True
+ * when something counted came (a change, an overflow, a root gone): the
+ * quiet a rebuild waits for starts again.
  */
-void	 watch_read(struct watch *w, struct changes *ch, bool *overflow);
+bool	 watch_read(struct watch *w, struct changes *ch, bool *overflow);
 
 /* Watch again each root that went (moved away or deleted) once its path
- * holds a folder again; true when every root is watched. */
-bool	 watch_recover(struct watch *w);
+ * holds a folder again, noting it in ch as changed; true when every root
+ * is watched. */
+bool	 watch_recover(struct watch *w, struct changes *ch);
 
 /* Whether a file made or changed has not been closed since: a program
  * is still writing it, and a rebuild now would read half of it. */
@@ -65,6 +68,10 @@ void	 watch_settled(struct watch *w);
 
 /* Forget the changes, after a rebuild. */
 void	 changes_clear(struct changes *ch);
+
+/* Add the changes of from to into, as if they came after those of into
+ * (a path in both moves to the end), and clear from. */
+void	 changes_take(struct changes *into, struct changes *from);
 
 void	 watch_close(struct watch *w);
 

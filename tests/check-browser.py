@@ -5,8 +5,10 @@ Headless Chromium opens a page of the example served on 127.0.0.1; the test
 marks the page's JavaScript context, edits the content, and reads back
 through the DevTools protocol that the page reloaded by itself (the mark is
 gone, the new text is there); then breaks a file and reads the error panel
-(its text, as text), fixes it and sees the panel go. One line per test into
-$RESULTS. Only the standard library: the DevTools WebSocket is spoken here.
+(its text, as text), fixes it and sees the panel go; hides the page as a
+background tab is hidden, edits, and sees it reload only once shown again.
+One line per test into $RESULTS. Only the standard library: the DevTools
+WebSocket is spoken here.
 """
 import base64
 import json
@@ -211,6 +213,34 @@ def main():
             "'complete' && !document.getElementById('coopgen-errors') && "
             "document.body.innerText.indexOf('Browser marker') < 0"))
         result("error-panel-goes", gone)
+
+        # A page in a background tab holds no event stream (a browser
+        # keeps six connections to a server): hidden, it misses the reload;
+        # shown again, it reloads at once. Hidden as a tab is, by what the
+        # page's script reads.
+        time.sleep(0.5)
+        dt.eval("window.__coopgenMark = 3")
+        visibility = ("Object.defineProperty(document,'hidden',{value:%s,"
+                      "configurable:true});document.dispatchEvent("
+                      "new Event('visibilitychange'))")
+        dt.eval(visibility % "true")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(original + "\nHidden tab sentence.\n")
+        built = until(lambda: b"Hidden tab sentence." in
+                      urllib.request.urlopen(url, timeout=5).read())
+        # Were its stream open, the reload would come within milliseconds.
+        time.sleep(1.0)
+        stayed = dt.eval("window.__coopgenMark") == 3
+        dt.eval(visibility % "false")
+        shown = until(lambda: dt.eval(
+            "window.__coopgenMark === undefined && document.readyState === "
+            "'complete' && document.body.innerText.indexOf("
+            "'Hidden tab sentence.') >= 0"))
+        result("hidden-page-reloads-when-shown", built and stayed and shown,
+               "rebuilt %r, not reloaded while hidden %r, reloaded when "
+               "shown %r" % (built, stayed, shown))
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(original)
     finally:
         if dt is not None:
             dt.close()

@@ -5,11 +5,13 @@ attacker would use it, and coopgen new.
 Serves a copy of the example on a free port of 127.0.0.1 and checks: every
 page served equals the page `coopgen build` writes, but for the live script;
 HEAD, 404, 405, a bad Host, traversal attempts, a planted symbolic link, a
-100 KB URL; an edit gives a reload event and a changed page; a broken file
-gives an errors event naming file:line, its fix a reload; a template change,
-a file in a new folder; the --out folder untouched; SIGINT leaves no private
-folder. Then coopgen new. One line per test into $RESULTS ("pass NAME" or
-"fail NAME"), the reasons of failures on stderr. Every wait is bounded.
+100 KB URL; slow clients cut while others are served; an edit gives a
+reload event and a changed page; a broken file gives an errors event naming
+file:line, its fix a reload; a template change, a file in a new folder;
+many pages open at once (event streams bounded, pages still served, every
+stream told); the --out folder untouched; SIGINT leaves no private folder.
+Then coopgen new. One line per test into $RESULTS ("pass NAME" or "fail
+NAME"), the reasons of failures on stderr. Every wait is bounded.
 """
 import http.client
 import os
@@ -111,6 +113,55 @@ class Events:
 def gen_of(page):
     m = re.search(rb"since=(\d+)", page)
     return int(m.group(1)) if m else 0
+
+
+def answer_head(s, timeout=5.0):
+    """Read from s to the end of an answer's headers: the status, the
+    headers (lower-case names) and what came after them; status None when
+    the connection ended first."""
+    data = b""
+    deadline = time.monotonic() + timeout
+    while b"\r\n\r\n" not in data and time.monotonic() < deadline:
+        try:
+            chunk = s.recv(65536)
+        except socket.timeout:
+            continue
+        except ConnectionResetError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    m = re.match(rb"HTTP/1\.[01] (\d{3})", head)
+    headers = {}
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        headers[name.strip().lower().decode()] = value.strip().decode()
+    return (int(m.group(1)) if m else None), headers, rest
+
+
+def open_stream(port, since):
+    """An event stream opened as a page opens one (HTTP/1.1, kept open):
+    the socket, the status and the headers."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=1.0)
+    s.sendall(b"GET /_coopgen/events?since=%d HTTP/1.1\r\n"
+              b"Host: 127.0.0.1:%d\r\nAccept: text/event-stream\r\n\r\n"
+              % (since, port))
+    status, headers, rest = answer_head(s)
+    return s, status, headers, rest
+
+
+def ended(s):
+    """Whether the server has closed s (reading nothing, not waiting)."""
+    s.setblocking(False)
+    try:
+        return s.recv(65536) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    finally:
+        s.setblocking(True)
 
 
 def main():
@@ -288,6 +339,8 @@ def served(p, port, content, templates, tmp, ref):
     # Still serving after all that.
     result("still-serving", get(port, "/")[0] == 200)
 
+    slow_clients(port)
+
     # An edit: a reload once the rebuild is in place, the page changed.
     act = "euipo-ky-thoa-thuan"
     src = os.path.join(content, "2023", "activities", act + ".md")
@@ -400,6 +453,105 @@ def served(p, port, content, templates, tmp, ref):
     shutil.rmtree(old)
     ev.wait()
     ev.close()
+
+    many_pages(port, src, original)
+
+
+def slow_clients(port):
+    """Clients that send their request a byte now and then (slowloris) are
+    cut once it has not come whole in 5 s (serve.c: HEADER_TIMEOUT_S),
+    while every other request is answered meanwhile. libmicrohttpd's own
+    timeout (30 s) starts again with each byte: it would never cut them."""
+    slow = [socket.create_connection(("127.0.0.1", port), timeout=5)
+            for _ in range(4)]
+    started = time.monotonic()
+    request = (b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nX-Slow: " % port +
+               b"a" * 100)
+    cut, meanwhile = {}, []
+    i = 0
+    while len(cut) < len(slow) and time.monotonic() - started < 15:
+        for k, s in enumerate(slow):
+            if k in cut:
+                continue
+            try:
+                s.send(request[i:i + 1])
+            except OSError:
+                pass
+            if ended(s):
+                cut[k] = time.monotonic() - started
+        meanwhile.append(get(port, "/")[0])
+        i += 1
+        time.sleep(0.5)
+    for s in slow:
+        s.close()
+    times = [cut.get(k, 0) for k in range(len(slow))]
+    result("slow-clients-cut", all(4.0 <= t <= 8.0 for t in times),
+           "cut after %r s (expected 5)" % times)
+    result("served-beside-slow-clients", len(meanwhile) >= 8 and
+           meanwhile == [200] * len(meanwhile), meanwhile)
+
+
+def many_pages(port, src, original):
+    """Twenty-four pages follow the preview at once: sixteen event streams
+    are kept (serve.c: MAX_STREAMS), the others refused with 503 and a
+    Retry-After (their pages try again), and pages are still served; a
+    page that goes frees its place at once; every stream kept is told of
+    the next rebuild."""
+    _, _, page = get(port, "/")
+    since = gen_of(page)
+    # The streams of the tests before have gone; give their threads time
+    # to end.
+    time.sleep(1.0)
+    opened = [open_stream(port, since) for _ in range(24)]
+    kept = [o for o in opened if o[1] == 200]
+    refused = [o for o in opened if o[1] == 503]
+    result("streams-bounded", len(kept) == 16 and len(refused) == 8 and
+           all(o[2].get("retry-after") == "5" for o in refused) and
+           all(o[2].get("content-type") == "text/event-stream" for o in kept),
+           [o[1] for o in opened])
+    for o in refused:
+        o[0].close()
+    t0 = time.monotonic()
+    status, _, body = get(port, "/2023/")
+    took = time.monotonic() - t0
+    result("pages-served-beside-streams", status == 200 and
+           len(body) > 1000 and took < 2.0, (status, took))
+    # Four pages go: four new ones get a stream, at once.
+    for o in kept[:4]:
+        o[0].close()
+    kept = kept[4:]
+    deadline = time.monotonic() + 3.0
+    again = []
+    while len(again) < 4 and time.monotonic() < deadline:
+        o = open_stream(port, since)
+        if o[1] == 200:
+            again.append(o)
+        else:
+            o[0].close()
+            time.sleep(0.05)
+    result("stream-place-freed", len(again) == 4,
+           "%d of 4 in 3 s" % len(again))
+    kept += again
+    # A rebuild: every stream kept is told.
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(original + "\nEvery page is told.\n")
+    told = 0
+    for s, _, _, rest in kept:
+        data = rest
+        deadline = time.monotonic() + 15
+        while b"event: reload" not in data and time.monotonic() < deadline:
+            try:
+                chunk = s.recv(65536)
+            except socket.timeout:
+                continue
+            if not chunk:
+                break
+            data += chunk
+        told += b"event: reload" in data
+        s.close()
+    result("every-stream-told", told == 16, "%d of 16" % told)
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(original)
 
 
 def start(content, templates, tmp):
