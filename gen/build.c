@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "buf.h"
+#include "cache.h"
 #include "check.h"
 #include "diag.h"
 #include "docx.h"
@@ -92,6 +93,7 @@ struct run {
 	bool	 defer;
 	struct reuse old;	/* the last build's pages */
 	bool	 reusing;	/* pages are keyed: see reuse.h */
+	struct cache *cache;	/* the last build's records: see cache.h */
 };
 
 static double
@@ -182,11 +184,13 @@ static void print_timings(const struct run *r, size_t files, size_t reused,
  * build), activity bodies are left to the pages unless the build stops
  * before them. Messages stay held for the caller to release. */
 static int
-prepare(struct run *r, const struct options *o, bool defer)
+prepare(struct run *r, const struct options *o, bool defer,
+    struct cache *cache)
 {
 	memset(r, 0, sizeof(*r));
 	r->o = o;
 	r->defer = defer;
+	r->cache = cache;
 	diag_init(&r->d, stderr);
 	r->d.no_warnings = o->quiet;
 	diag_hold(&r->d);
@@ -394,7 +398,7 @@ check_all(struct run *r, const struct options *o)
 	struct checker checker;
 	/* With a core to spare, files are read ahead of the loader. */
 	struct load_hooks hooks = { .body = check_body, .arg = &checker,
-	    .readers = o->jobs > 1 ? o->jobs : 0 };
+	    .readers = o->jobs > 1 ? o->jobs : 0, .cache = r->cache };
 	double start = now_ms();
 
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
@@ -509,6 +513,7 @@ finish(struct run *r)
 	docx_free(r->docx);
 	fsx_close(&r->fs);
 	content_free(&r->c);
+	cache_free(r->cache);
 }
 
 /* The closing line of a run that found problems. */
@@ -532,7 +537,7 @@ coopgen_check(const struct options *o)
 {
 	struct run r;
 	double start = now_ms();
-	int status = prepare(&r, o, false);
+	int status = prepare(&r, o, false, NULL);
 
 	diag_release(&r.d);
 	if (status == EXIT_OK && o->timings)
@@ -732,6 +737,9 @@ print_timings(const struct run *r, size_t files, size_t reused,
 		if (s == STAGE_LOAD && ms > 0)
 			fprintf(stderr, "   %zu activities, %.0f/s", r->records,
 			    (double)r->records / ms * 1e3);
+		if (s == STAGE_LOAD && cache_taken(r->cache) > 0)
+			fprintf(stderr, "; %zu unchanged, not read",
+			    cache_taken(r->cache));
 		/* A check checks activity bodies as they are read; a build,
 		 * as it renders them. */
 		if (s == STAGE_PROSE && r->defer)
@@ -759,17 +767,18 @@ print_timings(const struct run *r, size_t files, size_t reused,
 /* The keys of a build's outputs (reuse.h): what all of them share, then
  * each year's. */
 static void
-page_keys(struct run *r)
+page_keys(struct run *r, const struct hash *program)
 {
 	const struct options *o = r->o;
 	struct hasher h;
 
+	if (program == NULL)
+		return;		/* the program cannot be read */
 	hash_init(&h);
 	hash_string(&h, COOPGEN_VERSION);
 	hash_string(&h, o->has_epoch ? "epoch" : "no epoch");
 	hash_update(&h, &o->epoch, sizeof(o->epoch));
-	if (!reuse_fingerprint(&h, o->content, o->templates))
-		return;
+	reuse_fingerprint(&h, *program, o->content, o->templates);
 	struct hash base = hash_final(&h);
 	/* Every year's figures, as years.json holds them. */
 	struct buf text = BUF_INIT;
@@ -866,7 +875,12 @@ coopgen_build(const struct options *o)
 	/* What the files are before anything is read, to tell at the end
 	 * whether one changed meanwhile. */
 	struct hash stamp = reuse_stamp(o->content, o->templates);
-	int status = prepare(&r, o, true);
+	/* The program's fingerprint keys every output, and the records of
+	 * the last build (cache.h), read before anything of the content. */
+	struct hash program;
+	bool known = reuse_program(&program);
+	int status = prepare(&r, o, true, known ? cache_open(o->out,
+	    program) : NULL);
 
 	if (status != EXIT_OK) {
 		diag_release(&r.d);
@@ -882,7 +896,7 @@ coopgen_build(const struct options *o)
 		return diag_status(&r.d);
 	}
 	reuse_load(&r.old, &p);
-	page_keys(&r);
+	page_keys(&r, known ? &program : NULL);
 	bool ok = true;
 	/* What each year's line says is true only once it is in place. */
 	struct buf done = BUF_INIT;
@@ -936,6 +950,8 @@ coopgen_build(const struct options *o)
 	}
 	if (ok)
 		ok = write_manifest(&r, &p);
+	if (ok && r.cache != NULL)
+		ok = cache_write(r.cache, &p, r.reusing);
 	if (ok)
 		ok = publish_commit(&p, o->n_years == 0);
 	publish_end(&p);

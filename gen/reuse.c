@@ -341,27 +341,36 @@ add_object(struct dl_phdr_info *info, size_t size, void *arg)
 }
 
 bool
-reuse_fingerprint(struct hasher *h, const char *content,
-    const char *templates)
+reuse_program(struct hash *out)
 {
 	struct stat st;
+	struct hasher h;
 
-	hash_string(h, header);
 	/* The program: another build of it may write other bytes. Where it
 	 * cannot be read, nothing can be known to be unchanged. */
 	int exe = fsx_open_regular(AT_FDCWD, "/proc/self/exe", true, &st);
 	if (exe == -1)
 		return false;
 	close(exe);
-	add_file(h, "/proc/self/exe", true);
-	dl_iterate_phdr(add_object, h);
+	hash_init(&h);
+	add_file(&h, "/proc/self/exe", true);
+	dl_iterate_phdr(add_object, &h);
+	*out = hash_final(&h);
+	return true;
+}
+
+void
+reuse_fingerprint(struct hasher *h, struct hash program, const char *content,
+    const char *templates)
+{
+	hash_string(h, header);
+	hash_value(h, program);
 	struct walk w = { .h = h };
 	hash_string(h, "templates");
 	add_tree(&w, templates, "", 0);
 	hash_string(h, "content");
 	w.content = true;
 	add_tree(&w, content, "", 0);
-	return true;
 }
 
 struct hash

@@ -98,16 +98,23 @@ bool	 reuse_group(const struct reuse *r, struct publish *p, struct hash key,
  * it. */
 void	 reuse_format(struct reuse_entry *v, size_t n, struct buf *out);
 
+/* The fingerprint of the program itself and of each shared object it runs
+ * with (ctemplate, cmark, libxlsxwriter, the C library...), each read
+ * whole: another build of any may write other bytes. False when the
+ * program cannot be read (no /proc): then nothing can be known to be
+ * unchanged, and nothing is reused. */
+bool	 reuse_program(struct hash *out);
+
 /*
  * Add to h what every page of a build depends on beyond its own file: the
- * program itself, and the folders templates and content, every file's
- * path and bytes, but for the files of activities (<year>/activities/
- * *.md: not even their names), media (<year>/media/: names and sizes) and
- * hidden files (not at all: coopgen reads none, and links to none).
- * False when the program cannot be read (no /proc): nothing is reused.
+ * program (reuse_program's fingerprint), and the folders templates and
+ * content, every file's path and bytes, but for the files of activities
+ * (<year>/activities/ *.md: not even their names), media (<year>/media/:
+ * names and sizes) and hidden files (not at all: coopgen reads none, and
+ * links to none).
  */
-bool	 reuse_fingerprint(struct hasher *h, const char *content,
-	    const char *templates);
+void	 reuse_fingerprint(struct hasher *h, struct hash program,
+	    const char *content, const char *templates);
 
 /*
  * The same files' identity as they are now (inode, size, modification and
