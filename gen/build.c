@@ -767,7 +767,7 @@ print_timings(const struct run *r, size_t files, size_t reused,
 /* The keys of a build's outputs (reuse.h): what all of them share, then
  * each year's. */
 static void
-page_keys(struct run *r, const struct hash *program)
+page_keys(struct run *r, const struct hash *program, struct hash trees)
 {
 	const struct options *o = r->o;
 	struct hasher h;
@@ -778,7 +778,7 @@ page_keys(struct run *r, const struct hash *program)
 	hash_string(&h, COOPGEN_VERSION);
 	hash_string(&h, o->has_epoch ? "epoch" : "no epoch");
 	hash_update(&h, &o->epoch, sizeof(o->epoch));
-	reuse_fingerprint(&h, *program, o->content, o->templates);
+	reuse_fingerprint(&h, *program, trees);
 	struct hash base = hash_final(&h);
 	/* Every year's figures, as years.json holds them. */
 	struct buf text = BUF_INIT;
@@ -873,8 +873,10 @@ coopgen_build(const struct options *o)
 	    !publish_apart(o->out, o->templates, "--templates"))
 		return EXIT_USAGE;
 	/* What the files are before anything is read, to tell at the end
-	 * whether one changed meanwhile. */
-	struct hash stamp = reuse_stamp(o->content, o->templates);
+	 * whether one changed meanwhile; and, in the same walk, what their
+	 * bytes are, for the keys of the outputs. */
+	struct hash trees;
+	struct hash stamp = reuse_stamp(o->content, o->templates, &trees);
 	/* The program's fingerprint keys every output, and the records of
 	 * the last build (cache.h), read before anything of the content. */
 	struct hash program;
@@ -896,7 +898,7 @@ coopgen_build(const struct options *o)
 		return diag_status(&r.d);
 	}
 	reuse_load(&r.old, &p);
-	page_keys(&r, known ? &program : NULL);
+	page_keys(&r, known ? &program : NULL, trees);
 	bool ok = true;
 	/* What each year's line says is true only once it is in place. */
 	struct buf done = BUF_INIT;
@@ -939,7 +941,7 @@ coopgen_build(const struct options *o)
 	size_t files = atomic_load(&p.files), reused = atomic_load(&p.reused);
 	ok = ok && r.d.errors == 0;	/* a body the pages found wrong */
 	if (ok && r.reusing && !hash_equal(stamp, reuse_stamp(o->content,
-	    o->templates))) {
+	    o->templates, NULL))) {
 		/* Keys of one version, pages of another: none is kept. */
 		diag_warning(&r.d, (struct pos){ o->content, 0, 0 }, "a file "
 		    "changed while coopgen was building; the pages are as "

@@ -655,6 +655,7 @@ struct ahead_file {
 	const struct cache_entry *hit;
 	struct stat id;
 	struct diag said;
+	bool	 said_on;	/* said is initialised */
 };
 
 struct ahead;
@@ -701,6 +702,9 @@ ahead_read(struct ahead *a, size_t share)
 		if (l->cache != NULL && (af->hit = cache_find(l->cache,
 		    a->dirfd, af->name, af->path)) != NULL)
 			continue;
+		/* Counted, never shown: see activity_load. */
+		diag_init(&af->said, l->sink);
+		af->said_on = true;
 		af->ok = md_fetch(l, af->path, &af->f, &af->id) &&
 		    md_parse(l, &af->f, &af->fm, a->what, &af->said);
 	}
@@ -772,9 +776,6 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 			diag_warning(l->d, file_pos(path), "ignored: not a "
 			    "Markdown file (the files of %s/ are .md files)",
 			    sub);
-		/* Counted, never shown: see activity_load. */
-		if (acts != NULL)
-			diag_init(&a.files[i].said, l->sink);
 	}
 	/* The folder as it was listed, to look at its files in. */
 	if (acts != NULL && l->cache != NULL)
@@ -809,7 +810,7 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 			}
 			if (af->path != NULL)
 				yfile_free(&af->f);
-			if (acts != NULL)
+			if (af->said_on)
 				pthread_mutex_destroy(&af->said.lock);
 		}
 		struct ahead *t = cur;
