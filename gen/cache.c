@@ -40,9 +40,17 @@ static const char magic[16] = "coopgen cache 1\n";
 #define NO_STRING	0xffffffffu
 #define REL_MAX		4096	/* bytes of a path, as PATH_MAX */
 
+/* What tells a file from any other, and from itself changed. */
+struct ident {
+	dev_t	 dev;
+	ino_t	 ino;
+	off_t	 size;
+	struct timespec mtime, ctime;
+};
+
 struct cache_entry {
 	const char *rel;	/* in the cache's text, NUL-terminated */
-	struct stat id;		/* dev, ino, size, mtim, ctim only */
+	struct ident id;
 	const char *raw;	/* the entry, its length first: for cache_keep */
 	size_t	 raw_len;
 	const char *rec;	/* its record's bytes (validated) */
@@ -371,14 +379,13 @@ read_entry(struct reader *r, struct cache_entry *e)
 	e->raw = start;
 	e->raw_len = (size_t)(r->p - start);
 	e->rel = get_str(&in, false, REL_MAX);
-	memset(&e->id, 0, sizeof(e->id));
-	e->id.st_dev = (dev_t)get_u64(&in);
-	e->id.st_ino = (ino_t)get_u64(&in);
-	e->id.st_size = (off_t)get_range(&in, 8, 0, FSX_FILE_MAX);
-	e->id.st_mtim.tv_sec = (time_t)get_u64(&in);
-	e->id.st_mtim.tv_nsec = (long)get_range(&in, 8, 0, 999999999);
-	e->id.st_ctim.tv_sec = (time_t)get_u64(&in);
-	e->id.st_ctim.tv_nsec = (long)get_range(&in, 8, 0, 999999999);
+	e->id.dev = (dev_t)get_u64(&in);
+	e->id.ino = (ino_t)get_u64(&in);
+	e->id.size = (off_t)get_range(&in, 8, 0, FSX_FILE_MAX);
+	e->id.mtime.tv_sec = (time_t)get_u64(&in);
+	e->id.mtime.tv_nsec = (long)get_range(&in, 8, 0, 999999999);
+	e->id.ctime.tv_sec = (time_t)get_u64(&in);
+	e->id.ctime.tv_nsec = (long)get_range(&in, 8, 0, 999999999);
 	e->source = get_hash(&in);
 	e->front = get_hash(&in);
 	e->rec = in.p;
@@ -386,7 +393,7 @@ read_entry(struct reader *r, struct cache_entry *e)
 	struct activity a;
 	/* The whole entry is the record: nothing before or after it. */
 	return in.ok && e->rel[0] != '\0' && read_record(&in, &a, NULL, e->rel,
-	    (int64_t)e->id.st_size) && in.p == in.end;
+	    (int64_t)e->id.size) && in.p == in.end;
 }
 
 static bool
@@ -427,8 +434,8 @@ read_cache(struct cache *c, struct timespec began)
 		if (!read_entry(&r, e) ||
 		    !strmap_put(&c->by_rel, e->rel, c->n, NULL))
 			return false;
-		e->racy = !time_before(e->id.st_mtim, limit) ||
-		    !time_before(e->id.st_ctim, limit);
+		e->racy = !time_before(e->id.mtime, limit) ||
+		    !time_before(e->id.ctime, limit);
 	}
 	return r.ok && r.p == r.end;
 }
@@ -531,10 +538,10 @@ cache_find(const struct cache *c, int dirfd, const char *name,
 		return NULL;
 	const struct cache_entry *e = &c->v[i];
 	if (e->racy || fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
-	    !S_ISREG(st.st_mode) || st.st_dev != e->id.st_dev ||
-	    st.st_ino != e->id.st_ino || st.st_size != e->id.st_size ||
-	    !same_time(st.st_mtim, e->id.st_mtim) ||
-	    !same_time(st.st_ctim, e->id.st_ctim))
+	    !S_ISREG(st.st_mode) || st.st_dev != e->id.dev ||
+	    st.st_ino != e->id.ino || st.st_size != e->id.size ||
+	    !same_time(st.st_mtim, e->id.mtime) ||
+	    !same_time(st.st_ctim, e->id.ctime))
 		return NULL;
 	return e;
 }
@@ -546,7 +553,7 @@ cache_restore(const struct cache_entry *e, const char *file,
 	struct reader r = { e->rec, e->rec + e->rec_len, true, true };
 
 	/* Checked when the cache was read: it cannot fail now. */
-	read_record(&r, a, arena, file, (int64_t)e->id.st_size);
+	read_record(&r, a, arena, file, (int64_t)e->id.size);
 	a->source = e->source;
 	a->front = e->front;
 }

@@ -699,8 +699,7 @@ ahead_read(struct ahead *a, size_t share)
 			af->ok = md_read(l, af->path, a->what, &af->f, &af->fm);
 			continue;
 		}
-		if (l->cache != NULL && (af->hit = cache_find(l->cache,
-		    a->dirfd, af->name, af->path)) != NULL)
+		if (af->hit != NULL)
 			continue;
 		/* Counted, never shown: see activity_load. */
 		diag_init(&af->said, l->sink);
@@ -751,6 +750,58 @@ ahead_wait(struct ahead *a)
 static void activity_load(struct loader *l, struct year *y, struct ahead *a,
     struct ahead_file *af);
 
+/* Which of the files [0, n) of a are in the cache, unchanged: every
+ * nshares-th from share on. */
+static void
+look_up_share(struct ahead *a, size_t n, size_t share, size_t nshares)
+{
+	for (size_t i = share; i < n; i += nshares) {
+		struct ahead_file *af = &a->files[i];
+		if (af->path != NULL)
+			af->hit = cache_find(a->l->cache, a->dirfd, af->name,
+			    af->path);
+	}
+}
+
+struct look_up_job {
+	struct ahead *a;
+	size_t	 n, share, nshares;
+	pthread_t thread;
+	bool	 started;
+};
+
+static void *
+look_up_thread(void *arg)
+{
+	struct look_up_job *j = arg;
+
+	look_up_share(j->a, j->n, j->share, j->nshares);
+	return NULL;
+}
+
+/* The same for all of them, on a's threads too when there are many (a
+ * look takes a system call, a microsecond or so). */
+static void
+look_up(struct ahead *a, size_t n)
+{
+	struct look_up_job jobs[AHEAD_THREADS];
+	size_t nshares = n >= 4 * AHEAD_BATCH ? a->nthreads + 1 : 1;
+
+	for (size_t t = 1; t < nshares; t++) {
+		jobs[t] = (struct look_up_job){ .a = a, .n = n, .share = t,
+		    .nshares = nshares };
+		jobs[t].started = pthread_create(&jobs[t].thread, NULL,
+		    look_up_thread, &jobs[t]) == 0;
+	}
+	look_up_share(a, n, 0, nshares);
+	for (size_t t = 1; t < nshares; t++) {
+		if (jobs[t].started)
+			pthread_join(jobs[t].thread, NULL);
+		else
+			look_up_share(a, n, t, nshares);
+	}
+}
+
 /* Read every .md file of the folder y/sub as a record of what, keys its
  * allowed keys, each given to fn (with arg); or, with acts, as an activity
  * (activity_load). Anything else in the folder is warned about. */
@@ -777,13 +828,20 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 			    "Markdown file (the files of %s/ are .md files)",
 			    sub);
 	}
-	/* The folder as it was listed, to look at its files in. */
-	if (acts != NULL && l->cache != NULL)
-		a.dirfd = fsx_folder_fd(&l->fs, rel);
-	/* Threads pay off only with files to share. */
 	int readers = l->hooks != NULL ? l->hooks->readers : 0;
 	a.nthreads = readers > AHEAD_THREADS ? AHEAD_THREADS : (size_t)readers;
-	if (n < AHEAD_BATCH)
+	/* The files unchanged since the last build, looked at in the folder
+	 * as it was listed: their records are taken from the cache, and the
+	 * rest read, ahead when they are many. */
+	size_t to_read = n;
+	if (acts != NULL && l->cache != NULL &&
+	    (a.dirfd = fsx_folder_fd(&l->fs, rel)) != -1) {
+		look_up(&a, n);
+		for (size_t i = 0; i < n; i++)
+			to_read -= a.files[i].hit != NULL;
+	}
+	/* Threads pay off only with files to share. */
+	if (to_read < AHEAD_BATCH)
 		a.nthreads = 0;
 
 	/* Two batches: the threads read one while the other is decoded. The
