@@ -627,45 +627,58 @@ cache_taken(const struct cache *c)
 	return c != NULL ? c->taken : 0;
 }
 
-bool
-cache_write(struct cache *c, struct publish *p, bool sound)
+/* Write len bytes at data to fd, and into h; false (errno set) when the
+ * write fails. */
+static bool
+write_hashed(int fd, struct hasher *h, const char *data, size_t len)
 {
-	struct buf text = BUF_INIT;
-
-	if (sound) {
-		buf_append(&text, magic, sizeof(magic));
-		put_hash(&text, c->key);
-		put_u32(&text, (uint32_t)c->n_next);
-		for (size_t i = 0; i < c->n_pieces; i++) {
-			const struct piece *k = &c->pieces[i];
-			buf_append(&text, (k->own ? c->next.data : c->text) +
-			    k->off, k->len);
-		}
-		put_hash(&text, hash_bytes(text.data, text.len));
-	}
-	char *path = publish_path(p, CACHE_FILE);
-	int fd = path == NULL ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL |
-	    O_CLOEXEC, 0666);
-	bool ok = fd != -1;
-	const char *s = text.data;
-	for (size_t left = text.len; ok && left > 0; ) {
-		ssize_t k = write(fd, s, left);
+	hash_update(h, data, len);
+	while (len > 0) {
+		ssize_t k = write(fd, data, len);
 		if (k == -1 && errno == EINTR)
 			continue;
 		if (k <= 0) {
 			if (k == 0)
 				errno = EIO;
-			ok = false;
-			break;
+			return false;
 		}
-		s += k;
-		left -= (size_t)k;
+		data += k;
+		len -= (size_t)k;
+	}
+	return true;
+}
+
+bool
+cache_write(struct cache *c, struct publish *p, bool sound)
+{
+	struct buf head = BUF_INIT, sum = BUF_INIT;
+	struct hasher h;
+
+	char *path = publish_path(p, CACHE_FILE);
+	int fd = path == NULL ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL |
+	    O_CLOEXEC, 0666);
+	bool ok = fd != -1;
+	/* Written as it is made, from the runs of entries where they are:
+	 * a big year's cache is not copied whole once more. */
+	hash_init(&h);
+	if (ok && sound) {
+		buf_append(&head, magic, sizeof(magic));
+		put_hash(&head, c->key);
+		put_u32(&head, (uint32_t)c->n_next);
+		ok = write_hashed(fd, &h, head.data, head.len);
+		for (size_t i = 0; ok && i < c->n_pieces; i++) {
+			const struct piece *k = &c->pieces[i];
+			ok = write_hashed(fd, &h, (k->own ? c->next.data :
+			    c->text) + k->off, k->len);
+		}
+		put_hash(&sum, hash_final(&h));
+		ok = ok && write_hashed(fd, &h, sum.data, sum.len);
 	}
 	/* Its modification time is when this build began (cache.h). Where
 	 * that cannot be set, the cache would pass for later than it is:
 	 * it is left empty. */
 	struct timespec times[2] = { { .tv_nsec = UTIME_OMIT }, c->began };
-	if (ok && text.len > 0 && futimens(fd, times) == -1)
+	if (ok && sound && futimens(fd, times) == -1)
 		ok = ftruncate(fd, 0) == 0;
 	if (fd != -1 && close(fd) == -1)
 		ok = false;
@@ -673,6 +686,7 @@ cache_write(struct cache *c, struct publish *p, bool sound)
 		diag_failure(p->d, p->out, "cannot write %s: %s", CACHE_FILE,
 		    strerror(errno));
 	free(path);
-	buf_free(&text);
+	buf_free(&head);
+	buf_free(&sum);
 	return ok;
 }
