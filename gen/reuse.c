@@ -160,10 +160,16 @@ reuse_format(struct reuse_entry *v, size_t n, struct buf *out)
 
 	qsort(v, n, sizeof(*v), by_rel);
 	buf_puts(out, header);
+	/* "KEY BYTES REL", put together without printf: a big year has
+	 * tens of thousands of lines. */
 	for (size_t i = 0; i < n; i++) {
 		hash_hex(v[i].key, key);
 		hash_hex(v[i].bytes, bytes);
-		buf_printf(out, "%s %s %s\n", key, bytes, v[i].rel);
+		key[32] = bytes[32] = ' ';
+		buf_append(out, key, 33);
+		buf_append(out, bytes, 33);
+		buf_puts(out, v[i].rel);
+		buf_putc(out, '\n');
 	}
 }
 
