@@ -877,12 +877,19 @@ coopgen_build(const struct options *o)
 	 * bytes are, for the keys of the outputs. */
 	struct hash trees;
 	struct hash stamp = reuse_stamp(o->content, o->templates, &trees);
-	/* The program's fingerprint keys every output, and the records of
-	 * the last build (cache.h), read before anything of the content. */
+	/* The records of the last build (cache.h), read before anything of
+	 * the content; and the program's fingerprint, which keys them and
+	 * every output. */
+	struct cache *cache = cache_open(o->out);
 	struct hash program;
-	bool known = reuse_program(&program);
-	int status = prepare(&r, o, true, known ? cache_open(o->out,
-	    program) : NULL);
+	bool known = reuse_program(&program, cache);
+	if (known)
+		cache_program(cache, program);
+	else {
+		cache_free(cache);
+		cache = NULL;
+	}
+	int status = prepare(&r, o, true, cache);
 
 	if (status != EXIT_OK) {
 		diag_release(&r.d);

@@ -24,10 +24,18 @@
  * The file, every number little-endian:
  *
  *	"coopgen cache 1\n"	16 bytes
- *	key			16 bytes: the program's and site.yaml's...
+ *	objects			u32: how many; each: its path (a string),
+ *				its identity as an entry's, its fingerprint
+ *	key			16 bytes: of the program, site.yaml and
+ *				partners.yaml (cache_start)
  *	count			u32: the entries
  *	entries			each: u32 its length, then its bytes
  *	checksum		16 bytes: the hash of all the bytes before
+ *
+ * The objects are the files of the program (the program itself and the
+ * shared objects it runs with) and the fingerprint of each one's bytes,
+ * so that the next build need not read them again to know the program:
+ * reuse_program.
  *
  * An entry: the file's path (a string), its identity (device, inode, size,
  * modification and change times: seconds and nanoseconds; u64 each), the
@@ -59,6 +67,14 @@ struct cache_entry {
 	bool	 racy;		/* changed too close to the last build */
 };
 
+/* A file of the program and the fingerprint of its bytes. */
+struct object {
+	const char *path;	/* in the last cache's text, or a heap copy */
+	struct ident id;
+	struct hash bytes;
+	bool	 racy;
+};
+
 /* A run of the next cache's entries: of the last cache's text (taken
  * records, mostly one run), or of the next one's (new records). */
 struct piece {
@@ -69,6 +85,10 @@ struct piece {
 struct cache {
 	struct hash program;
 	struct timespec began;	/* this build */
+	struct object *objects;	/* the last build's, */
+	size_t	 n_objects;
+	struct object *next_objects;	/* and the next one's */
+	size_t	 n_next_objects, cap_next_objects;
 	struct hasher deps;	/* what the records depend on */
 	struct hash key;	/* this build's, from cache_start on */
 	/* The last build's cache. */
@@ -156,6 +176,16 @@ put_time(struct buf *b, struct timespec t)
 	put_i64(b, (int64_t)t.tv_nsec);
 }
 
+static void
+put_ident(struct buf *b, const struct stat *st)
+{
+	put_u64(b, (uint64_t)st->st_dev);
+	put_u64(b, (uint64_t)st->st_ino);
+	put_i64(b, (int64_t)st->st_size);
+	put_time(b, st->st_mtim);
+	put_time(b, st->st_ctim);
+}
+
 /* The record: every field of struct activity the loader sets from the
  * file, in the order of the struct; read_record reads them back. */
 static void
@@ -236,9 +266,10 @@ get_range(struct reader *r, int bytes, int64_t lo, int64_t hi)
 }
 
 /* A string (NULL: none, which only optional allows): UTF-8 text without
- * NUL, of at most max bytes, pointing into the cache's text. */
+ * NUL, of at most max bytes, pointing into the cache's text. With bytes,
+ * any bytes but NUL (a path of the system's). */
 static const char *
-get_str(struct reader *r, bool optional, size_t max)
+get_string(struct reader *r, bool optional, size_t max, bool bytes)
 {
 	uint32_t n = get_u32(r);
 
@@ -249,13 +280,20 @@ get_str(struct reader *r, bool optional, size_t max)
 		return NULL;
 	}
 	if (n > max || (size_t)(r->end - r->p) < (size_t)n + 1 ||
-	    r->p[n] != '\0' || (!r->trusted && utf8_invalid(r->p, n) != n)) {
+	    r->p[n] != '\0' || (!r->trusted && (bytes ?
+	    memchr(r->p, '\0', n) != NULL : utf8_invalid(r->p, n) != n))) {
 		r->ok = false;
 		return NULL;
 	}
 	const char *s = r->p;
 	r->p += n + 1;
 	return s;
+}
+
+static const char *
+get_str(struct reader *r, bool optional, size_t max)
+{
+	return get_string(r, optional, max, false);
 }
 
 static struct hash
@@ -365,6 +403,22 @@ read_record(struct reader *r, struct activity *a, struct arena *arena,
 	return r->ok;
 }
 
+/* An identity, of a file of at most max bytes. */
+static struct ident
+get_ident(struct reader *r, int64_t max)
+{
+	struct ident id;
+
+	id.dev = (dev_t)get_u64(r);
+	id.ino = (ino_t)get_u64(r);
+	id.size = (off_t)get_range(r, 8, 0, max);
+	id.mtime.tv_sec = (time_t)get_u64(r);
+	id.mtime.tv_nsec = (long)get_range(r, 8, 0, 999999999);
+	id.ctime.tv_sec = (time_t)get_u64(r);
+	id.ctime.tv_nsec = (long)get_range(r, 8, 0, 999999999);
+	return id;
+}
+
 /* Read an entry of the cache (r at its length), checked, into *e. */
 static bool
 read_entry(struct reader *r, struct cache_entry *e)
@@ -379,13 +433,7 @@ read_entry(struct reader *r, struct cache_entry *e)
 	e->raw = start;
 	e->raw_len = (size_t)(r->p - start);
 	e->rel = get_str(&in, false, REL_MAX);
-	e->id.dev = (dev_t)get_u64(&in);
-	e->id.ino = (ino_t)get_u64(&in);
-	e->id.size = (off_t)get_range(&in, 8, 0, FSX_FILE_MAX);
-	e->id.mtime.tv_sec = (time_t)get_u64(&in);
-	e->id.mtime.tv_nsec = (long)get_range(&in, 8, 0, 999999999);
-	e->id.ctime.tv_sec = (time_t)get_u64(&in);
-	e->id.ctime.tv_nsec = (long)get_range(&in, 8, 0, 999999999);
+	e->id = get_ident(&in, FSX_FILE_MAX);
 	e->source = get_hash(&in);
 	e->front = get_hash(&in);
 	e->rec = in.p;
@@ -419,16 +467,29 @@ read_cache(struct cache *c, struct timespec began)
 	if (!hash_equal(get_hash(&sum), hash_bytes(t, len - 16)))
 		return false;
 	struct reader r = { t + sizeof(magic), t + len - 16, true, false };
-	c->old_key = get_hash(&r);
-	uint32_t n = get_u32(&r);
-	/* An entry takes far more than 64 bytes: no count beyond the text. */
-	if (n > len / 64)
-		return false;
-	c->v = xcalloc(n + 1, sizeof(*c->v));
 	/* A file changed this close to the build that read it may have
 	 * changed again since without its times showing it. */
 	struct timespec limit = began;
 	limit.tv_sec -= CACHE_MARGIN;
+	uint32_t n = get_u32(&r);
+	/* An object takes more than 64 bytes: no count beyond the text. */
+	if (n > len / 64)
+		return false;
+	c->objects = xcalloc(n + 1, sizeof(*c->objects));
+	for (c->n_objects = 0; c->n_objects < n && r.ok; c->n_objects++) {
+		struct object *o = &c->objects[c->n_objects];
+		o->path = get_string(&r, false, REL_MAX, true);
+		o->id = get_ident(&r, INT64_MAX);
+		o->bytes = get_hash(&r);
+		o->racy = !time_before(o->id.mtime, limit) ||
+		    !time_before(o->id.ctime, limit);
+	}
+	c->old_key = get_hash(&r);
+	n = get_u32(&r);
+	/* An entry takes far more than 64 bytes: no count beyond the text. */
+	if (!r.ok || n > len / 64)
+		return false;
+	c->v = xcalloc(n + 1, sizeof(*c->v));
 	for (c->n = 0; c->n < n; c->n++) {
 		struct cache_entry *e = &c->v[c->n];
 		if (!read_entry(&r, e) ||
@@ -441,12 +502,11 @@ read_cache(struct cache *c, struct timespec began)
 }
 
 struct cache *
-cache_open(const char *out, struct hash program)
+cache_open(const char *out)
 {
 	struct cache *c = xcalloc(1, sizeof(*c));
 	struct stat st;
 
-	c->program = program;
 	clock_gettime(CLOCK_REALTIME, &c->began);
 	hash_init(&c->deps);
 	/* Only in a folder that holds coopgen's output, as the manifest
@@ -478,10 +538,12 @@ cache_open(const char *out, struct hash program)
 	if (got != want || !read_cache(c, began)) {
 		strmap_free(&c->by_rel);
 		free(c->v);
+		free(c->objects);
 		free(c->text);
 		c->v = NULL;
+		c->objects = NULL;
 		c->text = NULL;
-		c->n = c->len = 0;
+		c->n = c->n_objects = c->len = 0;
 	}
 	return c;
 }
@@ -493,10 +555,63 @@ cache_free(struct cache *c)
 		return;
 	strmap_free(&c->by_rel);
 	free(c->v);
+	free(c->objects);
 	free(c->text);
 	buf_free(&c->next);
 	free(c->pieces);
+	for (size_t i = 0; i < c->n_next_objects; i++)
+		free((char *)c->next_objects[i].path);
+	free(c->next_objects);
 	free(c);
+}
+
+static bool
+same_time(struct timespec a, struct timespec b)
+{
+	return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+/* Whether st is the file of identity id, unchanged. */
+static bool
+same_file(const struct stat *st, const struct ident *id)
+{
+	return S_ISREG(st->st_mode) && st->st_dev == id->dev &&
+	    st->st_ino == id->ino && st->st_size == id->size &&
+	    same_time(st->st_mtim, id->mtime) &&
+	    same_time(st->st_ctim, id->ctime);
+}
+
+bool
+cache_object(const struct cache *c, const char *path, const struct stat *st,
+    struct hash *bytes)
+{
+	for (size_t i = 0; i < c->n_objects; i++) {
+		const struct object *o = &c->objects[i];
+		if (strcmp(o->path, path) == 0) {
+			if (o->racy || !same_file(st, &o->id))
+				return false;
+			*bytes = o->bytes;
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+cache_add_object(struct cache *c, const char *path, const struct stat *st,
+    struct hash bytes)
+{
+	c->next_objects = xgrow(c->next_objects, &c->cap_next_objects,
+	    c->n_next_objects, sizeof(*c->next_objects));
+	c->next_objects[c->n_next_objects++] = (struct object){
+	    .path = xstrdup(path), .id = { st->st_dev, st->st_ino,
+	    st->st_size, st->st_mtim, st->st_ctim }, .bytes = bytes };
+}
+
+void
+cache_program(struct cache *c, struct hash program)
+{
+	c->program = program;
 }
 
 void
@@ -521,12 +636,6 @@ cache_start(struct cache *c)
 	c->hits = c->n > 0 && hash_equal(c->key, c->old_key);
 }
 
-static bool
-same_time(struct timespec a, struct timespec b)
-{
-	return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
-}
-
 const struct cache_entry *
 cache_find(const struct cache *c, int dirfd, const char *name,
     const char *rel)
@@ -538,10 +647,7 @@ cache_find(const struct cache *c, int dirfd, const char *name,
 		return NULL;
 	const struct cache_entry *e = &c->v[i];
 	if (e->racy || fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
-	    !S_ISREG(st.st_mode) || st.st_dev != e->id.dev ||
-	    st.st_ino != e->id.ino || st.st_size != e->id.size ||
-	    !same_time(st.st_mtim, e->id.mtime) ||
-	    !same_time(st.st_ctim, e->id.ctime))
+	    !same_file(&st, &e->id))
 		return NULL;
 	return e;
 }
@@ -606,11 +712,7 @@ cache_add(struct cache *c, const struct activity *a, const struct stat *id)
 	size_t at = c->next.len;
 	put_u32(&c->next, 0);	/* the length, once known */
 	put_str(&c->next, file);
-	put_u64(&c->next, (uint64_t)id->st_dev);
-	put_u64(&c->next, (uint64_t)id->st_ino);
-	put_i64(&c->next, (int64_t)id->st_size);
-	put_time(&c->next, id->st_mtim);
-	put_time(&c->next, id->st_ctim);
+	put_ident(&c->next, id);
 	put_hash(&c->next, a->source);
 	put_hash(&c->next, a->front);
 	write_record(&c->next, a);
@@ -663,6 +765,16 @@ cache_write(struct cache *c, struct publish *p, bool sound)
 	hash_init(&h);
 	if (ok && sound) {
 		buf_append(&head, magic, sizeof(magic));
+		put_u32(&head, (uint32_t)c->n_next_objects);
+		for (size_t i = 0; i < c->n_next_objects; i++) {
+			const struct object *o = &c->next_objects[i];
+			struct stat st = { .st_dev = o->id.dev,
+			    .st_ino = o->id.ino, .st_size = o->id.size,
+			    .st_mtim = o->id.mtime, .st_ctim = o->id.ctime };
+			put_str(&head, o->path);
+			put_ident(&head, &st);
+			put_hash(&head, o->bytes);
+		}
 		put_hash(&head, c->key);
 		put_u32(&head, (uint32_t)c->n_next);
 		ok = write_hashed(fd, &h, head.data, head.len);

@@ -63,11 +63,21 @@ struct cache_entry;
 struct publish;
 
 /* The cache left in the output folder out (when out holds coopgen's
- * output: its marker), for a build of this program (program: its
- * fingerprint). Never NULL: an unusable cache is an empty one, and nothing
- * is reported. The time of the call is the time the build began. */
-struct cache *cache_open(const char *out, struct hash program);
+ * output: its marker). Never NULL: an unusable cache is an empty one, and
+ * nothing is reported. The time of the call is the time the build began. */
+struct cache *cache_open(const char *out);
 void	 cache_free(struct cache *c);
+
+/* The fingerprint of the bytes of the program's file at path (of identity
+ * st, an fstat of it), as the last build took it, when the file is still
+ * the one it was, as an activity file must be (cache_find); false
+ * otherwise. And the fingerprint taken now, for the next build. Then the
+ * program's fingerprint (reuse_program), before cache_start. */
+bool	 cache_object(const struct cache *c, const char *path,
+	    const struct stat *st, struct hash *bytes);
+void	 cache_add_object(struct cache *c, const char *path,
+	    const struct stat *st, struct hash bytes);
+void	 cache_program(struct cache *c, struct hash program);
 
 /* A file the records depend on, by its path in the content: its text (len
  * bytes), or NULL when there is none or it could not be read. Then, once

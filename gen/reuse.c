@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "fsx.h"
 #include "model.h"
 #include "publish.h"
@@ -188,12 +189,6 @@ add_file_at(struct hasher *h, int dirfd, const char *path, bool follow)
 		close(fd);
 }
 
-static void
-add_file(struct hasher *h, const char *path, bool follow)
-{
-	add_file_at(h, AT_FDCWD, path, follow);
-}
-
 bool
 reuse_hash_file(const char *path, struct hash *out)
 {
@@ -368,39 +363,78 @@ add_root(struct walk *w, const char *path)
 	close(fd);
 }
 
-/* Add to h each shared object the program runs with (ctemplate, cmark,
+/* The program's fingerprint, as it is taken: the path of each of its
+ * files, and the fingerprint of its bytes. */
+struct objects {
+	struct hasher *h;
+	struct cache *c;	/* the last build's fingerprints, or NULL */
+	bool	 ok;
+};
+
+/* Add the program's file at path (followed: /proc/self/exe is a link to
+ * the program's file), by its path and the fingerprint of its bytes: the
+ * one the last build took when the file is the same (cache.h), else taken
+ * now. */
+static void
+add_object_file(struct objects *o, const char *path)
+{
+	struct stat st;
+	struct hash bytes;
+	struct hasher b;
+	int fd = fsx_open_regular(AT_FDCWD, path, true, &st);
+
+	hash_string(o->h, path);
+	if (fd == -1) {
+		hash_string(o->h, strerror(errno));
+		o->ok = false;
+		return;
+	}
+	if (o->c == NULL || !cache_object(o->c, path, &st, &bytes)) {
+		hash_init(&b);
+		if (!hash_fd(&b, fd)) {
+			hash_string(o->h, strerror(errno));
+			close(fd);
+			return;
+		}
+		bytes = hash_final(&b);
+	}
+	close(fd);
+	if (o->c != NULL)
+		cache_add_object(o->c, path, &st, bytes);
+	hash_value(o->h, bytes);
+}
+
+/* Add each shared object the program runs with (ctemplate, cmark,
  * libxlsxwriter, the C library...): a new version of one may write other
- * bytes as surely as a new build of the program. Each is named by its
- * path and added whole. */
+ * bytes as surely as a new build of the program. */
 static int
 add_object(struct dl_phdr_info *info, size_t size, void *arg)
 {
-	struct hasher *h = arg;
+	struct objects *o = arg;
 
 	(void)size;
 	/* The program itself ("") and the kernel's vDSO have no file. */
 	if (info->dlpi_name == NULL || info->dlpi_name[0] != '/')
 		return 0;
-	hash_string(h, info->dlpi_name);
-	add_file(h, info->dlpi_name, true);
+	bool ok = o->ok;
+	add_object_file(o, info->dlpi_name);
+	o->ok = ok;	/* a library gone since is a change like another */
 	return 0;
 }
 
 bool
-reuse_program(struct hash *out)
+reuse_program(struct hash *out, struct cache *c)
 {
-	struct stat st;
 	struct hasher h;
+	struct objects o = { .h = &h, .c = c, .ok = true };
 
 	/* The program: another build of it may write other bytes. Where it
 	 * cannot be read, nothing can be known to be unchanged. */
-	int exe = fsx_open_regular(AT_FDCWD, "/proc/self/exe", true, &st);
-	if (exe == -1)
-		return false;
-	close(exe);
 	hash_init(&h);
-	add_file(&h, "/proc/self/exe", true);
-	dl_iterate_phdr(add_object, &h);
+	add_object_file(&o, "/proc/self/exe");
+	if (!o.ok)
+		return false;
+	dl_iterate_phdr(add_object, &o);
 	*out = hash_final(&h);
 	return true;
 }

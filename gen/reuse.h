@@ -99,11 +99,14 @@ bool	 reuse_group(const struct reuse *r, struct publish *p, struct hash key,
 void	 reuse_format(struct reuse_entry *v, size_t n, struct buf *out);
 
 /* The fingerprint of the program itself and of each shared object it runs
- * with (ctemplate, cmark, libxlsxwriter, the C library...), each read
- * whole: another build of any may write other bytes. False when the
- * program cannot be read (no /proc): then nothing can be known to be
- * unchanged, and nothing is reused. */
-bool	 reuse_program(struct hash *out);
+ * with (ctemplate, cmark, libxlsxwriter, the C library...), each by its
+ * path and the fingerprint of its bytes: another build of any may write
+ * other bytes. A file unchanged since the last build took its fingerprint
+ * (the records cache c, when not NULL, says: cache.h) is not read again.
+ * False when the program cannot be read (no /proc): then nothing can be
+ * known to be unchanged, and nothing is reused. */
+struct cache;
+bool	 reuse_program(struct hash *out, struct cache *c);
 
 /*
  * Add to h what every page of a build depends on beyond its own file: the
