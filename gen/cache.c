@@ -723,6 +723,18 @@ cache_add(struct cache *c, const struct activity *a, const struct stat *id)
 	c->n_next++;
 }
 
+void
+cache_loaded(struct cache *c)
+{
+	c->hits = false;
+	strmap_free(&c->by_rel);
+	free(c->v);
+	free(c->objects);
+	c->v = NULL;
+	c->objects = NULL;
+	c->n = c->n_objects = 0;
+}
+
 size_t
 cache_taken(const struct cache *c)
 {

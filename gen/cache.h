@@ -109,6 +109,11 @@ void	 cache_keep(struct cache *c, const struct cache_entry *e);
 void	 cache_add(struct cache *c, const struct activity *a,
 	    const struct stat *id);
 
+/* The content is loaded: no record is looked up or taken any more, and
+ * what only that needs is let go (of a year of 50,000 activities, some
+ * 8 MB). */
+void	 cache_loaded(struct cache *c);
+
 /* How many records were taken from the cache, and how many offered to the
  * next one. */
 size_t	 cache_taken(const struct cache *c);

@@ -1378,6 +1378,8 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 	}
 	for (size_t i = 0; i < c->n_years; i++)
 		load_year(&l, &c->years[i]);
+	if (l.cache != NULL)
+		cache_loaded(l.cache);
 	fsx_close(&l.fs);
 	fclose(l.sink);
 	return true;
