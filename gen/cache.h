@@ -40,7 +40,12 @@
  *   or checksum, or with one entry that is not what this program writes
  *   (a field out of its range, text that is not UTF-8, an id or slug that
  *   is not one, a path twice), is ignored whole, in silence: every file is
- *   then read.
+ *   then read. The checksum tells an accident (a file cut short, a disk's
+ *   error, another program's file) from the cache as it was written; it
+ *   is no seal against someone who writes a well-formed cache into the
+ *   output folder on purpose, who could as well write the pages and
+ *   .coopgen-pages (reuse.h) there. Whatever the bytes, reading them
+ *   cannot crash the program or make it read or write out of bounds.
  */
 #ifndef COOPGEN_CACHE_H
 #define COOPGEN_CACHE_H
