@@ -46,7 +46,7 @@ SRCS = gen/arena.c gen/buf.c gen/build.c gen/check.c gen/date.c gen/diag.c \
        gen/hash.c gen/reuse.c gen/names.c gen/docx.c gen/wml.c gen/stats.c \
        gen/template.c gen/scaffold.c gen/serve.c gen/watch.c gen/page.c \
        gen/years.c gen/xlsx_form.c gen/xlsx_years.c gen/dossiers.c \
-       gen/prose.c gen/workq.c
+       gen/prose.c gen/workq.c gen/cache.c
 # The one C++ file: the bridge to ctemplate.
 CXXSRCS = gen/tpl.cc
 UNIT = $(wildcard tests/unit/*.c)

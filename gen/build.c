@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "buf.h"
+#include "cache.h"
 #include "check.h"
 #include "diag.h"
 #include "docx.h"
@@ -88,6 +89,7 @@ struct run {
 	bool	 build;
 	struct reuse old;	/* the last build's pages */
 	bool	 reusing;	/* pages are keyed: see reuse.h */
+	struct cache *cache;	/* the last build's records: see cache.h */
 };
 
 static double
@@ -177,11 +179,13 @@ static void print_timings(const struct run *r, size_t files, size_t reused,
  * activity bodies to their pages, unless it stops before them. Messages
  * stay held for the caller to release. */
 static int
-prepare(struct run *r, const struct options *o, bool build)
+prepare(struct run *r, const struct options *o, bool build,
+    struct cache *cache)
 {
 	memset(r, 0, sizeof(*r));
 	r->o = o;
 	r->build = build;
+	r->cache = cache;
 	diag_init(&r->d, stderr);
 	r->d.no_warnings = o->quiet;
 	diag_hold(&r->d);
@@ -237,7 +241,7 @@ check_all(struct run *r, const struct options *o)
 {
 	/* With a core to spare, files are read ahead of the loader. */
 	struct load_hooks hooks = { .body = leave_on_disk,
-	    .readers = o->jobs > 1 ? o->jobs : 0 };
+	    .readers = o->jobs > 1 ? o->jobs : 0, .cache = r->cache };
 	double start = now_ms();
 
 	if (!fsx_open(&r->fs, o->content, "content", &r->d))
@@ -340,6 +344,7 @@ finish(struct run *r)
 	docx_free(r->docx);
 	fsx_close(&r->fs);
 	content_free(&r->c);
+	cache_free(r->cache);
 }
 
 /* The closing line of a run that found problems. */
@@ -363,7 +368,7 @@ coopgen_check(const struct options *o)
 {
 	struct run r;
 	double start = now_ms();
-	int status = prepare(&r, o, false);
+	int status = prepare(&r, o, false, NULL);
 
 	diag_release(&r.d);
 	if (status == EXIT_OK && o->timings)
@@ -563,6 +568,9 @@ print_timings(const struct run *r, size_t files, size_t reused,
 		if (s == STAGE_LOAD && ms > 0)
 			fprintf(stderr, "   %zu activities, %.0f/s", r->records,
 			    (double)r->records / ms * 1e3);
+		if (s == STAGE_LOAD && cache_taken(r->cache) > 0)
+			fprintf(stderr, "; %zu unchanged, not read",
+			    cache_taken(r->cache));
 		/* A check checks activity bodies as they are read; a build,
 		 * as it renders them. */
 		if (s == STAGE_PROSE && r->build)
@@ -619,17 +627,18 @@ kept_year_check(struct run *r, const struct year_run *yr)
 /* The keys of a build's outputs (reuse.h): what all of them share, then
  * each year's. */
 static void
-page_keys(struct run *r)
+page_keys(struct run *r, const struct hash *program, struct hash trees)
 {
 	const struct options *o = r->o;
 	struct hasher h;
 
+	if (program == NULL)
+		return;		/* the program cannot be read */
 	hash_init(&h);
 	hash_string(&h, COOPGEN_VERSION);
 	hash_string(&h, o->has_epoch ? "epoch" : "no epoch");
 	hash_update(&h, &o->epoch, sizeof(o->epoch));
-	if (!reuse_fingerprint(&h, o->content, o->templates))
-		return;
+	reuse_fingerprint(&h, *program, trees);
 	struct hash base = hash_final(&h);
 	for (size_t i = 0; i < r->n_years; i++) {
 		struct year_run *yr = &r->years[i];
@@ -726,9 +735,23 @@ coopgen_build(const struct options *o)
 	    !publish_apart(o->out, o->templates, "--templates"))
 		return EXIT_USAGE;
 	/* What the files are before anything is read, to tell at the end
-	 * whether one changed meanwhile. */
-	struct hash stamp = reuse_stamp(o->content, o->templates);
-	int status = prepare(&r, o, true);
+	 * whether one changed meanwhile; and, in the same walk, what their
+	 * bytes are, for the keys of the outputs. */
+	struct hash trees;
+	struct hash stamp = reuse_stamp(o->content, o->templates, &trees);
+	/* The records of the last build (cache.h), read before anything of
+	 * the content; and the program's fingerprint, which keys them and
+	 * every output. */
+	struct cache *cache = cache_open(o->out);
+	struct hash program;
+	bool known = reuse_program(&program, cache);
+	if (known)
+		cache_program(cache, program);
+	else {
+		cache_free(cache);
+		cache = NULL;
+	}
+	int status = prepare(&r, o, true, cache);
 
 	if (status != EXIT_OK) {
 		diag_release(&r.d);
@@ -744,7 +767,7 @@ coopgen_build(const struct options *o)
 		return diag_status(&r.d);
 	}
 	reuse_load(&r.old, &p);
-	page_keys(&r);
+	page_keys(&r, known ? &program : NULL, trees);
 	bool ok = true;
 	/* What each year's line says is true only once it is in place. */
 	struct buf done = BUF_INIT;
@@ -788,7 +811,7 @@ coopgen_build(const struct options *o)
 	/* A body the pages found wrong, or could not read again. */
 	ok = ok && r.d.errors == 0 && r.d.failures == 0;
 	if (ok && r.reusing && !hash_equal(stamp, reuse_stamp(o->content,
-	    o->templates))) {
+	    o->templates, NULL))) {
 		/* Keys of one version, pages of another: none is kept. */
 		diag_warning(&r.d, (struct pos){ o->content, 0, 0 }, "a file "
 		    "changed while coopgen was building; the pages are as "
@@ -799,6 +822,8 @@ coopgen_build(const struct options *o)
 	}
 	if (ok)
 		ok = write_manifest(&r, &p);
+	if (ok && r.cache != NULL)
+		ok = cache_write(r.cache, &p, r.reusing);
 	if (ok)
 		ok = publish_commit(&p, o->n_years == 0);
 	publish_end(&p);

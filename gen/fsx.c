@@ -193,6 +193,7 @@ struct place {
 	enum fsx_kind kind;
 	const char *why;	/* when FSX_OTHER */
 	bool	 looped;	/* a loop or a second path to a folder */
+	bool	 linked;	/* a symbolic link was followed on the way */
 	char	*real;		/* FSX_FILE, FSX_DIR: the resolved path */
 	struct stat st;		/* FSX_FILE, FSX_DIR: what it is */
 };
@@ -361,6 +362,7 @@ follow_link(const struct fsx *fs, struct buf *real, const char *rel,
 	} else {
 		buf_reset(real);
 		buf_puts(real, target);
+		p->linked = true;
 		ok = true;
 	}
 	free(target);
@@ -491,7 +493,7 @@ fsx_folder(const struct fsx *fs, const char *rel, struct diag *d)
  * read before, by this build. */
 static bool
 read_file(const struct fsx *fs, const char *rel, char **text, size_t *len,
-    bool again, struct diag *d)
+    bool again, struct stat *id, struct diag *d)
 {
 	struct place p;
 	char *name = shown(fs, rel);
@@ -502,6 +504,8 @@ read_file(const struct fsx *fs, const char *rel, char **text, size_t *len,
 
 	*text = NULL;
 	*len = 0;
+	if (id != NULL)
+		id->st_mode = 0;
 	if (again) {
 		p = (struct place){ .kind = FSX_FILE };
 		p.real = fsx_path(fs, rel);
@@ -581,6 +585,10 @@ read_file(const struct fsx *fs, const char *rel, char **text, size_t *len,
 	*len = n;
 	data = NULL;
 	ok = true;
+	/* What was read, by the descriptor it was read from: the file
+	 * itself, not a link's target, which another path could change. */
+	if (id != NULL && !again && !p.linked)
+		*id = st;
 out:
 	if (fd != -1)
 		close(fd);
@@ -594,14 +602,42 @@ bool
 fsx_read(const struct fsx *fs, const char *rel, char **text, size_t *len,
     struct diag *d)
 {
-	return read_file(fs, rel, text, len, false, d);
+	return read_file(fs, rel, text, len, false, NULL, d);
+}
+
+bool
+fsx_read_id(const struct fsx *fs, const char *rel, char **text, size_t *len,
+    struct stat *id, struct diag *d)
+{
+	return read_file(fs, rel, text, len, false, id, d);
 }
 
 bool
 fsx_reread(const struct fsx *fs, const char *rel, char **text, size_t *len,
     struct diag *d)
 {
-	return read_file(fs, rel, text, len, true, d);
+	return read_file(fs, rel, text, len, true, NULL, d);
+}
+
+int
+fsx_folder_fd(const struct fsx *fs, const char *rel)
+{
+	struct place p;
+	struct stat st;
+	int fd = -1;
+
+	resolve(fs, rel, &p);
+	if (p.kind == FSX_DIR && !p.linked) {
+		fd = open_typed(AT_FDCWD, p.real, false, S_IFDIR, false, &st);
+		/* The folder resolved, not one put in its place since. */
+		if (fd != -1 && (st.st_dev != p.st.st_dev ||
+		    st.st_ino != p.st.st_ino)) {
+			close(fd);
+			fd = -1;
+		}
+	}
+	free(p.real);
+	return fd;
 }
 
 static int

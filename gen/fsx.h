@@ -77,6 +77,22 @@ bool	 fsx_read(const struct fsx *fs, const char *rel, char **text,
 bool	 fsx_reread(const struct fsx *fs, const char *rel, char **text,
 	    size_t *len, struct diag *d);
 
+/*
+ * fsx_read, and *id what was read: the fstat of the descriptor the text
+ * came from, when rel was reached without following a symbolic link; else
+ * (or on failure) id->st_mode is 0. For a cache of what a file says,
+ * keyed by its identity (cache.h): a link's target can change without
+ * the link's own identity changing, so a file read through one has none.
+ */
+bool	 fsx_read_id(const struct fsx *fs, const char *rel, char **text,
+	    size_t *len, struct stat *id, struct diag *d);
+
+/* Folder rel of the tree, open (O_DIRECTORY, close-on-exec) for looking
+ * at its entries with fstatat, when rel is a folder reached without a
+ * link; else -1, with nothing reported (fsx_folder reports). The caller
+ * closes it. */
+int	 fsx_folder_fd(const struct fsx *fs, const char *rel);
+
 /* The names in folder rel, sorted bytewise, hidden names (".x") left out.
  * A symbolic link loop, a link to a folder or a folder that contains
  * itself is reported here, as an error at its path, and left out: whoever

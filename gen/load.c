@@ -1,8 +1,11 @@
 #include <pthread.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cache.h"
 #include "check.h"
 #include "fields.h"
 #include "frontmatter.h"
@@ -19,6 +22,8 @@ struct loader {
 	struct fsx fs;
 	struct diag *d;
 	const struct load_hooks *hooks;
+	struct cache *cache;	/* the hooks', when they take every body */
+	FILE	*sink;		/* where the messages of a first decode go */
 };
 
 /* A file of the content, read and parsed. The YAML tree lives in its own
@@ -125,7 +130,7 @@ yfile_list(struct loader *l, struct yfile *f, const char *what)
 	return f->root;
 }
 
-static bool page_name_free(struct loader *l, const char *folder,
+static bool page_name_free(struct diag *d, const char *folder,
     const char *what, const char *name, struct pos at, const char *instead);
 
 /* A vocabulary of site.yaml; folder: where each term has a page, or
@@ -164,7 +169,8 @@ load_vocab(struct loader *l, struct record *r, const char *key,
 			r->bad = true;
 			continue;
 		}
-		if (folder != NULL && !page_name_free(l, folder, "framework id",
+		if (folder != NULL && !page_name_free(l->d, folder,
+		    "framework id",
 		    id, idpos, "choose another id")) {
 			r->bad = true;
 			continue;
@@ -210,8 +216,11 @@ load_site(struct loader *l)
 	struct record r;
 	struct pos urlpos;
 
-	if (!yfile_read(l, "site.yaml", true, "the organisation, the language "
-	    "and the vocabularies", &f)) {
+	bool read = yfile_read(l, "site.yaml", true, "the organisation, the "
+	    "language and the vocabularies", &f);
+	if (l->cache != NULL)
+		cache_depend(l->cache, "site.yaml", f.text, f.len);
+	if (!read) {
 		yfile_free(&f);
 		return;
 	}
@@ -272,9 +281,15 @@ load_partners(struct loader *l)
 	/* Without partners.yaml, every partner id is unknown, which the
 	 * records naming one will say; the file itself is not required. */
 	c->partners_ok = true;
-	if (fsx_kind(&l->fs, "partners.yaml", &why) == FSX_NONE)
+	if (fsx_kind(&l->fs, "partners.yaml", &why) == FSX_NONE) {
+		if (l->cache != NULL)
+			cache_depend(l->cache, "partners.yaml", NULL, 0);
 		return;
-	if (!yfile_read(l, "partners.yaml", false, NULL, &f)) {
+	}
+	bool read = yfile_read(l, "partners.yaml", false, NULL, &f);
+	if (l->cache != NULL)
+		cache_depend(l->cache, "partners.yaml", f.text, f.len);
+	if (!read) {
 		c->partners_ok = false;
 		yfile_free(&f);
 		return;
@@ -316,7 +331,7 @@ load_partners(struct loader *l)
 			    "(expected lower-case letters, digits, '-' and '_', "
 			    "at most 40)", p->id);
 			r.bad = true;
-		} else if (p->id != NULL && !page_name_free(l, "partners",
+		} else if (p->id != NULL && !page_name_free(l->d, "partners",
 		    "partner id", p->id, idpos, "choose another id")) {
 			r.bad = true;
 		} else if (p->id != NULL &&
@@ -434,18 +449,18 @@ hashed_slug(struct loader *l, const char *lead, const char *text)
 
 /* Report a page name that coopgen's own page, or Windows, has taken. */
 static bool
-page_name_free(struct loader *l, const char *folder, const char *what,
+page_name_free(struct diag *d, const char *folder, const char *what,
     const char *name, struct pos at, const char *instead)
 {
 	switch (reserved_page(folder, name)) {
 	case RESERVED_NO:
 		return true;
 	case RESERVED_PAGE:
-		diag_error(l->d, at, "%s '%s' is the name of coopgen's own page "
+		diag_error(d, at, "%s '%s' is the name of coopgen's own page "
 		    "%s/%s.html (%s)", what, name, folder, name, instead);
 		return false;
 	default:
-		diag_error(l->d, at, "%s '%s' is a name Windows cannot give a "
+		diag_error(d, at, "%s '%s' is a name Windows cannot give a "
 		    "file (%s)", what, name, instead);
 		return false;
 	}
@@ -469,7 +484,7 @@ activity_slug(struct loader *l, struct record *r, const struct activity *a,
 	if (given != NULL) {
 		*at = spos;
 		if (!slug_valid(given)) {
-			diag_error(l->d, spos, "slug '%s' is not valid (expected "
+			diag_error(r->d, spos, "slug '%s' is not valid (expected "
 			    "lower-case ASCII letters and digits joined by single "
 			    "'-', at most %d characters)", given, SLUG_MAX);
 			return NULL;
@@ -487,16 +502,19 @@ activity_slug(struct loader *l, struct record *r, const struct activity *a,
 			date_iso(a->date, iso);
 		slug = hashed_slug(l, made[0] ? made : iso, a->title);
 	}
-	if (!page_name_free(l, "activities", "slug", slug, *at, given ?
+	if (!page_name_free(r->d, "activities", "slug", slug, *at, given ?
 	    "set another 'slug:'" : stem ? "rename the file, or set 'slug:'" :
 	    "set 'slug:'"))
 		return NULL;
 	return slug;
 }
 
+/* The fields of an activity, as far as they depend on its record alone
+ * (and the name of its file, stem: NULL in activities.yaml). Messages go
+ * to r->d. */
 static void
-decode_activity(struct loader *l, struct year *y, struct record *r,
-    struct activity *a, const char *fallback_slug, struct slugs *slugs)
+activity_fields(struct loader *l, struct record *r, struct activity *a,
+    const char *fallback_slug)
 {
 	a->pos = r->map->pos;
 	a->title = record_text(r, "title", true, NULL);
@@ -508,51 +526,88 @@ decode_activity(struct loader *l, struct year *y, struct record *r,
 	a->place = record_text(r, "place", false, NULL);
 	a->summary = record_text(r, "summary", false, NULL);
 	a->slug = activity_slug(l, r, a, fallback_slug, &a->slug_pos);
+}
+
+/* What an activity's record is among the others of the content: its slug
+ * taken (or said to be another's), its ids resolved, its own checks. Done
+ * for every record, read or taken from the cache (cache.h). */
+static void
+activity_settle(struct loader *l, struct year *y, struct activity *a,
+    struct slugs *slugs)
+{
 	if (a->slug != NULL)
 		take_slug(l, slugs, a->slug, a->slug_pos, "set 'slug:' on one "
 		    "of them");
 	check_activity(l->c, y, a, l->d);
 }
 
-/* Read a Markdown file with front matter; *fm_root is its YAML. rel must
- * outlive the content (the positions point at it). Safe to call on several
- * threads at once: it touches only f, fm, and diag, which locks. */
+static void
+decode_activity(struct loader *l, struct year *y, struct record *r,
+    struct activity *a, const char *fallback_slug, struct slugs *slugs)
+{
+	activity_fields(l, r, a, fallback_slug);
+	activity_settle(l, y, a, slugs);
+}
+
+/* Read the Markdown file rel: f->text, or NULL (reported to l->d). id,
+ * when not NULL, gets its identity (fsx_read_id). rel must outlive the
+ * content (the positions point at it). Safe to call on several threads at
+ * once: it touches only f, id, and diag, which locks. */
 static bool
-md_read(struct loader *l, const char *rel, const char *what, struct yfile *f,
-    struct frontmatter *fm)
+md_fetch(struct loader *l, const char *rel, struct yfile *f, struct stat *id)
 {
 	memset(f, 0, sizeof(*f));
 	f->rel = rel;
-	if (!fsx_read(&l->fs, f->rel, &f->text, &f->len, l->d))
-		return false;
+	if (id != NULL)
+		return fsx_read_id(&l->fs, f->rel, &f->text, &f->len, id, l->d);
+	return fsx_read(&l->fs, f->rel, &f->text, &f->len, l->d);
+}
+
+/* Split the text of f, a Markdown file with front matter, and parse its
+ * YAML into f->root (fm: where each part is), reporting to d. As md_fetch,
+ * safe on several threads at once. */
+static bool
+md_parse(struct loader *l, struct yfile *f, struct frontmatter *fm,
+    const char *what, struct diag *d)
+{
+	(void)l;
+	f->root = NULL;
 	if (f->len == 0 || strspn(f->text, " \t\r\n") == f->len) {
-		diag_error(l->d, file_pos(f->rel), "empty file (expected %s: "
+		diag_error(d, file_pos(f->rel), "empty file (expected %s: "
 		    "front matter between '---' lines, then Markdown)", what);
 		return false;
 	}
 	switch (frontmatter_split(f->text, f->len, fm)) {
 	case FRONTMATTER_MISSING:
-		diag_error(l->d, (struct pos){ f->rel, 1, 1 }, "no front matter "
+		diag_error(d, (struct pos){ f->rel, 1, 1 }, "no front matter "
 		    "(expected the file to start with a '---' line, the fields "
 		    "of %s, and another '---' line)", what);
 		return false;
 	case FRONTMATTER_UNCLOSED:
-		diag_error(l->d, (struct pos){ f->rel, 1, 1 }, "front matter "
+		diag_error(d, (struct pos){ f->rel, 1, 1 }, "front matter "
 		    "is not closed (expected a '---' line after the fields)");
 		return false;
 	case FRONTMATTER_OK:
 		break;
 	}
 	f->root = ynode_parse(&f->tree, f->text + fm->yaml, fm->yaml_len,
-	    f->rel, fm->yaml_line, l->d, &f->ok);
+	    f->rel, fm->yaml_line, d, &f->ok);
 	f->source = hash_bytes(f->text, f->len);
 	f->front = hash_bytes(f->text, fm->body);
 	if (f->ok && f->root == NULL) {
-		diag_error(l->d, (struct pos){ f->rel, 1, 1 }, "empty front "
+		diag_error(d, (struct pos){ f->rel, 1, 1 }, "empty front "
 		    "matter (expected the fields of %s)", what);
 		return false;
 	}
 	return f->ok;
+}
+
+/* Read a Markdown file with front matter, reporting to l->d. */
+static bool
+md_read(struct loader *l, const char *rel, const char *what, struct yfile *f,
+    struct frontmatter *fm)
+{
+	return md_fetch(l, rel, f, NULL) && md_parse(l, f, fm, what, l->d);
 }
 
 static void
@@ -602,9 +657,17 @@ typedef void md_record_fn(struct loader *l, struct year *y,
 
 struct ahead_file {
 	const char *path;	/* NULL: not a Markdown file */
+	const char *name;	/* in its folder */
 	struct yfile f;
 	struct frontmatter fm;
 	bool	 ok;
+	/* Of an activity file: its record in the cache, when unchanged;
+	 * else its identity (fsx_read_id), and the messages of a first
+	 * decode (counted only: see activity_load). */
+	const struct cache_entry *hit;
+	struct stat id;
+	struct diag said;
+	bool	 said_on;	/* said is initialised */
 };
 
 struct ahead;
@@ -618,9 +681,16 @@ struct ahead_share {
 	bool	 started;
 };
 
+struct activity_files {
+	struct slugs *slugs;
+	size_t	*cap;
+};
+
 struct ahead {
 	struct loader *l;
 	const char *what;
+	struct activity_files *acts;	/* NULL: not a folder of activities */
+	int	 dirfd;			/* the folder, for the cache; or -1 */
 	struct ahead_file *files;
 	size_t	 first, n;		/* the batch being read */
 	size_t	 nthreads;		/* 0: the loader reads */
@@ -631,12 +701,23 @@ static void
 ahead_read(struct ahead *a, size_t share)
 {
 	size_t step = a->nthreads > 0 ? a->nthreads : 1;
+	struct loader *l = a->l;
 
 	for (size_t i = a->first + share; i < a->first + a->n; i += step) {
 		struct ahead_file *af = &a->files[i];
-		if (af->path != NULL)
-			af->ok = md_read(a->l, af->path, a->what, &af->f,
-			    &af->fm);
+		if (af->path == NULL)
+			continue;
+		if (a->acts == NULL) {
+			af->ok = md_read(l, af->path, a->what, &af->f, &af->fm);
+			continue;
+		}
+		if (af->hit != NULL)
+			continue;
+		/* Counted, never shown: see activity_load. */
+		diag_init(&af->said, l->sink);
+		af->said_on = true;
+		af->ok = md_fetch(l, af->path, &af->f, &af->id) &&
+		    md_parse(l, &af->f, &af->fm, a->what, &af->said);
 	}
 }
 
@@ -678,11 +759,68 @@ ahead_wait(struct ahead *a)
 	}
 }
 
+static void activity_load(struct loader *l, struct year *y, struct ahead *a,
+    struct ahead_file *af);
+
+/* Which of the files [0, n) of a are in the cache, unchanged: every
+ * nshares-th from share on. */
+static void
+look_up_share(struct ahead *a, size_t n, size_t share, size_t nshares)
+{
+	for (size_t i = share; i < n; i += nshares) {
+		struct ahead_file *af = &a->files[i];
+		if (af->path != NULL)
+			af->hit = cache_find(a->l->cache, a->dirfd, af->name,
+			    af->path);
+	}
+}
+
+struct look_up_job {
+	struct ahead *a;
+	size_t	 n, share, nshares;
+	pthread_t thread;
+	bool	 started;
+};
+
+static void *
+look_up_thread(void *arg)
+{
+	struct look_up_job *j = arg;
+
+	look_up_share(j->a, j->n, j->share, j->nshares);
+	return NULL;
+}
+
+/* The same for all of them, on a's threads too when there are many (a
+ * look takes a system call, a microsecond or so). */
+static void
+look_up(struct ahead *a, size_t n)
+{
+	struct look_up_job jobs[AHEAD_THREADS];
+	size_t nshares = n >= 4 * AHEAD_BATCH ? a->nthreads + 1 : 1;
+
+	for (size_t t = 1; t < nshares; t++) {
+		jobs[t] = (struct look_up_job){ .a = a, .n = n, .share = t,
+		    .nshares = nshares };
+		jobs[t].started = pthread_create(&jobs[t].thread, NULL,
+		    look_up_thread, &jobs[t]) == 0;
+	}
+	look_up_share(a, n, 0, nshares);
+	for (size_t t = 1; t < nshares; t++) {
+		if (jobs[t].started)
+			pthread_join(jobs[t].thread, NULL);
+		else
+			look_up_share(a, n, t, nshares);
+	}
+}
+
 /* Read every .md file of the folder y/sub as a record of what, keys its
- * allowed keys; anything else in the folder is warned about. */
+ * allowed keys, each given to fn (with arg); or, with acts, as an activity
+ * (activity_load). Anything else in the folder is warned about. */
 static void
 load_md_folder(struct loader *l, struct year *y, const char *sub,
-    const char *what, const char *const keys[], md_record_fn *fn, void *arg)
+    const char *what, const char *const keys[], md_record_fn *fn, void *arg,
+    struct activity_files *acts)
 {
 	char rel[256], **names;
 
@@ -690,10 +828,11 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 	if (!fsx_folder(&l->fs, rel, l->d))
 		return;
 	size_t n = fsx_list(&l->fs, rel, &names, l->d);
-	struct ahead a = { .l = l, .what = what };
+	struct ahead a = { .l = l, .what = what, .acts = acts, .dirfd = -1 };
 	a.files = xcalloc(n + 1, sizeof(*a.files));
 	for (size_t i = 0; i < n; i++) {
 		char *path = arena_printf(&l->c->arena, "%s/%s", rel, names[i]);
+		a.files[i].name = names[i];
 		if (has_suffix(names[i], ".md"))
 			a.files[i].path = path;
 		else
@@ -701,10 +840,20 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 			    "Markdown file (the files of %s/ are .md files)",
 			    sub);
 	}
-	/* Threads pay off only with files to share. */
 	int readers = l->hooks != NULL ? l->hooks->readers : 0;
 	a.nthreads = readers > AHEAD_THREADS ? AHEAD_THREADS : (size_t)readers;
-	if (n < AHEAD_BATCH)
+	/* The files unchanged since the last build, looked at in the folder
+	 * as it was listed: their records are taken from the cache, and the
+	 * rest read, ahead when they are many. */
+	size_t to_read = n;
+	if (acts != NULL && l->cache != NULL &&
+	    (a.dirfd = fsx_folder_fd(&l->fs, rel)) != -1) {
+		look_up(&a, n);
+		for (size_t i = 0; i < n; i++)
+			to_read -= a.files[i].hit != NULL;
+	}
+	/* Threads pay off only with files to share. */
+	if (to_read < AHEAD_BATCH)
 		a.nthreads = 0;
 
 	/* Two batches: the threads read one while the other is decoded. The
@@ -720,7 +869,9 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 		for (size_t i = cur->first; i < end; i++) {
 			struct ahead_file *af = &a.files[i];
 			struct record r;
-			if (af->path != NULL && af->ok && record_open(&r,
+			if (af->path != NULL && acts != NULL)
+				activity_load(l, y, &a, af);
+			else if (af->path != NULL && af->ok && record_open(&r,
 			    af->f.root, what, keys, &l->c->arena, l->d)) {
 				r.lang = l->c->site.lang;
 				char *base = stem(names[i]);
@@ -729,45 +880,38 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 			}
 			if (af->path != NULL)
 				yfile_free(&af->f);
+			if (af->said_on)
+				pthread_mutex_destroy(&af->said.lock);
 		}
 		struct ahead *t = cur;
 		cur = next;
 		next = t;
 	}
 	ahead_wait(cur);	/* the empty batch after the last */
+	if (a.dirfd != -1)
+		close(a.dirfd);
 	free(a.files);
 	fsx_list_free(names, n);
 }
 
-struct activity_files {
-	struct slugs *slugs;
-	size_t	*cap;
-};
-
+/* An activity, decoded, into the year: settled among the others, and its
+ * body offered to the hook while it is in the file's buffer (f: NULL when
+ * the record came from the cache, which is used only when the hook takes
+ * every body); a copy is kept only if the hook does not take it. */
 static void
-activity_file(struct loader *l, struct year *y, const struct yfile *f,
-    const struct frontmatter *fm, struct record *r, const char *base,
-    void *arg)
+activity_take(struct loader *l, struct year *y, const struct activity *rec,
+    const struct yfile *f, const struct frontmatter *fm,
+    struct activity_files *acts)
 {
-	struct activity_files *af = arg;
-	const struct ynode *body = ynode_get(f->root, "body");
-
-	if (body != NULL)
-		diag_error(l->d, body->pos, "'body' in front matter (the "
-		    "Markdown after the closing '---' is the body)");
-	y->activities = xgrow(y->activities, af->cap, y->n_activities,
+	y->activities = xgrow(y->activities, acts->cap, y->n_activities,
 	    sizeof(*y->activities));
 	struct activity *a = &y->activities[y->n_activities++];
-	memset(a, 0, sizeof(*a));
-	decode_activity(l, y, r, a, base, af->slugs);
-	/* Offer the body to the hook while it is in the file's buffer; keep
-	 * a copy only if the hook does not take it. */
-	a->body = (struct markdown){ f->text + fm->body, f->len - fm->body,
-	    { f->rel, fm->body_line, 1 }, 0, false };
-	a->source = f->source;
-	a->front = f->front;
+	*a = *rec;
+	activity_settle(l, y, a, acts->slugs);
+	if (f != NULL)
+		a->body.text = f->text + fm->body;
 	if (l->hooks != NULL && l->hooks->body != NULL && y->wanted &&
-	    l->hooks->body(l->hooks->arg, y, a)) {
+	    (f == NULL || l->hooks->body(l->hooks->arg, y, a))) {
 		a->body.text = NULL;
 		a->body.on_disk = true;
 	} else if (l->hooks != NULL && !y->wanted) {
@@ -777,6 +921,68 @@ activity_file(struct loader *l, struct year *y, const struct yfile *f,
 		md_body(l, f, fm, &a->body);
 }
 
+/* The record of an activity file as read (f, with its YAML parsed when
+ * ok), reporting to d. False when it has none. */
+static bool
+activity_decode(struct loader *l, const struct ahead *a,
+    const struct ahead_file *af, struct diag *d, struct activity *rec)
+{
+	struct record r;
+
+	memset(rec, 0, sizeof(*rec));
+	if (!af->ok || !record_open(&r, af->f.root, a->what, activity_keys,
+	    &l->c->arena, d))
+		return false;
+	r.lang = l->c->site.lang;
+	const struct ynode *body = ynode_get(af->f.root, "body");
+	if (body != NULL)
+		diag_error(d, body->pos, "'body' in front matter (the "
+		    "Markdown after the closing '---' is the body)");
+	char *base = stem(af->name);
+	activity_fields(l, &r, rec, base);
+	free(base);
+	rec->body = (struct markdown){ NULL, af->f.len - af->fm.body,
+	    { af->f.rel, af->fm.body_line, 1 }, 0, false };
+	rec->source = af->f.source;
+	rec->front = af->f.front;
+	return true;
+}
+
+/*
+ * An activity file of the folder a: its record taken from the cache when
+ * the file is unchanged, else decoded from what was read. A record is
+ * first decoded with messages of its own (counted, never shown), parsing
+ * included: one that said nothing is kept for the next build's cache,
+ * which can then take it with nothing to say; one that said something is
+ * parsed and decoded again from the same bytes, saying it to the run. The
+ * messages are the same, and in the same order, as with one decode.
+ */
+static void
+activity_load(struct loader *l, struct year *y, struct ahead *a,
+    struct ahead_file *af)
+{
+	struct activity rec;
+
+	if (af->hit != NULL) {
+		cache_restore(af->hit, af->path, &l->c->arena, &rec);
+		cache_keep(l->cache, af->hit);
+		activity_take(l, y, &rec, NULL, NULL, a->acts);
+		return;
+	}
+	if (af->f.text == NULL)
+		return;		/* not read: fsx said why */
+	bool has = activity_decode(l, a, af, &af->said, &rec);
+	const struct diag *said = &af->said;
+	if (said->errors + said->warnings + said->notes + said->failures > 0) {
+		arena_free(&af->f.tree);
+		af->ok = md_parse(l, &af->f, &af->fm, a->what, l->d);
+		has = activity_decode(l, a, af, l->d, &rec);
+	} else if (has && l->cache != NULL)
+		cache_add(l->cache, &rec, &af->id);
+	if (has)
+		activity_take(l, y, &rec, &af->f, &af->fm, a->acts);
+}
+
 static void
 load_activity_files(struct loader *l, struct year *y, struct slugs *slugs,
     size_t *cap)
@@ -784,7 +990,7 @@ load_activity_files(struct loader *l, struct year *y, struct slugs *slugs,
 	struct activity_files af = { slugs, cap };
 
 	load_md_folder(l, y, "activities", "an activity", activity_keys,
-	    activity_file, &af);
+	    NULL, NULL, &af);
 }
 
 static void
@@ -922,7 +1128,7 @@ load_sections(struct loader *l, struct year *y)
 	struct section_files sf = { { STRMAP_INIT, NULL, 0, 0 }, 0 };
 
 	load_md_folder(l, y, "sections", "a section", section_keys,
-	    section_file, &sf);
+	    section_file, &sf, NULL);
 	strmap_free(&sf.slugs.map);
 	free(sf.slugs.where);
 	if (y->n_sections > 1)
@@ -1106,11 +1312,24 @@ content_load(struct content *c, const char *root, const int *years, size_t n,
 	return content_load_hooked(c, root, years, n, NULL, d);
 }
 
+/* The sink's writes: nothing kept. */
+static ssize_t
+discard(void *cookie, const char *data, size_t len)
+{
+	(void)cookie;
+	(void)data;
+	return (ssize_t)len;
+}
+
 bool
 content_load_hooked(struct content *c, const char *root, const int *years,
     size_t n, const struct load_hooks *hooks, struct diag *d)
 {
-	struct loader l = { .c = c, .d = d, .hooks = hooks };
+	/* A record from the cache has no body in memory: only for a hook
+	 * that takes every body. */
+	struct loader l = { .c = c, .d = d, .hooks = hooks,
+	    .cache = hooks != NULL && hooks->body != NULL ? hooks->cache :
+	    NULL };
 	char **names;
 
 	memset(c, 0, sizeof(*c));
@@ -1119,8 +1338,14 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 		fsx_close(&l.fs);
 		return false;
 	}
+	l.sink = fopencookie(NULL, "w", (cookie_io_functions_t){
+	    .write = discard });
+	if (l.sink == NULL)
+		xalloc_die();
 	load_site(&l);
 	load_partners(&l);
+	if (l.cache != NULL)
+		cache_start(l.cache);
 	load_agreements(&l);
 	check_agreement_repeats(c, d);
 
@@ -1170,7 +1395,10 @@ content_load_hooked(struct content *c, const char *root, const int *years,
 	}
 	for (size_t i = 0; i < c->n_years; i++)
 		load_year(&l, &c->years[i]);
+	if (l.cache != NULL)
+		cache_loaded(l.cache);
 	fsx_close(&l.fs);
+	fclose(l.sink);
 	return true;
 }
 

@@ -34,12 +34,21 @@ bool	 content_load(struct content *c, const char *root, const int *years,
  * the body is marked on_disk, to be read again from its file. This keeps a
  * year's prose out of memory: only the records stay.
  */
+struct cache;
+
 struct load_hooks {
 	bool	(*body)(void *arg, const struct year *y,
 		    const struct activity *a);
 	void	*arg;
 	int	 readers;	/* threads reading and parsing files ahead of
 				   the loader; 0: none, it reads them itself */
+	/* The records of the last build (cache.h), or NULL. Given only
+	 * with a body hook that takes every body of a wanted year without
+	 * looking at it (a build, which checks bodies with their pages): a
+	 * record taken from the cache is not offered to it, and its body
+	 * is left on disk as the hook's would be. Every record read is
+	 * offered to the cache for the next build. */
+	struct cache *cache;
 };
 
 bool	 content_load_hooked(struct content *c, const char *root,

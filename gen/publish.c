@@ -298,6 +298,13 @@ remove_all(int dirfd, const char *name, const char *rel, struct buf *why)
 		size_t n;
 		if (list_at(fd, &v, &n)) {
 			for (size_t i = 0; i < n; i++) {
+				/* Most entries are files (a year's pages):
+				 * unlinked at once, not tried as a folder
+				 * first. */
+				if (v[i].type != DT_DIR && v[i].type !=
+				    DT_UNKNOWN && unlinkat(fd, v[i].name,
+				    0) == 0)
+					continue;
 				struct buf r = BUF_INIT;
 				buf_printf(&r, "%s/%s", rel, v[i].name);
 				left += remove_all(fd, v[i].name, buf_str(&r),

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "fsx.h"
 #include "model.h"
 #include "publish.h"
@@ -160,20 +161,27 @@ reuse_format(struct reuse_entry *v, size_t n, struct buf *out)
 
 	qsort(v, n, sizeof(*v), by_rel);
 	buf_puts(out, header);
+	/* "KEY BYTES REL", put together without printf: a big year has
+	 * tens of thousands of lines. */
 	for (size_t i = 0; i < n; i++) {
 		hash_hex(v[i].key, key);
 		hash_hex(v[i].bytes, bytes);
-		buf_printf(out, "%s %s %s\n", key, bytes, v[i].rel);
+		key[32] = bytes[32] = ' ';
+		buf_append(out, key, 33);
+		buf_append(out, bytes, 33);
+		buf_puts(out, v[i].rel);
+		buf_putc(out, '\n');
 	}
 }
 
-/* Add the file at path to h, whole; a symbolic link is followed only when
- * asked. Anything but a regular file is added as such, never waited on. */
+/* Add the file path of dirfd (or AT_FDCWD) to h, whole; a symbolic link
+ * is followed only when asked. Anything but a regular file is added as
+ * such, never waited on. */
 static void
-add_file(struct hasher *h, const char *path, bool follow)
+add_file_at(struct hasher *h, int dirfd, const char *path, bool follow)
 {
 	struct stat st;
-	int fd = fsx_open_regular(AT_FDCWD, path, follow, &st);
+	int fd = fsx_open_regular(dirfd, path, follow, &st);
 
 	if (fd == -1 || !hash_fd(h, fd))
 		hash_string(h, strerror(errno));
@@ -221,12 +229,12 @@ content_part(const char *const *parts, int depth, const char *name)
 	return ALL;
 }
 
-/* A walk of a tree for its fingerprint (the bytes of its files) or its
- * stamp (their identity and times, read without opening them). */
+/* A walk of the trees for their stamp (their files' identity and times,
+ * read without opening them) and, when print is not NULL, in the same
+ * walk, their fingerprint (the bytes of their files). */
 struct walk {
-	struct hasher *h;
+	struct hasher *stamp, *print;
 	bool	 content;	/* the content folder: content_part applies */
-	bool	 stamp;
 	const char *parts[17];	/* the names on the way down */
 	/* The folders on the way down, by device and inode: a symbolic
 	 * link back to one of them is a loop, added as such, not followed. */
@@ -234,28 +242,44 @@ struct walk {
 	ino_t	 ino[17];
 };
 
-/* Add the tree at path (rel inside its root) to w->h: every name, sorted,
- * with its kind; a file's size and, as content_part says, its bytes (or,
- * for a stamp, its inode and times). A symbolic link is followed as the
- * reader follows it (fsx.h): its target's kind and bytes go in under the
- * link's name, whatever the target is called. */
+/* s into both hashes: what the walk found, the same for either. */
 static void
-add_tree(struct walk *w, const char *path, const char *rel, int depth)
+add_both(struct walk *w, const char *s)
 {
-	struct hasher *h = w->h;
-	DIR *dir = opendir(path);
+	hash_string(w->stamp, s);
+	if (w->print != NULL)
+		hash_string(w->print, s);
+}
+
+/* Add the tree of folder dirfd (rel inside its root) to the walk: every
+ * name, sorted, with its kind; a file's size and, as content_part says,
+ * its bytes (into print) and its inode and times (into stamp). A symbolic
+ * link is followed as the reader follows it (fsx.h): its target's kind
+ * and bytes go in under the link's name, whatever the target is called.
+ * Every look is relative to the folder's descriptor: a path is not
+ * resolved again from the top for each of its files. */
+static void
+add_tree(struct walk *w, int dirfd, const char *rel, int depth)
+{
+	int fd = dup(dirfd);
+	DIR *dir = fd == -1 ? NULL : fdopendir(fd);
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *e;
 
 	if (dir == NULL) {
-		hash_string(h, strerror(errno));
+		add_both(w, strerror(errno));
+		if (fd != -1)
+			close(fd);
 		return;
 	}
 	/* Hidden names are left out, as coopgen reads none (and an editor's
-	 * swap file would otherwise change every key while a file is open). */
+	 * swap file would otherwise change every key while a file is open);
+	 * so are the names content_part leaves out, before they are copied
+	 * and sorted (a big year's activities). */
 	while ((e = readdir(dir)) != NULL) {
-		if (e->d_name[0] == '.')
+		if (e->d_name[0] == '.' || (w->content && content_part(
+		    w->parts, depth, e->d_name) == NOTHING))
 			continue;
 		names = xgrow(names, &cap, n, sizeof(*names));
 		names[n++] = xstrdup(e->d_name);
@@ -266,24 +290,20 @@ add_tree(struct walk *w, const char *path, const char *rel, int depth)
 	for (size_t i = 0; i < n; i++) {
 		enum part part = w->content ? content_part(w->parts, depth,
 		    names[i]) : ALL;
-		struct buf p = BUF_INIT, r = BUF_INIT;
+		struct buf r = BUF_INIT;
 		struct stat st;
-		if (part == NOTHING) {
-			free(names[i]);
-			continue;
-		}
-		buf_printf(&p, "%s/%s", path, names[i]);
 		buf_printf(&r, "%s%s%s", rel, *rel ? "/" : "", names[i]);
-		hash_string(h, buf_str(&r));
-		if (lstat(buf_str(&p), &st) == -1)
+		add_both(w, buf_str(&r));
+		if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) == -1)
 			st.st_mode = 0;
 		else if (S_ISLNK(st.st_mode)) {
 			char to[4096];
-			ssize_t k = readlink(buf_str(&p), to, sizeof(to) - 1);
+			ssize_t k = readlinkat(dirfd, names[i], to,
+			    sizeof(to) - 1);
 			to[k < 0 ? 0 : k] = '\0';
-			hash_string(h, "link");
-			hash_string(h, to);
-			if (stat(buf_str(&p), &st) == -1)
+			add_both(w, "link");
+			add_both(w, to);
+			if (fstatat(dirfd, names[i], &st, 0) == -1)
 				st.st_mode = 0;
 		}
 		bool loop = false;
@@ -291,92 +311,158 @@ add_tree(struct walk *w, const char *path, const char *rel, int depth)
 			loop = loop || (w->dev[d] == st.st_dev &&
 			    w->ino[d] == st.st_ino);
 		if (st.st_mode == 0) {
-			hash_string(h, strerror(errno));
+			add_both(w, strerror(errno));
 		} else if (loop) {
-			hash_string(h, "loop");
+			add_both(w, "loop");
 		} else if (S_ISDIR(st.st_mode) && depth < 16) {
-			hash_string(h, "dir");
+			add_both(w, "dir");
 			w->parts[depth] = names[i];
 			w->dev[depth] = st.st_dev;
 			w->ino[depth] = st.st_ino;
-			add_tree(w, buf_str(&p), buf_str(&r), depth + 1);
+			/* Followed if a link, as the reader would. */
+			int sub = openat(dirfd, names[i], O_RDONLY |
+			    O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
+			if (sub == -1)
+				add_both(w, strerror(errno));
+			else {
+				add_tree(w, sub, buf_str(&r), depth + 1);
+				close(sub);
+			}
 		} else if (S_ISREG(st.st_mode)) {
 			char size[32];
 			snprintf(size, sizeof(size), "file %lld",
 			    (long long)st.st_size);
-			hash_string(h, size);
-			if (w->stamp) {
-				/* The kernel sets ctime on every change and
-				 * no one can set it back. */
-				hash_update(h, &st.st_ino, sizeof(st.st_ino));
-				hash_update(h, &st.st_mtim, sizeof(st.st_mtim));
-				hash_update(h, &st.st_ctim, sizeof(st.st_ctim));
-			} else if (part == ALL)
-				add_file(h, buf_str(&p), true);
+			add_both(w, size);
+			/* The kernel sets ctime on every change and no one
+			 * can set it back. */
+			hash_update(w->stamp, &st.st_ino, sizeof(st.st_ino));
+			hash_update(w->stamp, &st.st_mtim, sizeof(st.st_mtim));
+			hash_update(w->stamp, &st.st_ctim, sizeof(st.st_ctim));
+			if (w->print != NULL && part == ALL)
+				add_file_at(w->print, dirfd, names[i], true);
 		} else
-			hash_string(h, "other");
-		buf_free(&p);
+			add_both(w, "other");
 		buf_free(&r);
 		free(names[i]);
 	}
 	free(names);
 }
 
-/* Add to h each shared object the program runs with (ctemplate, cmark,
+/* Add the tree at path to the walk (a folder that cannot be opened, as
+ * the reason why). */
+static void
+add_root(struct walk *w, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd == -1) {
+		add_both(w, strerror(errno));
+		return;
+	}
+	add_tree(w, fd, "", 0);
+	close(fd);
+}
+
+/* The program's fingerprint, as it is taken: the path of each of its
+ * files, and the fingerprint of its bytes. */
+struct objects {
+	struct hasher *h;
+	struct cache *c;	/* the last build's fingerprints, or NULL */
+	bool	 ok;
+};
+
+/* Add the program's file at path (followed: /proc/self/exe is a link to
+ * the program's file), by its path and the fingerprint of its bytes: the
+ * one the last build took when the file is the same (cache.h), else taken
+ * now. */
+static void
+add_object_file(struct objects *o, const char *path)
+{
+	struct stat st;
+	struct hash bytes;
+	struct hasher b;
+	int fd = fsx_open_regular(AT_FDCWD, path, true, &st);
+
+	hash_string(o->h, path);
+	if (fd == -1) {
+		hash_string(o->h, strerror(errno));
+		o->ok = false;
+		return;
+	}
+	if (o->c == NULL || !cache_object(o->c, path, &st, &bytes)) {
+		hash_init(&b);
+		if (!hash_fd(&b, fd)) {
+			hash_string(o->h, strerror(errno));
+			close(fd);
+			return;
+		}
+		bytes = hash_final(&b);
+	}
+	close(fd);
+	if (o->c != NULL)
+		cache_add_object(o->c, path, &st, bytes);
+	hash_value(o->h, bytes);
+}
+
+/* Add each shared object the program runs with (ctemplate, cmark,
  * libxlsxwriter, the C library...): a new version of one may write other
- * bytes as surely as a new build of the program. Each is named by its
- * path and added whole. */
+ * bytes as surely as a new build of the program. */
 static int
 add_object(struct dl_phdr_info *info, size_t size, void *arg)
 {
-	struct hasher *h = arg;
+	struct objects *o = arg;
 
 	(void)size;
 	/* The program itself ("") and the kernel's vDSO have no file. */
 	if (info->dlpi_name == NULL || info->dlpi_name[0] != '/')
 		return 0;
-	hash_string(h, info->dlpi_name);
-	add_file(h, info->dlpi_name, true);
+	bool ok = o->ok;
+	add_object_file(o, info->dlpi_name);
+	o->ok = ok;	/* a library gone since is a change like another */
 	return 0;
 }
 
 bool
-reuse_fingerprint(struct hasher *h, const char *content,
-    const char *templates)
+reuse_program(struct hash *out, struct cache *c)
 {
-	struct stat st;
+	struct hasher h;
+	struct objects o = { .h = &h, .c = c, .ok = true };
 
-	hash_string(h, header);
 	/* The program: another build of it may write other bytes. Where it
 	 * cannot be read, nothing can be known to be unchanged. */
-	int exe = fsx_open_regular(AT_FDCWD, "/proc/self/exe", true, &st);
-	if (exe == -1)
+	hash_init(&h);
+	add_object_file(&o, "/proc/self/exe");
+	if (!o.ok)
 		return false;
-	close(exe);
-	add_file(h, "/proc/self/exe", true);
-	dl_iterate_phdr(add_object, h);
-	struct walk w = { .h = h };
-	hash_string(h, "templates");
-	add_tree(&w, templates, "", 0);
-	hash_string(h, "content");
-	w.content = true;
-	add_tree(&w, content, "", 0);
+	dl_iterate_phdr(add_object, &o);
+	*out = hash_final(&h);
 	return true;
 }
 
-struct hash
-reuse_stamp(const char *content, const char *templates)
+void
+reuse_fingerprint(struct hasher *h, struct hash program, struct hash trees)
 {
-	struct hasher h;
-	struct walk w = { .h = &h, .stamp = true };
-
-	hash_init(&h);
-	add_tree(&w, templates, "", 0);
-	w.content = true;
-	add_tree(&w, content, "", 0);
-	return hash_final(&h);
+	hash_string(h, header);
+	hash_value(h, program);
+	hash_value(h, trees);
 }
+struct hash
+reuse_stamp(const char *content, const char *templates, struct hash *trees)
+{
+	struct hasher stamp, print;
+	struct walk w = { .stamp = &stamp, .print = trees ? &print : NULL };
 
+	hash_init(&stamp);
+	hash_init(&print);
+	add_both(&w, "templates");
+	add_root(&w, templates);
+	add_both(&w, "content");
+	w.content = true;
+	add_root(&w, content);
+	if (trees != NULL)
+		*trees = hash_final(&print);
+	return hash_final(&stamp);
+}
 /* The front matter of every activity of year y, for what lists them. */
 static void
 hash_fronts(struct hasher *h, const struct year *y)

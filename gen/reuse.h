@@ -98,25 +98,41 @@ bool	 reuse_group(const struct reuse *r, struct publish *p, struct hash key,
  * it. */
 void	 reuse_format(struct reuse_entry *v, size_t n, struct buf *out);
 
-/*
- * Add to h what every page of a build depends on beyond its own file: the
- * program itself, and the folders templates and content, every file's
- * path and bytes, but for the files of activities (<year>/activities/
- * *.md: not even their names), media (<year>/media/: names and sizes) and
- * hidden files (not at all: coopgen reads none, and links to none).
- * False when the program cannot be read (no /proc): nothing is reused.
- */
-bool	 reuse_fingerprint(struct hasher *h, const char *content,
-	    const char *templates);
+/* The fingerprint of the program itself and of each shared object it runs
+ * with (ctemplate, cmark, libxlsxwriter, the C library...), each by its
+ * path and the fingerprint of its bytes: another build of any may write
+ * other bytes. A file unchanged since the last build took its fingerprint
+ * (the records cache c, when not NULL, says: cache.h) is not read again.
+ * False when the program cannot be read (no /proc): then nothing can be
+ * known to be unchanged, and nothing is reused. */
+struct cache;
+bool	 reuse_program(struct hash *out, struct cache *c);
 
 /*
- * The same files' identity as they are now (inode, size, modification and
- * change times), read without opening them. Taken before a build reads
- * anything and again before its manifest is written: when the two differ,
- * a file changed while the build ran (and the fingerprint may not be what
- * was read), so the manifest keys nothing.
+ * Add to h what every page of a build depends on beyond its own file: the
+ * program (reuse_program's fingerprint) and trees, the fingerprint of the
+ * folders templates and content that reuse_stamp gives.
  */
-struct hash reuse_stamp(const char *content, const char *templates);
+void	 reuse_fingerprint(struct hasher *h, struct hash program,
+	    struct hash trees);
+
+/*
+ * The identity of the files of the folders templates and content as they
+ * are now (inode, size, modification and change times), read without
+ * opening them, but for the files of activities (<year>/activities/
+ * *.md: not even their names; a page is keyed by the bytes its file had
+ * when read, and the records cache by its file's identity then),
+ * and hidden files (not at all: coopgen reads none, and links to none).
+ * Taken before a build reads anything and again before its manifest is
+ * written: when the two differ, a file changed while the build ran (and
+ * the fingerprint may not be what was read), so the manifest keys nothing.
+ *
+ * With trees not NULL, the same walk also gives the folders' fingerprint:
+ * every file's path and bytes, but media's (<year>/media/: names and
+ * sizes).
+ */
+struct hash reuse_stamp(const char *content, const char *templates,
+	    struct hash *trees);
 
 struct year;
 
