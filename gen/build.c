@@ -34,11 +34,13 @@
 
 /* The stages of a run, for --timings. */
 enum stage {
+	STAGE_STAMP,
 	STAGE_LOAD,
 	STAGE_TEMPLATES,
 	STAGE_FIGURES,
 	STAGE_PROSE,
 	STAGE_PAGES,
+	STAGE_SITE,
 	STAGE_WORKBOOK,
 	STAGE_DATA,
 	STAGE_PUBLISH,
@@ -46,9 +48,16 @@ enum stage {
 };
 
 static const char *const stage_names[STAGE_COUNT] = {
-	"read and check content", "templates and labels", "figures",
-	"check other prose", "pages", "workbook", "figures.json and media",
-	"publish",
+	[STAGE_STAMP] = "files' identities, keys",
+	[STAGE_LOAD] = "read and check content",
+	[STAGE_TEMPLATES] = "templates and labels",
+	[STAGE_FIGURES] = "figures",
+	[STAGE_PROSE] = "check other prose",
+	[STAGE_PAGES] = "pages",
+	[STAGE_SITE] = "years, dossiers",
+	[STAGE_WORKBOOK] = "workbook",
+	[STAGE_DATA] = "figures.json and media",
+	[STAGE_PUBLISH] = "publish",
 };
 
 /* What the checks found out about a year that the writers need. */
@@ -90,6 +99,9 @@ struct run {
 	struct reuse old;	/* the last build's pages */
 	bool	 reusing;	/* pages are keyed: see reuse.h */
 	struct cache *cache;	/* the last build's records: see cache.h */
+	/* The outputs of the whole site, as one group (reuse.h). */
+	struct hash site_key;
+	struct reuse_list site;
 };
 
 static double
@@ -334,6 +346,7 @@ finish(struct run *r)
 		free(yr->written);
 		reuse_list_free(&yr->group);
 	}
+	reuse_list_free(&r->site);
 	reuse_free(&r->old);
 	free(r->years);
 	free((void *)r->side.y);
@@ -531,6 +544,9 @@ write_years(struct run *r, struct publish *p)
 
 	json_write_figures(r->years_json, &b);
 	bool ok = publish_write(p, PATH_YEARS_JSON, b.data, b.len);
+	if (ok && r->reusing)
+		reuse_list_add(&r->site, PATH_YEARS_JSON, r->site_key,
+		    hash_bytes(b.data, b.len));
 	buf_free(&b);
 	r->ms[STAGE_DATA] += now_ms() - t0;
 	t0 = now_ms();
@@ -545,6 +561,14 @@ write_years(struct run *r, struct publish *p)
 		    r->years[r->n_years - 1].y) : r->o->epoch,
 		    .shown = buf_str(&shown) };
 		ok = xlsx_write_years(&in, path, p->tmp, &r->d);
+		/* Not in the group when it cannot be hashed: the next build
+		 * writes the site again. */
+		struct hash bytes;
+		if (ok && r->reusing && !reuse_hash_file(path, &bytes))
+			r->reusing = false;
+		else if (ok && r->reusing)
+			reuse_list_add(&r->site, PATH_YEARS_WORKBOOK,
+			    r->site_key, bytes);
 		buf_free(&shown);
 		free(path);
 	} else
@@ -640,6 +664,7 @@ page_keys(struct run *r, const struct hash *program, struct hash trees)
 	hash_update(&h, &o->epoch, sizeof(o->epoch));
 	reuse_fingerprint(&h, *program, trees);
 	struct hash base = hash_final(&h);
+	r->site_key = reuse_site_key(base, &r->c);
 	for (size_t i = 0; i < r->n_years; i++) {
 		struct year_run *yr = &r->years[i];
 		/* The figures of this year and the years before, as its prose
@@ -704,13 +729,24 @@ write_manifest(struct run *r, struct publish *p)
 			    yr->book_bytes);
 		}
 	}
+	/* The site's outputs, sealed as a group named "#". */
+	for (size_t j = 0; j < r->site.n; j++)
+		reuse_list_add(&l, r->site.v[j].rel, r->site.v[j].key,
+		    r->site.v[j].bytes);
+	if (r->site.n > 0)
+		reuse_list_add(&l, "#", r->site_key,
+		    reuse_seal(r->site.v, r->site.n));
+	/* With years named, the last build's entries of the years kept. */
 	for (size_t i = 0; r->o->n_years > 0 && i < r->old.n; i++) {
 		const struct reuse_entry *e = &r->old.v[i];
 		/* A group's seal goes with its year. */
 		const char *name = e->rel[0] == '#' ? e->rel + 1 : e->rel;
 		buf_reset(&rel);
 		buf_append(&rel, name, strcspn(name, "/"));
-		if (!strmap_get(&built, buf_str(&rel), NULL))
+		const struct year *y = rel.len == 4 ?
+		    content_year(&r->c, atoi(buf_str(&rel))) : NULL;
+		if (y != NULL && strcmp(y->dir, buf_str(&rel)) == 0 &&
+		    !strmap_get(&built, buf_str(&rel), NULL))
 			reuse_list_add(&l, e->rel, e->key, e->bytes);
 	}
 	reuse_format(l.v, l.n, &text);
@@ -738,6 +774,7 @@ coopgen_build(const struct options *o)
 	 * whether one changed meanwhile; and, in the same walk, what their
 	 * bytes are, for the keys of the outputs. */
 	struct hash trees;
+	double t_stamp = now_ms();
 	struct hash stamp = reuse_stamp(o->content, o->templates, &trees);
 	/* The records of the last build (cache.h), read before anything of
 	 * the content; and the program's fingerprint, which keys them and
@@ -751,7 +788,9 @@ coopgen_build(const struct options *o)
 		cache_free(cache);
 		cache = NULL;
 	}
+	t_stamp = now_ms() - t_stamp;
 	int status = prepare(&r, o, true, cache);
+	r.ms[STAGE_STAMP] += t_stamp;
 
 	if (status != EXIT_OK) {
 		diag_release(&r.d);
@@ -766,8 +805,10 @@ coopgen_build(const struct options *o)
 		finish(&r);
 		return diag_status(&r.d);
 	}
+	double t_keys = now_ms();
 	reuse_load(&r.old, &p);
 	page_keys(&r, known ? &program : NULL, trees);
+	r.ms[STAGE_STAMP] += now_ms() - t_keys;
 	bool ok = true;
 	/* What each year's line says is true only once it is in place. */
 	struct buf done = BUF_INIT;
@@ -796,17 +837,24 @@ coopgen_build(const struct options *o)
 	}
 	/* The list of all years, from every year of the content (a build
 	 * of named years reads them all for it). */
-	if (ok) {
+	double t0 = now_ms();
+	/* The site's outputs, taken whole from the last build when made
+	 * from the same inputs, else all written again. */
+	bool site_taken = ok && r.reusing && reuse_group(&r.old, &p,
+	    r.site_key, &r.site);
+	if (ok && !site_taken) {
 		struct html_year *all = xcalloc(r.n_years, sizeof(*all));
 		for (size_t i = 0; i < r.n_years; i++)
 			all[i] = html_input(&r, &r.years[i]);
-		ok = html_write_site(r.html, all, r.n_years, &p);
+		ok = html_write_site(r.html, all, r.n_years, &p,
+		    r.reusing ? &r.site : NULL, r.site_key);
 		free(all);
+		if (ok)
+			ok = write_years(&r, &p);
 	}
-	if (ok)
-		ok = write_years(&r, &p);
+	r.ms[STAGE_SITE] += now_ms() - t0;
 	/* With years named, the other years of the old output stay. */
-	double t0 = now_ms();
+	t0 = now_ms();
 	size_t files = atomic_load(&p.files), reused = atomic_load(&p.reused);
 	/* A body the pages found wrong, or could not read again. */
 	ok = ok && r.d.errors == 0 && r.d.failures == 0;

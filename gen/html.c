@@ -90,6 +90,7 @@ html_write_year(struct html *h, const struct html_year *in, struct publish *p)
 	bool lists = in->group == NULL ||
 	    !reuse_group(in->reuse, p, in->group_key, in->group);
 	w.group = lists ? in->group : NULL;
+	w.group_key = in->group_key;
 	pages_write_year(&w, lists);
 	if (lists && w.ok && in->y->article != NULL)
 		article_write(&w);
@@ -145,13 +146,18 @@ years_side_by_side(struct page_writer *w, struct tpl_dict *d,
 
 bool
 html_write_site(struct html *h, const struct html_year *years, size_t n,
-    struct publish *p)
+    struct publish *p, struct reuse_list *group, struct hash key)
 {
+	struct page_writer w = { .tpl = h->tpl, .p = p, .ok = true,
+	    .group = group, .group_key = key };
+
 	if (n == 0)
-		return publish_write(p, PATH_STYLE, h->css, h->css_len);
-	struct page_writer w = { .tpl = h->tpl, .in = &years[0],
-	    .c = years[0].c, .l = years[0].l, .p = p,
-	    .lang = years[0].c->site.lang, .loc = years[0].loc, .ok = true };
+		return page_publish(&w, PATH_STYLE, h->css, h->css_len);
+	w.in = &years[0];
+	w.c = years[0].c;
+	w.l = years[0].l;
+	w.lang = years[0].c->site.lang;
+	w.loc = years[0].loc;
 	struct tpl_dict *d = tpl_dict_new();
 	struct buf body = BUF_INIT, t = BUF_INIT, fig = BUF_INIT;
 
@@ -193,8 +199,8 @@ html_write_site(struct html *h, const struct html_year *years, size_t n,
 		    LABEL_YEARS_TITLE, &t), NAV_NONE, NULL, 0, buf_str(&body));
 	if (w.ok)
 		dossiers_write(&w, years[0].side);
-	if (w.ok && !publish_write(p, PATH_STYLE, h->css, h->css_len))
-		w.ok = false;
+	if (w.ok)
+		page_publish(&w, PATH_STYLE, h->css, h->css_len);
 	tpl_dict_free(d);
 	buf_free(&body);
 	buf_free(&t);

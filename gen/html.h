@@ -42,9 +42,11 @@ void	 html_free(struct html *h);
 bool	 html_write_year(struct html *h, const struct html_year *in,
 	    struct publish *p);
 
-/* Write out/index.html, listing the n years given (newest first), and
- * out/style.css. */
+/* Write out/index.html, listing the n years given (newest first), the
+ * partners' dossiers and out/style.css, each noted in group (when not
+ * NULL) under key (reuse.h). */
 bool	 html_write_site(struct html *h, const struct html_year *years,
-	    size_t n, struct publish *p);
+	    size_t n, struct publish *p, struct reuse_list *group,
+	    struct hash key);
 
 #endif

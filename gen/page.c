@@ -450,7 +450,7 @@ page_publish(struct page_writer *w, const char *rel, const void *data,
 	if (w->written != NULL)
 		*w->written = hash_bytes(data, len);
 	if (w->group != NULL)
-		reuse_list_add(w->group, rel, w->in->group_key,
+		reuse_list_add(w->group, rel, w->group_key,
 		    hash_bytes(data, len));
 	return true;
 }

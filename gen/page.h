@@ -77,7 +77,8 @@ struct page_writer {
 	struct hash *written;	/* not NULL: page_write puts the hash of the
 				   bytes it writes here */
 	struct reuse_list *group;	/* not NULL: what is written is noted
-				   here, under in->group_key (reuse.h) */
+				   here, under group_key (reuse.h) */
+	struct hash group_key;
 	struct frame *frame;	/* of the activity pages, on this thread */
 	struct md_ids *ids;	/* not NULL: the ids of the page being made,
 				   which rendered headings keep apart from */
@@ -228,7 +229,8 @@ void	 page_render(struct page_writer *w, const struct markdown *md,
 	    struct buf *out);
 
 /* Write file rel (relative to the output folder) for the pages, noting
- * it where w says; false (w->ok too) when it could not be written. */
+ * it where w says (written, group); false (w->ok too) when it could not
+ * be written. */
 bool	 page_publish(struct page_writer *w, const char *rel, const void *data,
 	    size_t len);
 

@@ -474,6 +474,19 @@ hash_fronts(struct hasher *h, const struct year *y)
 	}
 }
 
+struct hash
+reuse_site_key(struct hash base, const struct content *c)
+{
+	struct hasher h;
+
+	hash_init(&h);
+	hash_value(&h, base);
+	hash_string(&h, "site");
+	for (size_t i = 0; i < c->n_years; i++)
+		hash_fronts(&h, &c->years[i]);
+	return hash_final(&h);
+}
+
 void
 reuse_year_keys(struct hash base, const struct year *y,
     const struct year *prev, struct hash across, struct reuse_keys *k)

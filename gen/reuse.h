@@ -167,4 +167,15 @@ void	 reuse_year_keys(struct hash base, const struct year *y,
 	    const struct year *prev, struct hash across, struct reuse_keys *k);
 void	 reuse_keys_free(struct reuse_keys *k);
 
+/*
+ * The key of the outputs of the whole site (the list of years, the
+ * partners' dossiers, years.json and years.xlsx, the stylesheet), taken
+ * or written as one group like a year's pages: made from what every page
+ * shares (base) and the front matter of every activity of every year
+ * (their titles, dates, partners, pages), from which, with the other
+ * content files in base, the figures of every year come.
+ */
+struct content;
+struct hash reuse_site_key(struct hash base, const struct content *c);
+
 #endif
