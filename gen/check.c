@@ -431,16 +431,42 @@ check_repeats(const struct content *c, const struct year *y, struct diag *d)
 	struct buf b = BUF_INIT;
 
 	(void)c;
+	/* Two records can be the same only when their dates, frameworks and
+	 * partners are: the key of a title (normalised and case folded, most
+	 * of the work) is made only for records that share those. */
+	struct strmap rest = STRMAP_INIT;
+	struct arena rest_keys = ARENA_INIT;
+	size_t *shared = xcalloc(y->n_activities + 1, sizeof(*shared));
+	size_t *set = xcalloc(y->n_activities + 1, sizeof(*set));
 	for (size_t i = 0; i < y->n_activities; i++) {
 		const struct activity *a = &y->activities[i];
 		buf_reset(&b);
-		title_key(&b, a->title);
 		key_date(&b, a->date);
 		buf_printf(&b, "\x1f%s", a->framework.id ? a->framework.id : "");
 		key_partners(&b, &a->partners);
-		repeats_add(&r, &b, a->pos, a->title != NULL);
+		set[i] = rest.n;
+		strmap_put(&rest, arena_strndup(&rest_keys, buf_str(&b), b.len),
+		    set[i], &set[i]);
+		shared[set[i]]++;
+	}
+	for (size_t i = 0; i < y->n_activities; i++) {
+		const struct activity *a = &y->activities[i];
+		buf_reset(&b);
+		if (shared[set[i]] > 1) {
+			title_key(&b, a->title);
+			key_date(&b, a->date);
+			buf_printf(&b, "\x1f%s", a->framework.id ?
+			    a->framework.id : "");
+			key_partners(&b, &a->partners);
+		}
+		repeats_add(&r, &b, a->pos, a->title != NULL &&
+		    shared[set[i]] > 1);
 	}
 	repeats_report(&r, d);
+	strmap_free(&rest);
+	arena_free(&rest_keys);
+	free(shared);
+	free(set);
 
 	struct repeats rp = { .what = "project",
 	    .same = "title, funder, start and end",
