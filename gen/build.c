@@ -8,14 +8,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "build.h"
 #include "buf.h"
+#include "build.h"
 #include "cache.h"
 #include "check.h"
 #include "diag.h"
 #include "docx.h"
 #include "figures.h"
 #include "fsx.h"
+#include "hash.h"
 #include "html.h"
 #include "json.h"
 #include "labels.h"

@@ -39,8 +39,8 @@
  *
  * An entry: the file's path (a string), its identity (device, inode, size,
  * modification and change times: seconds and nanoseconds; u64 each), the
- * hashes of the file and of its front matter (struct activity's source and
- * front), then the record as write_record lays it out. A string is a u32
+ * hashes of the file and of its front matter (its origin, origin.h), then
+ * the record as write_record lays it out. A string is a u32
  * length (0xffffffff: none), its bytes and a NUL.
  */
 static const char magic[16] = "coopgen cache 1\n";
@@ -654,14 +654,13 @@ cache_find(const struct cache *c, int dirfd, const char *name,
 
 void
 cache_restore(const struct cache_entry *e, const char *file,
-    struct arena *arena, struct activity *a)
+    struct arena *arena, struct activity *a, struct origin *from)
 {
 	struct reader r = { e->rec, e->rec + e->rec_len, true, true };
 
 	/* Checked when the cache was read: it cannot fail now. */
 	read_record(&r, a, arena, file, (int64_t)e->id.size);
-	a->source = e->source;
-	a->front = e->front;
+	*from = (struct origin){ .source = e->source, .front = e->front };
 }
 
 /* Add len bytes at off (of next when own, else of the last cache's text)
@@ -697,7 +696,8 @@ in_file(struct pos p, const char *file)
 }
 
 void
-cache_add(struct cache *c, const struct activity *a, const struct stat *id)
+cache_add(struct cache *c, const struct activity *a,
+    const struct origin *from, const struct stat *id)
 {
 	const char *file = a->pos.file;
 
@@ -713,8 +713,8 @@ cache_add(struct cache *c, const struct activity *a, const struct stat *id)
 	put_u32(&c->next, 0);	/* the length, once known */
 	put_str(&c->next, file);
 	put_ident(&c->next, id);
-	put_hash(&c->next, a->source);
-	put_hash(&c->next, a->front);
+	put_hash(&c->next, from->source);
+	put_hash(&c->next, from->front);
 	write_record(&c->next, a);
 	uint32_t len = (uint32_t)(c->next.len - at - 4);
 	for (int i = 0; i < 4; i++)

@@ -58,6 +58,7 @@
 #include "arena.h"
 #include "hash.h"
 #include "model.h"
+#include "origin.h"
 
 #define CACHE_FILE	".coopgen-cache"
 #define CACHE_MAX	(256u << 20)	/* bytes: 50,000 records need ~15 MiB */
@@ -100,19 +101,20 @@ void	 cache_start(struct cache *c);
 const struct cache_entry *cache_find(const struct cache *c, int dirfd,
 	    const char *name, const char *rel);
 
-/* Fill a with e's record: its strings copied into arena, every position
- * at file (rel, as the loader keeps it). The body is left as the loader
- * leaves one it does not keep (text NULL, on_disk false). */
+/* Fill a with e's record, and from with its origin: its strings copied
+ * into arena, every position at file (rel, as the loader keeps it). The
+ * body is left as the loader leaves one it does not keep (text NULL,
+ * on_disk false). */
 void	 cache_restore(const struct cache_entry *e, const char *file,
-	    struct arena *arena, struct activity *a);
+	    struct arena *arena, struct activity *a, struct origin *from);
 
-/* For the next cache: e as it is (a record taken), or the record a read
- * from a file of identity id (fsx_read_id; nothing when id->st_mode is 0),
- * every position of which is in that file. Records are kept in the order
- * given. */
+/* For the next cache: e as it is (a record taken), or the record a read,
+ * with its origin, from a file of identity id (fsx_read_id; nothing when
+ * id->st_mode is 0), every position of which is in that file. Records are
+ * kept in the order given. */
 void	 cache_keep(struct cache *c, const struct cache_entry *e);
 void	 cache_add(struct cache *c, const struct activity *a,
-	    const struct stat *id);
+	    const struct origin *from, const struct stat *id);
 
 /* The content is loaded: no record is looked up or taken any more, and
  * what only that needs is let go (of a year of 50,000 activities, some

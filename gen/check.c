@@ -5,11 +5,12 @@
 
 #include <utf8proc.h>
 
-#include "buf.h"
 #include "arena.h"
+#include "buf.h"
 #include "check.h"
 #include "fields.h"
 #include "figures.h"
+#include "hash.h"
 #include "utf8.h"
 #include "xalloc.h"
 

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "dossiers.h"
+#include "hash.h"
 #include "html.h"
 #include "page.h"
 #include "pages.h"

@@ -894,18 +894,34 @@ load_md_folder(struct loader *l, struct year *y, const char *sub,
 	fsx_list_free(names, n);
 }
 
+/* A new activity at the end of y's, with its origin (NULL: none, all
+ * zero); the two arrays grow together (*cap is the activities'). */
+static struct activity *
+activity_new(struct year *y, size_t *cap, const struct origin *from)
+{
+	size_t old = *cap;
+
+	y->activities = xgrow(y->activities, cap, y->n_activities,
+	    sizeof(*y->activities));
+	if (*cap != old || y->origins == NULL)
+		y->origins = xrealloc(y->origins, *cap * sizeof(*y->origins));
+	y->origins[y->n_activities] = from != NULL ? *from :
+	    (struct origin){ { 0, 0 }, { 0, 0 } };
+	struct activity *a = &y->activities[y->n_activities++];
+	memset(a, 0, sizeof(*a));
+	return a;
+}
+
 /* An activity, decoded, into the year: settled among the others, and its
  * body offered to the hook while it is in the file's buffer (f: NULL when
  * the record came from the cache, which is used only when the hook takes
  * every body); a copy is kept only if the hook does not take it. */
 static void
 activity_take(struct loader *l, struct year *y, const struct activity *rec,
-    const struct yfile *f, const struct frontmatter *fm,
-    struct activity_files *acts)
+    const struct origin *from, const struct yfile *f,
+    const struct frontmatter *fm, struct activity_files *acts)
 {
-	y->activities = xgrow(y->activities, acts->cap, y->n_activities,
-	    sizeof(*y->activities));
-	struct activity *a = &y->activities[y->n_activities++];
+	struct activity *a = activity_new(y, acts->cap, from);
 	*a = *rec;
 	activity_settle(l, y, a, acts->slugs);
 	if (f != NULL)
@@ -943,8 +959,6 @@ activity_decode(struct loader *l, const struct ahead *a,
 	free(base);
 	rec->body = (struct markdown){ NULL, af->f.len - af->fm.body,
 	    { af->f.rel, af->fm.body_line, 1 }, 0, false };
-	rec->source = af->f.source;
-	rec->front = af->f.front;
 	return true;
 }
 
@@ -962,13 +976,15 @@ activity_load(struct loader *l, struct year *y, struct ahead *a,
     struct ahead_file *af)
 {
 	struct activity rec;
+	struct origin from;
 
 	if (af->hit != NULL) {
-		cache_restore(af->hit, af->path, &l->c->arena, &rec);
+		cache_restore(af->hit, af->path, &l->c->arena, &rec, &from);
 		cache_keep(l->cache, af->hit);
-		activity_take(l, y, &rec, NULL, NULL, a->acts);
+		activity_take(l, y, &rec, &from, NULL, NULL, a->acts);
 		return;
 	}
+	from = (struct origin){ .source = af->f.source, .front = af->f.front };
 	if (af->f.text == NULL)
 		return;		/* not read: fsx said why */
 	bool has = activity_decode(l, a, af, &af->said, &rec);
@@ -978,9 +994,9 @@ activity_load(struct loader *l, struct year *y, struct ahead *a,
 		af->ok = md_parse(l, &af->f, &af->fm, a->what, l->d);
 		has = activity_decode(l, a, af, l->d, &rec);
 	} else if (has && l->cache != NULL)
-		cache_add(l->cache, &rec, &af->id);
+		cache_add(l->cache, &rec, &from, &af->id);
 	if (has)
-		activity_take(l, y, &rec, &af->f, &af->fm, a->acts);
+		activity_take(l, y, &rec, &from, &af->f, &af->fm, a->acts);
 }
 
 static void
@@ -1009,10 +1025,7 @@ load_activity_list(struct loader *l, struct year *y, struct slugs *slugs,
 			    activity_keys, &l->c->arena, l->d))
 				continue;
 			r.lang = l->c->site.lang;
-			y->activities = xgrow(y->activities, cap,
-			    y->n_activities, sizeof(*y->activities));
-			struct activity *a = &y->activities[y->n_activities++];
-			memset(a, 0, sizeof(*a));
+			struct activity *a = activity_new(y, cap, NULL);
 			decode_activity(l, y, &r, a, NULL, slugs);
 			record_markdown(&r, "body", f.text, f.len, 1, &a->body);
 		}
@@ -1445,6 +1458,7 @@ content_free(struct content *c)
 {
 	for (size_t i = 0; i < c->n_years; i++) {
 		free(c->years[i].activities);
+		free(c->years[i].origins);
 		free(c->years[i].projects);
 		free(c->years[i].sections);
 	}
@@ -1458,9 +1472,11 @@ content_free(struct content *c)
 }
 
 bool
-content_reread_body(const struct fsx *fs, const struct activity *a,
-    char **text, struct markdown *body, struct diag *d)
+content_reread_body(const struct fsx *fs, const struct year *y,
+    const struct activity *a, char **text, struct markdown *body,
+    struct diag *d)
 {
+	const struct origin *o = &y->origins[a - y->activities];
 	struct frontmatter fm;
 	size_t len;
 
@@ -1468,7 +1484,7 @@ content_reread_body(const struct fsx *fs, const struct activity *a,
 		return false;
 	/* The very bytes the record was read from, or the page would be
 	 * made of another version than its figures and its key. */
-	if (!hash_equal(hash_bytes(*text, len), a->source) ||
+	if (!hash_equal(hash_bytes(*text, len), o->source) ||
 	    frontmatter_split(*text, len, &fm) != FRONTMATTER_OK) {
 		diag_failure(d, a->body.pos.file, "changed during the build; "
 		    "build again");

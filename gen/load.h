@@ -16,6 +16,8 @@
 #include "diag.h"
 #include "fsx.h"
 #include "model.h"
+#include "origin.h"
+
 
 /*
  * Load the content folder root into c. years lists the years wanted (n
@@ -56,12 +58,14 @@ bool	 content_load_hooked(struct content *c, const char *root,
 	    struct diag *d);
 
 /*
- * Read again the body of a, left on disk by the loader (fs: the content
- * folder). *body gets its text, at its place in the file; *text is the
- * whole file, for the caller to free. False (reported) when the file can
- * no longer be read, or changed so that it has no body where it had one.
+ * Read again the body of a (an activity of y), left on disk by the loader
+ * (fs: the content folder). *body gets its text, at its place in the
+ * file; *text is the whole file, for the caller to free. False (reported)
+ * when the file can no longer be read, or is no longer the file the
+ * record was read from (its origin).
  */
-bool	 content_reread_body(const struct fsx *fs, const struct activity *a,
-	    char **text, struct markdown *body, struct diag *d);
+bool	 content_reread_body(const struct fsx *fs, const struct year *y,
+	    const struct activity *a, char **text, struct markdown *body,
+	    struct diag *d);
 
 #endif

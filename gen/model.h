@@ -16,7 +16,6 @@
 #include "arena.h"
 #include "date.h"
 #include "diag.h"
-#include "hash.h"
 #include "strmap.h"
 
 /* The language of everything the program itself writes: labels, dates,
@@ -163,9 +162,6 @@ struct activity {
 	struct pos slug_pos;	/* of the slug field, or of what it came from */
 	struct markdown body;
 	struct pos pos;
-	/* For reusing its page (reuse.h), when it has a file of its own:
-	 * the fingerprints of the file and of its front matter. */
-	struct hash source, front;
 };
 
 /* A chapter of the yearly report. */
@@ -220,6 +216,10 @@ struct report {
  * 1900, and the workbook writes every date of a year as a date. */
 #define YEAR_FIRST 1900
 
+/* Where each activity came from (load.h): beside the content, for the
+ * rebuild and the records cache; no writer reads it. */
+struct origin;
+
 struct year {
 	int	 year;
 	const char *dir;	/* the folder's name, relative to content */
@@ -227,6 +227,7 @@ struct year {
 	struct report report;
 	struct activity *activities;
 	size_t	 n_activities;
+	struct origin *origins;	/* [n_activities], load.h */
 	struct project *projects;
 	size_t	 n_projects;
 	struct section *sections;	/* sorted by order, then file name */

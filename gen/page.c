@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "page.h"
 #include "paths.h"
 #include "stats.h"

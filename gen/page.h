@@ -19,6 +19,7 @@
 #include "figures.h"
 #include "format.h"
 #include "fsx.h"
+#include "hash.h"
 #include "labels.h"
 #include "markdown.h"
 #include "model.h"

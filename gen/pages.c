@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dossiers.h"
+#include "hash.h"
 #include "load.h"
 #include "page.h"
 #include "pages.h"

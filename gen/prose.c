@@ -36,7 +36,7 @@ body_of(const struct md_context *ctx, const struct activity *a, char **text,
 	*body = a->body;
 	if (!a->body.on_disk)
 		return true;
-	return content_reread_body(ctx->fs, a, text, body, ctx->d);
+	return content_reread_body(ctx->fs, ctx->y, a, text, body, ctx->d);
 }
 
 struct bodies {

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "fsx.h"
+#include "hash.h"
 #include "publish.h"
 #include "xalloc.h"
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "origin.h"
 #include "fsx.h"
 #include "model.h"
 #include "publish.h"
@@ -470,7 +471,7 @@ hash_fronts(struct hasher *h, const struct year *y)
 	hash_string(h, y->dir);
 	for (size_t j = 0; j < y->n_activities; j++) {
 		hash_string(h, y->activities[j].pos.file);
-		hash_value(h, y->activities[j].front);
+		hash_value(h, y->origins[j].front);
 	}
 }
 
@@ -521,12 +522,12 @@ reuse_year_keys(struct hash base, const struct year *y,
 		hash_init(&ha);
 		hash_value(&ha, alone);
 		hash_string(&ha, a->slug);
-		hash_value(&ha, a->source);
+		hash_value(&ha, y->origins[j].source);
 		k->pages[j].alone = hash_final(&ha);
 		hash_init(&ha);
 		hash_value(&ha, around);
 		hash_string(&ha, a->slug);
-		hash_value(&ha, a->source);
+		hash_value(&ha, y->origins[j].source);
 		k->pages[j].with_year = hash_final(&ha);
 	}
 }
