@@ -1,4 +1,5 @@
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -627,20 +628,53 @@ print_timings(const struct run *r, size_t files, size_t reused,
  * link to its pages. The group of its pages is keyed by all it is made
  * from (reuse.h): an unchanged key is an unchanged year.
  */
+/* Whether the activity pages of a kept year are those the last build made
+ * from the activities as they are now: each page's entry in its manifest
+ * under one of the keys its page has now (reuse.h). */
+static bool
+kept_pages_current(const struct run *r, const struct year_run *yr)
+{
+	const struct year *y = yr->y;
+	struct buf rel = BUF_INIT;
+	bool current = true;
+
+	for (size_t j = 0; current && j < y->n_activities; j++) {
+		const struct reuse_page_key *k = &yr->keys.pages[j];
+		buf_reset(&rel);
+		buf_printf(&rel, "%s/" PATH_ACTIVITY_FMT, y->dir,
+		    y->activities[j].slug);
+		const struct reuse_entry *e = reuse_find(&r->old, buf_str(&rel));
+		current = e != NULL && (hash_equal(e->key, k->alone) ||
+		    hash_equal(e->key, k->with_year) ||
+		    hash_equal(e->key, reuse_warned(k->alone)) ||
+		    hash_equal(e->key, reuse_warned(k->with_year)));
+	}
+	buf_free(&rel);
+	return current;
+}
+
 static void
 kept_year_check(struct run *r, const struct year_run *yr)
 {
 	struct buf rel = BUF_INIT;
 	struct pos at = { yr->y->dir, 0, 0 };
+	struct stat st;
 
 	buf_printf(&rel, "#%s", yr->y->dir);
 	const struct reuse_entry *e = reuse_find(&r->old, buf_str(&rel));
+	/* The manifest says what the last build made; the folder, whether it
+	 * is still there. */
+	buf_reset(&rel);
+	buf_printf(&rel, "%s/%s/" PATH_REPORT, r->o->out, yr->y->dir);
+	if (e != NULL && lstat(buf_str(&rel), &st) != 0)
+		e = NULL;
 	if (e == NULL)
 		diag_warning(&r->d, at, "not in the output folder, which --year "
 		    "leaves as it is for this year: the list of years and the "
 		    "partners' dossiers link to its pages (expected --year %d "
 		    "too, or a build of every year)", yr->y->year);
-	else if (!hash_equal(e->key, yr->keys.group))
+	else if (!hash_equal(e->key, yr->keys.group) ||
+	    !kept_pages_current(r, yr))
 		diag_warning(&r->d, at, "changed since the output folder's "
 		    "pages of it were made, which --year leaves as they are: "
 		    "they, and the links of the dossiers to them, are out of "

@@ -33,7 +33,10 @@
  *   read again, as git does with "racily clean" files; the time that build
  *   began is the cache file's modification time, so that the cache's bytes
  *   are the same whenever it is written. (This takes the file system's
- *   clock to be the machine's, within the margin, and never set back.)
+ *   clock to be the machine's, within the margin, and never set back; and,
+ *   as make and git do, that a file's bytes do not change without its
+ *   times: a file written through a shared mmap keeps them, on tmpfs
+ *   always, on ext4 after the first write to a page: README, Design.)
  * - Only a build that succeeded, and whose files did not change while it
  *   ran (reuse_stamp), writes the cache; another leaves an empty one.
  * - The file is input like any other: one of the wrong size, version, key

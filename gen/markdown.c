@@ -858,8 +858,8 @@ pipe_line(const char *text, size_t len, int line, bool delim)
 
 /* A paragraph of text that looks like a pipe table (its first line
  * "| a | b |", its second "|---|---|"): cmark has none, and would publish
- * the bars as they are. A warning, at the paragraph. */
-static void
+ * the bars as they are. A warning, at the paragraph; true when given. */
+static bool
 check_paragraph(const struct md_context *ctx, const struct markdown *md,
     const char *text, size_t len, cmark_node *node)
 {
@@ -868,11 +868,12 @@ check_paragraph(const struct md_context *ctx, const struct markdown *md,
 	if (first <= 0 || cmark_node_get_end_line(node) <= first ||
 	    !pipe_line(text, len, first, false) ||
 	    !pipe_line(text, len, first + 1, true))
-		return;
+		return false;
 	diag_warning(ctx->d, node_pos(md, text, len, node), "this paragraph "
 	    "looks like a pipe table, which Markdown here does not have: it "
 	    "would be published with its bars (expected {{table PATH}} for a "
 	    "table of figures, or a list)");
+	return true;
 }
 
 /* A list or table directive whose block the parse put in code or in raw
@@ -910,10 +911,11 @@ check_block_marks(const struct md_context *ctx, const struct markdown *md,
 
 /* The checks of a parsed text (text: md expanded with its lines kept,
  * len bytes): its links and images, paragraphs like pipe tables, blocks
- * of directives in code or raw HTML. */
+ * of directives in code or raw HTML. *warned is set when a warning was
+ * given. */
 static bool
 check_tree(const struct md_context *ctx, const struct markdown *md,
-    const char *text, size_t len, cmark_node *root)
+    const char *text, size_t len, cmark_node *root, bool *warned)
 {
 	bool ok = true;
 	cmark_iter *it = cmark_iter_new(root);
@@ -926,8 +928,9 @@ check_tree(const struct md_context *ctx, const struct markdown *md,
 		    (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
 		    !check_node(ctx, md, text, len, node))
 			ok = false;
-		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_PARAGRAPH)
-			check_paragraph(ctx, md, text, len, node);
+		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_PARAGRAPH &&
+		    check_paragraph(ctx, md, text, len, node))
+			*warned = true;
 		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_CODE_BLOCK ||
 		    t == CMARK_NODE_HTML_BLOCK) && !check_block_marks(ctx, md,
 		    node, t == CMARK_NODE_CODE_BLOCK))
@@ -937,8 +940,10 @@ check_tree(const struct md_context *ctx, const struct markdown *md,
 	return ok;
 }
 
-bool
-md_check(const struct md_context *ctx, const struct markdown *md)
+/* md_check, telling too whether a warning was given. */
+static bool
+check_text(const struct md_context *ctx, const struct markdown *md,
+    bool *warned)
 {
 	struct buf text = BUF_INIT;
 	bool ok;
@@ -950,10 +955,18 @@ md_check(const struct md_context *ctx, const struct markdown *md)
 	ok = expand(ctx, md, &text, false, NULL);
 	cmark_node *doc = cmark_parse_document(buf_str(&text), text.len,
 	    CMARK_OPT_VALIDATE_UTF8);
-	ok = check_tree(ctx, md, buf_str(&text), text.len, doc) && ok;
+	ok = check_tree(ctx, md, buf_str(&text), text.len, doc, warned) && ok;
 	cmark_node_free(doc);
 	buf_free(&text);
 	return ok;
+}
+
+bool
+md_check(const struct md_context *ctx, const struct markdown *md)
+{
+	bool warned = false;
+
+	return check_text(ctx, md, &warned);
 }
 
 const char *
@@ -1249,15 +1262,18 @@ md_parse(const struct md_context *ctx, const struct markdown *md)
 }
 
 bool
-md_check_parsed(const struct md_context *ctx, const struct md_doc *doc)
+md_check_parsed(const struct md_context *ctx, const struct md_doc *doc,
+    bool *warned)
 {
 	/* The tree of a plain text is the one md_check would parse: it is
 	 * checked as it is. With placeholders, the checks must see them
 	 * expanded as md_check does (lists left out, so that every line
 	 * stays where it is in the file): a parse of their own. */
+	*warned = false;
 	if (!doc->plain)
-		return md_check(ctx, doc->md);
-	return check_tree(ctx, doc->md, doc->src, doc->len, doc->root);
+		return check_text(ctx, doc->md, warned);
+	return check_tree(ctx, doc->md, doc->src, doc->len, doc->root,
+	    warned);
 }
 
 bool

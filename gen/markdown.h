@@ -163,7 +163,10 @@ bool	 md_render(const struct md_context *ctx, const struct markdown *md,
  *	                 (reported: MD_TEXT_MAX, MD_BRACKETS_MAX)
  *	md_check_parsed  what md_check reports, on the same tree when the
  *	                 text has no placeholder (else on a parse of its
- *	                 own, whose lines are the file's)
+ *	                 own, whose lines are the file's); *warned tells
+ *	                 whether that was a warning (an output whose text
+ *	                 warns must not be taken over by a rebuild, which
+ *	                 would not say it again)
  *	md_render_parsed what md_render writes; the tree is changed, so it
  *	                 comes last, once
  */
@@ -171,7 +174,7 @@ struct md_doc;
 struct md_doc *md_parse(const struct md_context *ctx,
 	    const struct markdown *md);
 bool	 md_check_parsed(const struct md_context *ctx,
-	    const struct md_doc *doc);
+	    const struct md_doc *doc, bool *warned);
 bool	 md_render_parsed(const struct md_context *ctx, struct md_doc *doc,
 	    struct md_page *page, struct buf *out);
 void	 md_doc_free(struct md_doc *doc);

@@ -310,10 +310,10 @@ activity_group(struct page_writer *w, struct buf *out, int level,
  * other pages go on, so that every problem of the run is reported. */
 static void
 activity_body(struct page_writer *w, const struct activity *a,
-    struct md_page *mp, struct buf *html)
+    struct md_page *mp, struct buf *html, bool *warned)
 {
 	page_md_page(w, 1, 2, "", mp);
-	prose_activity(&w->md, a, w->in->check_bodies, mp, html);
+	prose_activity(&w->md, a, w->in->check_bodies, mp, html, warned);
 }
 
 /* Take the page of a from the last build when its inputs are the same
@@ -398,7 +398,8 @@ activity_page(struct page_writer *w, const struct activity *a)
 	}
 	if (a->summary)
 		tpl_set(tpl_section(p, "SUMMARY"), "TEXT", a->summary);
-	activity_body(w, a, &mp, &html);
+	bool warned;
+	activity_body(w, a, &mp, &html, &warned);
 	bool names_year = mp.names_year;
 	md_page_free(&mp);
 	tpl_set(p, "BODY", buf_str(&html));
@@ -422,6 +423,11 @@ activity_page(struct page_writer *w, const struct activity *a)
 			w->written = &w->in->written[i].bytes;
 			w->in->written[i].key = names_year ?
 			    w->in->keys[i].with_year : w->in->keys[i].alone;
+			/* A page whose body warned is made again by the
+			 * next build, which says the warning again. */
+			if (warned)
+				w->in->written[i].key = reuse_warned(
+				    w->in->written[i].key);
 		}
 		frame_write(w->frame, w, buf_str(&rel), a->title,
 		    buf_str(&page));

@@ -72,7 +72,7 @@ prose_check_bodies(const struct md_context *ctx, int jobs)
 
 bool
 prose_activity(const struct md_context *ctx, const struct activity *a,
-    bool check, struct md_page *page, struct buf *html)
+    bool check, struct md_page *page, struct buf *html, bool *warned)
 {
 	struct markdown body;
 	char *text;
@@ -82,8 +82,9 @@ prose_activity(const struct md_context *ctx, const struct activity *a,
 		return false;
 	struct md_doc *doc = md_parse(ctx, &body);
 	bool ok = doc != NULL || body.text == NULL;
+	*warned = false;
 	if (doc != NULL && check)
-		ok = md_check_parsed(ctx, doc) && ok;
+		ok = md_check_parsed(ctx, doc, warned) && ok;
 	/* A text found wrong is not rendered: nothing is published. */
 	if (doc != NULL && ok)
 		ok = md_render_parsed(ctx, doc, page, html);

@@ -37,9 +37,10 @@ bool	 prose_check_bodies(const struct md_context *ctx, int jobs);
  * left it there, parsed once, checked when check is set (else it was
  * checked before), rendered into html for page (md_page: filled by the
  * caller, but for what md_render_parsed tells back). False on a problem
- * (reported); html is then not to be published.
+ * (reported); html is then not to be published. *warned: whether its
+ * check gave a warning, which a page taken over would not give again.
  */
 bool	 prose_activity(const struct md_context *ctx, const struct activity *a,
-	    bool check, struct md_page *page, struct buf *html);
+	    bool check, struct md_page *page, struct buf *html, bool *warned);
 
 #endif

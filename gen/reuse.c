@@ -476,6 +476,17 @@ hash_fronts(struct hasher *h, const struct year *y)
 }
 
 struct hash
+reuse_warned(struct hash key)
+{
+	struct hasher h;
+
+	hash_init(&h);
+	hash_value(&h, key);
+	hash_string(&h, "warned");
+	return hash_final(&h);
+}
+
+struct hash
 reuse_site_key(struct hash base, const struct content *c)
 {
 	struct hasher h;

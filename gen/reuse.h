@@ -167,6 +167,11 @@ void	 reuse_year_keys(struct hash base, const struct year *y,
 	    const struct year *prev, struct hash across, struct reuse_keys *k);
 void	 reuse_keys_free(struct reuse_keys *k);
 
+/* The key a page made under key is noted by when its making gave a
+ * warning: never one a page is taken over by (a rebuild that took it
+ * would not say the warning again), but known for what it is. */
+struct hash reuse_warned(struct hash key);
+
 /*
  * The key of the outputs of the whole site (the list of years, the
  * partners' dossiers, years.json and years.xlsx, the stylesheet), taken
