@@ -302,26 +302,80 @@ stats_years_table(struct stats *s, const struct stats_input *in,
 	}
 }
 
-/* The name of the figure at path, for a caption, into b: a headline's
- * label (a part's after its whole's: "agreements in force: bilateral"),
- * else the label of the figure its group counts, then the names of the
- * entry (a framework, a kind, a month, a partner, a status); NULL when the
- * path is none of these. */
+/* What a part of a figure's path names, for its caption. */
+enum part {
+	PART_NONE,
+	PART_FRAMEWORK,
+	PART_KIND,
+	PART_MONTH,	/* "01" to "12", "unknown" */
+	PART_PARTNER,
+	PART_STATUS,	/* of a project */
+};
+
+/* The name of one part of a path, or NULL. */
+static const char *
+part_name(const struct stats_input *in, enum part part, const char *id)
+{
+	const struct content *c = in->c;
+	size_t k;
+
+	switch (part) {
+	case PART_FRAMEWORK:
+		return strmap_get(&c->site.frameworks.ids, id, &k) ?
+		    c->site.frameworks.v[k].name : NULL;
+	case PART_KIND:
+		return strmap_get(&c->site.kinds.ids, id, &k) ?
+		    c->site.kinds.v[k].name : NULL;
+	case PART_MONTH:
+		if (strcmp(id, "unknown") == 0)
+			return label(in->l, LABEL_MONTH_UNKNOWN);
+		return atoi(id) >= 1 && atoi(id) <= 12 ?
+		    in->loc->months[atoi(id) - 1] : NULL;
+	case PART_PARTNER:
+		return strmap_get(&c->partner_ids, id, &k) ?
+		    c->partners[k].short_name : NULL;
+	case PART_STATUS:
+		for (int st = 0; st < PROJECT_STATUSES; st++)
+			if (strcmp(project_status_ids[st], id) == 0)
+				return label(in->l, label_project_status(
+				    (enum project_status)st));
+		return NULL;
+	case PART_NONE:
+		break;
+	}
+	return NULL;
+}
+
+/* The name of the figure at path, for a caption: a headline's label (a
+ * part's after its whole's: "agreements in force: bilateral"), else the
+ * label of the figure its group counts, then the names of its entry's
+ * parts (a framework, a kind, a month, a partner, a status); NULL when
+ * the path is none of these. */
 static const char *
 figure_name(struct stats *s, const struct stats_input *in, const char *path)
 {
 	static const struct {
 		const char *prefix;
 		enum label whole;
+		enum part parts[2];
 	} groups[] = {
-		{ "activities.by_framework_kind.", LABEL_FIG_ACTIVITIES },
-		{ "activities.by_framework.", LABEL_FIG_ACTIVITIES },
-		{ "activities.by_kind.", LABEL_FIG_ACTIVITIES },
-		{ "activities.by_month.", LABEL_FIG_ACTIVITIES },
-		{ "activities.by_partner.", LABEL_FIG_ACTIVITIES },
-		{ "agreements.by_partner.", LABEL_FIG_AGREEMENTS_IN_FORCE },
-		{ "projects.by_status.", LABEL_FIG_PROJECTS },
-		{ "projects.by_funder.", LABEL_FIG_PROJECTS },
+		{ "activities.by_framework_kind.", LABEL_FIG_ACTIVITIES,
+		    { PART_FRAMEWORK, PART_KIND } },
+		{ "activities.by_framework.", LABEL_FIG_ACTIVITIES,
+		    { PART_FRAMEWORK, PART_NONE } },
+		{ "activities.by_kind.", LABEL_FIG_ACTIVITIES,
+		    { PART_KIND, PART_NONE } },
+		{ "activities.by_month.", LABEL_FIG_ACTIVITIES,
+		    { PART_MONTH, PART_NONE } },
+		{ "activities.by_partner.", LABEL_FIG_ACTIVITIES,
+		    { PART_PARTNER, PART_NONE } },
+		{ "agreements.by_partner.", LABEL_FIG_AGREEMENTS_IN_FORCE,
+		    { PART_PARTNER, PART_NONE } },
+		{ "projects.by_status.", LABEL_FIG_PROJECTS,
+		    { PART_STATUS, PART_NONE } },
+		/* .<funder>.total, or .<funder>.<status> */
+		{ "projects.by_funder.", LABEL_FIG_PROJECTS,
+		    { PART_PARTNER, PART_STATUS } },
 	};
 	static const struct {
 		const char *path;
@@ -331,7 +385,6 @@ figure_name(struct stats *s, const struct stats_input *in, const char *path)
 		{ "agreements.expiring", LABEL_FIG_EXPIRING },
 		{ "agreements.ended", LABEL_FIG_ENDED },
 	};
-	const struct content *c = in->c;
 	const struct labels *l = in->l;
 
 	for (size_t i = 0; i < n_headlines; i++) {
@@ -352,39 +405,16 @@ figure_name(struct stats *s, const struct stats_input *in, const char *path)
 		size_t pl = strlen(groups[g].prefix);
 		if (strncmp(path, groups[g].prefix, pl) != 0)
 			continue;
-		/* The ids of the rest, one name each. */
 		struct buf b = BUF_INIT;
 		const char *rest = path + pl;
 		buf_printf(&b, "%s:", label(l, groups[g].whole));
-		for (int part = 0; *rest != '\0'; part++) {
-			size_t n = strcspn(rest, "."), k;
+		for (int k = 0; k < 2 && *rest != '\0'; k++) {
+			size_t n = strcspn(rest, ".");
 			char *id = arena_strndup(&s->a, rest, n);
-			const char *name = NULL;
 			if (strcmp(id, "total") == 0)
 				break;
-			if (g == 0 && part == 0 &&
-			    strmap_get(&c->site.frameworks.ids, id, &k))
-				name = c->site.frameworks.v[k].name;
-			else if ((g == 2 || (g == 0 && part == 1)) &&
-			    strmap_get(&c->site.kinds.ids, id, &k))
-				name = c->site.kinds.v[k].name;
-			else if (g == 1 && strmap_get(&c->site.frameworks.ids, id,
-			    &k))
-				name = c->site.frameworks.v[k].name;
-			else if (g == 3)
-				name = strcmp(id, "unknown") == 0 ? label(l,
-				    LABEL_MONTH_UNKNOWN) : atoi(id) >= 1 &&
-				    atoi(id) <= 12 ? in->loc->months[atoi(id) - 1] :
-				    NULL;
-			else if ((g == 4 || g == 5 || (g == 7 && part == 0)) &&
-			    strmap_get(&c->partner_ids, id, &k))
-				name = c->partners[k].short_name;
-			else
-				for (int st = 0; st < PROJECT_STATUSES; st++)
-					if (strcmp(project_status_ids[st], id) == 0)
-						name = label(l, label_project_status(
-						    (enum project_status)st));
-			buf_printf(&b, "%s %s", part ? "," : "", name ? name : id);
+			const char *name = part_name(in, groups[g].parts[k], id);
+			buf_printf(&b, "%s %s", k ? "," : "", name ? name : id);
 			rest += n + (rest[n] == '.');
 		}
 		const char *t = arena_strdup(&s->a, buf_str(&b));
