@@ -567,7 +567,7 @@ write_years(struct run *r, struct publish *p)
 		 * writes the site again. */
 		struct hash bytes;
 		if (ok && r->reusing && !reuse_hash_file(path, &bytes))
-			r->reusing = false;
+			reuse_list_free(&r->site);
 		else if (ok && r->reusing)
 			reuse_list_add(&r->site, PATH_YEARS_WORKBOOK,
 			    r->site_key, bytes);

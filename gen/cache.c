@@ -719,6 +719,15 @@ cache_add(struct cache *c, const struct activity *a,
 	uint32_t len = (uint32_t)(c->next.len - at - 4);
 	for (int i = 0; i < 4; i++)
 		c->next.data[at + i] = (char)(len >> (8 * i));
+	/* An entry the next build's reader would refuse would make it refuse
+	 * the whole cache: one is kept only as that reader takes it. */
+	struct reader r = { c->next.data + at, c->next.data + c->next.len,
+	    true, false };
+	struct cache_entry check;
+	if (!read_entry(&r, &check)) {
+		c->next.len = at;
+		return;
+	}
 	add_piece(c, true, at, c->next.len - at);
 	c->n_next++;
 }

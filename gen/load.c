@@ -567,7 +567,7 @@ md_fetch(struct loader *l, const char *rel, struct yfile *f, struct stat *id)
  * YAML into f->root (fm: where each part is), reporting to d. As md_fetch,
  * safe on several threads at once. */
 static bool
-md_parse(struct loader *l, struct yfile *f, struct frontmatter *fm,
+front_parse(struct loader *l, struct yfile *f, struct frontmatter *fm,
     const char *what, struct diag *d)
 {
 	(void)l;
@@ -607,7 +607,7 @@ static bool
 md_read(struct loader *l, const char *rel, const char *what, struct yfile *f,
     struct frontmatter *fm)
 {
-	return md_fetch(l, rel, f, NULL) && md_parse(l, f, fm, what, l->d);
+	return md_fetch(l, rel, f, NULL) && front_parse(l, f, fm, what, l->d);
 }
 
 static void
@@ -717,7 +717,7 @@ ahead_read(struct ahead *a, size_t share)
 		diag_init(&af->said, l->sink);
 		af->said_on = true;
 		af->ok = md_fetch(l, af->path, &af->f, &af->id) &&
-		    md_parse(l, &af->f, &af->fm, a->what, &af->said);
+		    front_parse(l, &af->f, &af->fm, a->what, &af->said);
 	}
 }
 
@@ -991,7 +991,7 @@ activity_load(struct loader *l, struct year *y, struct ahead *a,
 	const struct diag *said = &af->said;
 	if (said->errors + said->warnings + said->notes + said->failures > 0) {
 		arena_free(&af->f.tree);
-		af->ok = md_parse(l, &af->f, &af->fm, a->what, l->d);
+		af->ok = front_parse(l, &af->f, &af->fm, a->what, l->d);
 		has = activity_decode(l, a, af, l->d, &rec);
 	} else if (has && l->cache != NULL)
 		cache_add(l->cache, &rec, &from, &af->id);

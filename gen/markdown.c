@@ -413,6 +413,35 @@ table_placeholder(const struct md_context *ctx, const struct markdown *md,
 	return ok;
 }
 
+/* What a placeholder's word names: each directive once, here. */
+enum word {
+	WORD_OTHER,
+	WORD_STAT,	/* {{stat PATH}}: a number, inline */
+	WORD_TABLE,	/* {{table PATH}}: a block */
+	WORD_TREND,	/* {{trend PATH}}: a block */
+	WORD_LIST,	/* {{activities ...}} and the others: a block */
+};
+
+static enum word
+word_of_placeholder(const struct placeholder *ph)
+{
+	static const struct {
+		const char *word;
+		enum word is;
+	} words[] = {
+		{ "stat", WORD_STAT }, { "table", WORD_TABLE },
+		{ "trend", WORD_TREND },
+	};
+
+	if (!ph->word_alone)
+		return WORD_OTHER;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (ph->wlen == strlen(words[i].word) &&
+		    memcmp(ph->word, words[i].word, ph->wlen) == 0)
+			return words[i].is;
+	return directive_is_list(ph->word, ph->wlen) ? WORD_LIST : WORD_OTHER;
+}
+
 /*
  * Expand md into out. With lists, a list directive becomes its list, and
  * a table its mark (with tables; else nothing); for the checks both
@@ -461,16 +490,15 @@ expand(const struct md_context *ctx, const struct markdown *md,
 		struct placeholder ph;
 		bool done, joined = false;
 		placeholder_parse(&ph, open, close, eol, at);
-		if (ph.wlen == 4 && memcmp(ph.word, "stat", 4) == 0 &&
-		    ph.word_alone)
+		enum word word = word_of_placeholder(&ph);
+		if (word == WORD_STAT)
 			done = stat_placeholder(ctx, &ph, out);
-		else if (directive_is_list(ph.word, ph.wlen) && ph.word_alone)
+		else if (word == WORD_LIST)
 			done = list_placeholder(ctx, md, &ph,
 			    lists ? out : NULL, &lists_so_far, &joined);
-		else if (ph.wlen == 5 && (memcmp(ph.word, "table", 5) == 0 ||
-		    memcmp(ph.word, "trend", 5) == 0) && ph.word_alone)
+		else if (word == WORD_TABLE || word == WORD_TREND)
 			done = table_placeholder(ctx, md, &ph,
-			    lists ? out : NULL, tables, ph.word[1] == 'r');
+			    lists ? out : NULL, tables, word == WORD_TREND);
 		else {
 			diag_error(ctx->d, at, "unknown directive '{{%.*s}}' "
 			    "(expected {{stat PATH}}, {{table PATH}}, "
@@ -481,9 +509,7 @@ expand(const struct md_context *ctx, const struct markdown *md,
 			done = false;
 		}
 		/* For the checks, a block's place is marked on its line. */
-		if (done && !lists && ph.word_alone && (ph.wlen == 5 ||
-		    directive_is_list(ph.word, ph.wlen)) &&
-		    !(ph.wlen == 4 && memcmp(ph.word, "stat", 4) == 0))
+		if (done && !lists && word != WORD_STAT)
 			buf_printf(out, BLOCK_MARK "%zu -->",
 			    (size_t)(open - md->text));
 		/* One not expanded stays as written. */
@@ -899,11 +925,12 @@ check_block_marks(const struct md_context *ctx, const struct markdown *md,
 			continue;	/* not a mark of this text's */
 		const char *word = md->text + off + 2;
 		int w = (int)strcspn(word, " }\n");
+		bool list = directive_is_list(word, (size_t)w);
 		diag_error(ctx->d, md_pos(md, off), "{{%.*s}} %s, where it would "
 		    "not become a %s (expected it on a line of its own, outside "
 		    "%s; write \\{{ for braces shown as they are)", w, word,
 		    code ? "in a code block" : "inside raw HTML",
-		    w == 5 ? "table" : "list", code ? "the code" : "the HTML");
+		    list ? "list" : "table", code ? "the code" : "the HTML");
 		ok = false;
 	}
 	return ok;

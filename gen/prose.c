@@ -1,7 +1,6 @@
 /* Where prose is checked, and an activity's body made; see prose.h. */
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "load.h"
 #include "prose.h"
@@ -77,12 +76,12 @@ prose_activity(const struct md_context *ctx, const struct activity *a,
 	struct markdown body;
 	char *text;
 
+	*warned = false;
 	buf_reset(html);
 	if (!body_of(ctx, a, &text, &body))
 		return false;
 	struct md_doc *doc = md_parse(ctx, &body);
 	bool ok = doc != NULL || body.text == NULL;
-	*warned = false;
 	if (doc != NULL && check)
 		ok = md_check_parsed(ctx, doc, warned) && ok;
 	/* A text found wrong is not rendered: nothing is published. */

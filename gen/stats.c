@@ -452,9 +452,14 @@ stats_trend(struct stats *s, const struct stats_input *in,
 		 * when a later year is written. */
 		if (year > in->y->year)
 			break;
-		if (figures_lookup(tree, path, &v, &at, &node) != FIGURES_FOUND)
-			return NULL;
 		struct stats_row *r = row(s, t, arena_strdup(&s->a, key), false);
+		/* Every year's figures have one shape (one site.yaml, one
+		 * partners.yaml): a year without the figure would be blank. */
+		if (figures_lookup(tree, path, &v, &at, &node) != FIGURES_FOUND) {
+			r->cells[0].text = r->cells[1].text = "";
+			last = 0;
+			continue;
+		}
 		r->cells[0].num = v;
 		if (last != 0 && last == year - 1) {
 			r->cells[1].num = v - before;

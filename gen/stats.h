@@ -136,7 +136,7 @@ void	 stats_years_table(struct stats *s, const struct stats_input *in,
  * year of years (years.json: years.h) up to in's year, a row per year
  * with its change from the year before; caption NULL: the figure's name
  * (a headline's label, or the vocabulary's name for its last part) and
- * "across the years". NULL when path names no number in some year. */
+ * "across the years". A year without the figure has blank cells. */
 struct stats_table *stats_trend(struct stats *s, const struct stats_input *in,
 	    const json_t *years, const char *path, const char *caption);
 

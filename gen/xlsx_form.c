@@ -37,7 +37,7 @@ wb_utf16_units(const char *s, size_t n, size_t *len)
 
 /* Keep the first failure of the workbook, with what was being written
  * and why: a workbook that lacks a cell is never written without a word. */
-void
+static void
 wb_failed(struct workbook *b, const char *what, const char *why)
 {
 	if (b->failed.len > 0)
@@ -83,7 +83,7 @@ kept_row(struct workbook *b, lxw_error e, lxw_row_t row)
 /* In constant-memory mode libxlsxwriter writes a sheet's rows to a
  * temporary file and never checks those writes (a full disk would lose
  * rows without a word): check them once the sheet is done. */
-void
+static void
 wb_end_sheet(struct workbook *b)
 {
 	FILE *f = b->ws != NULL ? b->ws->optimize_tmpfile : NULL;
@@ -302,6 +302,14 @@ wb_sum_of(struct buf *out, lxw_row_t r1, int c1, lxw_row_t r2, int c2)
 	return buf_str(out);
 }
 
+/* The title of table number n: "Bảng 3. Title of the table". */
+static void
+title_text(const struct workbook *b, int n, const char *caption,
+    struct buf *out)
+{
+	buf_printf(out, "%s %d. %s", label(b->l, LABEL_TABLE), n, caption);
+}
+
 /* "Bảng 3. Title of the table", merged across the table's columns. */
 lxw_row_t
 wb_title_row(struct workbook *b, lxw_row_t row, int ncols,
@@ -309,8 +317,7 @@ wb_title_row(struct workbook *b, lxw_row_t row, int ncols,
 {
 	struct buf t = BUF_INIT;
 
-	buf_printf(&t, "%s %d. %s", label(b->l, LABEL_TABLE), ++b->table,
-	    caption);
+	title_text(b, ++b->table, caption, &t);
 	if (ncols > 1)
 		wb_kept_cell(b, worksheet_merge_range(b->ws, row, 0, row,
 		    (lxw_col_t)(ncols - 1), cell_text(b, buf_str(&t)),
@@ -325,12 +332,14 @@ int
 wb_title_span(const struct workbook *b, const struct widths *w, int ncols,
     const char *caption)
 {
-	char number[32];
-	int n = snprintf(number, sizeof(number), "%s %d. ",
-	    label(b->l, LABEL_TABLE), b->table + 1);
-	double need = width_of(utf8_chars(number, (size_t)n) +
-	    utf8_chars(caption, strlen(caption))) * TITLE_WIDER, have = 0;
+	/* The label is the office's (labels.*.yaml): of any length. */
+	struct buf t = BUF_INIT;
+	title_text(b, b->table + 1, caption, &t);
+	double need = width_of(utf8_chars(buf_str(&t), t.len)) * TITLE_WIDER,
+	    have = 0;
 	int span = 0;
+
+	buf_free(&t);
 
 	while (span < WB_COLS_MAX && (span < ncols || have < need)) {
 		have += span < w->n ? col_width(w, span) : LXW_DEF_COL_WIDTH;

@@ -72,8 +72,6 @@ bool	 wb_close(struct workbook *b, lxw_doc_properties *props,
  * as one unit of one byte. */
 size_t	 wb_utf16_units(const char *s, size_t n, size_t *len);
 
-/* Keep the first failure: what was being written, and why. */
-void	 wb_failed(struct workbook *b, const char *what, const char *why);
 /* Whether a libxlsxwriter call went well; its failure is kept. */
 bool	 wb_kept(struct workbook *b, lxw_error e, const char *what);
 void	 wb_kept_cell(struct workbook *b, lxw_error e, lxw_row_t row, int col);
@@ -81,8 +79,6 @@ void	 wb_kept_cell(struct workbook *b, lxw_error e, lxw_row_t row, int col);
 /* Start the sheet called name, after checking the one before; false (and
  * kept) when it cannot be. */
 bool	 wb_add_sheet(struct workbook *b, const char *name);
-/* Check the rows of the sheet being written (see xlsx_form.c). */
-void	 wb_end_sheet(struct workbook *b);
 
 /*
  * Column widths, measured from what will be written before anything is.

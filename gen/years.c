@@ -33,8 +33,9 @@ years_json(const struct years *ys, json_t *const trees[])
 		char key[16];
 		if (entry == NULL)
 			xalloc_die();
-		json_object_del(entry, "year");
-		json_object_del(entry, "previous");
+		/* -1 when absent: the first year has no "previous". */
+		(void)json_object_del(entry, "year");
+		(void)json_object_del(entry, "previous");
 		snprintf(key, sizeof(key), "%d", ys->y[i]->year);
 		if (json_object_set_new(root, key, entry) != 0)
 			xalloc_die();
