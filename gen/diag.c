@@ -73,7 +73,22 @@ vreport(struct diag *d, struct pos p, const char *level, const char *fmt,
 		fprintf(d->out, "%s:%d:%d", buf_str(&file), p.line, p.col);
 	buf_free(&file);
 	fprintf(d->out, ": %s: ", level);
-	vfprintf(d->out, fmt, ap);
+	/* The message quotes names and texts of the content: a control
+	 * character there (a terminal's escape, a line break that would
+	 * start a message of its own) is shown, never sent. */
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		xalloc_die();
+	for (const unsigned char *c = (const unsigned char *)msg; *c; c++) {
+		if (*c < 0x20 || *c == 0x7F)
+			fprintf(d->out, "<U+%04X>", *c);
+		else if (*c == 0xC2 && c[1] >= 0x80 && c[1] <= 0x9F) {
+			fprintf(d->out, "<U+%04X>", c[1]);	/* C1 */
+			c++;
+		} else
+			fputc(*c, d->out);
+	}
+	free(msg);
 	fputc('\n', d->out);
 	return true;
 }

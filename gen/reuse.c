@@ -175,19 +175,37 @@ reuse_format(struct reuse_entry *v, size_t n, struct buf *out)
 	}
 }
 
-/* Add the file path of dirfd (or AT_FDCWD) to h, whole; a symbolic link
- * is followed only when asked. Anything but a regular file is added as
- * such, never waited on. */
+/* Add the file path of dirfd (or AT_FDCWD) to h; a symbolic link is
+ * followed only when asked. Anything but a regular file is added as such,
+ * never waited on; of a file larger than the reader takes (FSX_FILE_MAX),
+ * which a build refuses, only its size and first bytes: a walk is bounded
+ * by what the reader would read. */
 static void
 add_file_at(struct hasher *h, int dirfd, const char *path, bool follow)
 {
 	struct stat st;
 	int fd = fsx_open_regular(dirfd, path, follow, &st);
+	char chunk[16384];
+	off_t left = FSX_FILE_MAX + 1;
+	ssize_t n;
 
-	if (fd == -1 || !hash_fd(h, fd))
+	if (fd == -1) {
 		hash_string(h, strerror(errno));
-	if (fd != -1)
-		close(fd);
+		return;
+	}
+	hash_update(h, &st.st_size, sizeof(st.st_size));
+	while (left > 0 && (n = read(fd, chunk, (size_t)(left < (off_t)
+	    sizeof(chunk) ? left : (off_t)sizeof(chunk)))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			hash_string(h, strerror(errno));
+			break;
+		}
+		hash_update(h, chunk, (size_t)n);
+		left -= n;
+	}
+	close(fd);
 }
 
 bool
@@ -236,6 +254,8 @@ content_part(const char *const *parts, int depth, const char *name)
 struct walk {
 	struct hasher *stamp, *print;
 	bool	 content;	/* the content folder: content_part applies */
+	const char *root;	/* the folder walked, as given */
+	char	*real;		/* and as the file system names it */
 	const char *parts[17];	/* the names on the way down */
 	/* The folders on the way down, by device and inode: a symbolic
 	 * link back to one of them is a loop, added as such, not followed. */
@@ -252,11 +272,33 @@ add_both(struct walk *w, const char *s)
 		hash_string(w->print, s);
 }
 
+/* Whether the link rel (inside the folder walked) leads to a file inside
+ * it, all links along the way followed: its target's real path starts
+ * with the folder's. A link to nothing or a loop leads nowhere. */
+static bool
+link_inside(const struct walk *w, const char *rel)
+{
+	if (w->real == NULL)
+		return false;
+	char *full = xmalloc(strlen(w->root) + strlen(rel) + 2);
+	sprintf(full, "%s/%s", w->root, rel);
+	char *to = realpath(full, NULL);
+	size_t n = strlen(w->real);
+	bool inside = to != NULL && strncmp(to, w->real, n) == 0 &&
+	    (to[n] == '/' || (n == 1 && w->real[0] == '/'));
+	free(to);
+	free(full);
+	return inside;
+}
+
 /* Add the tree of folder dirfd (rel inside its root) to the walk: every
  * name, sorted, with its kind; a file's size and, as content_part says,
  * its bytes (into print) and its inode and times (into stamp). A symbolic
- * link is followed as the reader follows it (fsx.h): its target's kind
- * and bytes go in under the link's name, whatever the target is called.
+ * link is followed as the reader follows it (fsx.h), to a file inside the
+ * folder only: its target's kind and bytes go in under the link's name,
+ * whatever the target is called; a link to a folder, or out of the folder
+ * walked, is added as such and never followed (the reader refuses it, and
+ * a link to / would otherwise be a walk of the whole machine).
  * Every look is relative to the folder's descriptor: a path is not
  * resolved again from the top for each of its files. */
 static void
@@ -304,8 +346,15 @@ add_tree(struct walk *w, int dirfd, const char *rel, int depth)
 			to[k < 0 ? 0 : k] = '\0';
 			add_both(w, "link");
 			add_both(w, to);
-			if (fstatat(dirfd, names[i], &st, 0) == -1)
+			if (!link_inside(w, buf_str(&r))) {
+				add_both(w, "outside");
+				st.st_mode = S_IFLNK;
+			} else if (fstatat(dirfd, names[i], &st, 0) == -1)
 				st.st_mode = 0;
+			else if (S_ISDIR(st.st_mode)) {
+				add_both(w, "a folder");
+				st.st_mode = S_IFLNK;
+			}
 		}
 		bool loop = false;
 		for (int d = 0; S_ISDIR(st.st_mode) && d < depth; d++)
@@ -355,6 +404,10 @@ static void
 add_root(struct walk *w, const char *path)
 {
 	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
+
+	w->root = path;
+	free(w->real);
+	w->real = realpath(path, NULL);
 
 	if (fd == -1) {
 		add_both(w, strerror(errno));
@@ -447,6 +500,7 @@ reuse_fingerprint(struct hasher *h, struct hash program, struct hash trees)
 	hash_value(h, program);
 	hash_value(h, trees);
 }
+
 struct hash
 reuse_stamp(const char *content, const char *templates, struct hash *trees)
 {
@@ -460,10 +514,12 @@ reuse_stamp(const char *content, const char *templates, struct hash *trees)
 	add_both(&w, "content");
 	w.content = true;
 	add_root(&w, content);
+	free(w.real);
 	if (trees != NULL)
 		*trees = hash_final(&print);
 	return hash_final(&stamp);
 }
+
 /* The front matter of every activity of year y, for what lists them. */
 static void
 hash_fronts(struct hasher *h, const struct year *y)

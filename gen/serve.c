@@ -578,6 +578,9 @@ serve_events(struct live *l, struct MHD_Connection *c)
 	/* A page that shows no errors yet: those there are, at once. */
 	s->err_gen = 0;
 	pthread_mutex_lock(&l->lock);
+	/* A number this run never gave (a later run's, or none): stale. */
+	if (s->gen > l->gen)
+		s->gen = 0;
 	bool room = l->n_streams < MAX_STREAMS;
 	if (room) {
 		l->streams = xgrow(l->streams, &l->cap_streams, l->n_streams,
@@ -609,9 +612,10 @@ serve_events(struct live *l, struct MHD_Connection *c)
 
 /*
  * Decode a request's path (and query) once, in place. A %00 would end the
- * string where the rest of the path cannot be seen, and a malformed %
- * means nothing: both become a control character, which no segment may
- * hold (plain_segment), so that the request is refused.
+ * string where the rest of the path cannot be seen, a malformed % means
+ * nothing, and a %2f would be a separator the browser did not see: all
+ * become a control character, which no segment may hold (plain_segment),
+ * so that the request is refused.
  */
 static size_t
 unescape(void *cls, struct MHD_Connection *c, char *s)
@@ -634,7 +638,9 @@ unescape(void *cls, struct MHD_Connection *c, char *s)
 			    tolower((unsigned char)r[2]) - 'a' + 10;
 		}
 		int ch = hi < 0 ? 0 : hi * 16 + lo;
-		*w++ = ch == 0 ? '\x01' : (char)ch;
+		/* An encoded '/' or '\\' is not a separator: no file has one
+		 * in its name, so it is refused too. */
+		*w++ = ch == 0 || ch == '/' || ch == '\\' ? '\x01' : (char)ch;
 		if (hi >= 0)
 			r += 2;
 	}
@@ -651,6 +657,15 @@ unescape(void *cls, struct MHD_Connection *c, char *s)
 static bool
 host_ok(struct live *l, const char *host)
 {
+	char with_port[INET6_ADDRSTRLEN + 24];
+
+	/* A browser leaves out the port 80 (http's own): the same Host. */
+	const char *bracket = strrchr(host, ']'), *last = strrchr(host, ':');
+	if ((last == NULL || (bracket != NULL && last < bracket)) &&
+	    strlen(host) < sizeof(with_port) - 4) {
+		snprintf(with_port, sizeof(with_port), "%s:80", host);
+		host = with_port;
+	}
 	/* Set once the daemon has told its port: under the lock. */
 	pthread_mutex_lock(&l->lock);
 	bool ours = false;
@@ -1353,6 +1368,12 @@ coopgen_serve(const struct options *o, const struct serve_options *so)
 
 	struct live l;
 	memset(&l, 0, sizeof(l));
+	/* Rebuilds are counted from a number of this run's own: a page of an
+	 * earlier run of the server (a tab left open across a restart)
+	 * carries a smaller one, and is reloaded when it comes back. */
+	struct timespec started;
+	clock_gettime(CLOCK_REALTIME, &started);
+	l.gen = (unsigned long)started.tv_sec << 20;
 	pthread_mutex_init(&l.lock, NULL);
 	/* The reaper's deadlines are on the monotonic clock (now_ms). */
 	pthread_condattr_t monotonic;

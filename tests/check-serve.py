@@ -316,6 +316,7 @@ def served(p, port, content, templates, tmp, ref):
         "/..%5c..%5c..%5cetc/passwd", "/2023/..", "/2023/./index.html",
         "/.coopgen", "/.coopgen-pages", "//etc/passwd", "/%00",
         "/index.html%00.png", "http://127.0.0.1/etc/passwd",
+        "/2023%2findex.html", "/2023%2Factivities", "/2023%5cindex.html",
     ]
     leaked = []
     for a in attempts:
@@ -325,6 +326,24 @@ def served(p, port, content, templates, tmp, ref):
                 secret_text in data:
             leaked.append("%s: %s" % (a, status))
     result("traversal-refused", not leaked, "\n".join(leaked))
+
+    # A page of an earlier run of the server (it counts from a number of
+    # its own, larger), or one that names a rebuild this run never made,
+    # is reloaded as soon as its stream opens.
+    g = gen_of(get(port, "/2023/index.html")[2])
+    stale = []
+    for since in (1, g + 1000):
+        ev = Events(port, since)
+        names = []
+        for _ in range(3):
+            name, _data = ev.wait(timeout=5)
+            names.append(name)
+            if name in ("reload", None):
+                break
+        ev.close()
+        if names[-1] != "reload":
+            stale.append((since, names))
+    result("stale-page-reloads", g > 1000 and not stale, (g, stale))
     os.symlink("/etc/passwd", os.path.join(site, "planted.html"))
     os.symlink("/etc", os.path.join(site, "planted-dir"))
     os.symlink(secret, os.path.join(site, "2023", "planted.yaml"))
