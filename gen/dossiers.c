@@ -273,22 +273,6 @@ dossier_agreements(struct dossiers *d, size_t p, struct buf *out)
 	buf_free(&cell);
 }
 
-/* The line under an activity in a list: its date and kind, and count (as
- * a year's lists show it). */
-static void
-activity_meta(const struct dossiers *d, const struct activity *a,
-    struct buf *out)
-{
-	buf_reset(out);
-	format_date(out, d->w->loc, a->date);
-	buf_puts(out, " · ");
-	buf_puts(out, d->c->site.kinds.v[a->kind.index].name);
-	if (a->count > 1) {
-		buf_puts(out, " · ×");
-		format_number(out, d->w->loc, a->count);
-	}
-}
-
 /* The activities of partner p in year i, a list group under the year,
  * each linked to its page in that year's folder. */
 static void
@@ -313,7 +297,7 @@ activity_list(struct dossiers *d, size_t i, const struct bucket *b,
 		buf_printf(&href, "../%s/" PATH_ACTIVITY_FMT, y->dir, a->slug);
 		tpl_set(item, "HREF", buf_str(&href));
 		tpl_set(item, "TITLE", a->title);
-		activity_meta(d, a, &meta);
+		activity_meta(d->c, d->w->loc, a, &meta);
 		tpl_set(tpl_section(item, "META"), "TEXT", buf_str(&meta));
 	}
 	page_expand(d->w, "list", list, out);

@@ -414,6 +414,20 @@ figure_table(struct page_writer *w, const char *id, enum label caption,
 	buf_free(&cid);
 }
 
+void
+activity_meta(const struct content *c, const struct locale *loc,
+    const struct activity *a, struct buf *out)
+{
+	buf_reset(out);
+	format_date(out, loc, a->date);
+	buf_puts(out, " · ");
+	buf_puts(out, c->site.kinds.v[a->kind.index].name);
+	if (a->count > 1) {
+		buf_puts(out, " · ×");
+		format_number(out, loc, a->count);
+	}
+}
+
 /* A date standing alone, as at the start of a cell: "Tháng 6/2023". */
 void
 page_date(const struct page_writer *w, struct buf *out, struct date d)

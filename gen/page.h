@@ -215,6 +215,11 @@ void	 figure_table(struct page_writer *w, const char *id, enum label caption,
 	    const char *const hrefs[], const long long values[], size_t n,
 	    long long total, bool chart, struct buf *out);
 
+/* The line under an activity in a list, as every list shows it: its
+ * date and kind, and its count when it stands for several. */
+void	 activity_meta(const struct content *c, const struct locale *loc,
+	    const struct activity *a, struct buf *out);
+
 /* A date standing alone, as at the start of a cell: "Tháng 6/2023". */
 void	 page_date(const struct page_writer *w, struct buf *out, struct date d);
 

@@ -183,21 +183,6 @@ page_statistics(struct page_writer *w)
 	buf_free(&yl);
 }
 
-/* The line under an activity in a list: its date and kind, and count. */
-static void
-activity_meta(const struct content *c, const struct locale *loc,
-    const struct activity *a, struct buf *out)
-{
-	buf_reset(out);
-	format_date(out, loc, a->date);
-	buf_puts(out, " · ");
-	buf_puts(out, c->site.kinds.v[a->kind.index].name);
-	if (a->count > 1) {
-		buf_puts(out, " · ×");
-		format_number(out, loc, a->count);
-	}
-}
-
 /* An item of an activity list: its title, linked, and meta, the line
  * under it. */
 static void

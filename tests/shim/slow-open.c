@@ -15,6 +15,16 @@
 #include <string.h>
 #include <time.h>
 
+/* The mode an open passes after flags, when it creates a file. */
+#define MODE_ARG(flags, mode) do {					\
+	if ((flags) & (O_CREAT | O_TMPFILE)) {				\
+		va_list ap;						\
+		va_start(ap, flags);					\
+		(mode) = va_arg(ap, mode_t);				\
+		va_end(ap);						\
+	}								\
+} while (0)
+
 static void
 maybe_wait(const char *path)
 {
@@ -40,12 +50,7 @@ openat(int dirfd, const char *path, int flags, ...)
 	static int (*real)(int, const char *, int, ...);
 	mode_t mode = 0;
 
-	if (flags & (O_CREAT | O_TMPFILE)) {
-		va_list ap;
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	MODE_ARG(flags, mode);
 	if (real == NULL)
 		real = (int (*)(int, const char *, int, ...))dlsym(RTLD_NEXT,
 		    "openat");
@@ -58,12 +63,7 @@ openat64(int dirfd, const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
-	if (flags & (O_CREAT | O_TMPFILE)) {
-		va_list ap;
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	MODE_ARG(flags, mode);
 	return openat(dirfd, path, flags, mode);
 }
 
@@ -72,12 +72,7 @@ open(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
-	if (flags & (O_CREAT | O_TMPFILE)) {
-		va_list ap;
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	MODE_ARG(flags, mode);
 	return openat(AT_FDCWD, path, flags, mode);
 }
 
@@ -86,11 +81,6 @@ open64(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
-	if (flags & (O_CREAT | O_TMPFILE)) {
-		va_list ap;
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	MODE_ARG(flags, mode);
 	return openat(AT_FDCWD, path, flags, mode);
 }
